@@ -1,0 +1,13 @@
+using DataMesh.DataProducts;
+
+const string Domain = "finance";
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDomainDatabase(Domain);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapDefaultEndpoints();
+app.MapDomainApi(Domain);
+app.Run();
