@@ -1,2 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Aspire.Hosting.DataMesh;
+
 var builder = DistributedApplication.CreateBuilder(args);
-builder.Build().Run();
+
+// Infrastructure, shared by every domain. Containers by default; Mesh:Infrastructure=local runs
+// PostgreSQL from the machine's binaries and takes Kafka from ConnectionStrings:kafka.
+var postgres = builder.AddMeshPostgres("postgres");
+var kafka = builder.AddMeshKafka("kafka");
+
+// Domains talk through events: Dapr pub/sub over Kafka, one sidecar per service.
+var pubSub = builder.AddDaprPubSub("pubsub", "pubsub.kafka")
+    .WithMetadata("brokers", kafka)
+    .WithMetadata("authType", "none")
+    .WithMetadata("initialOffset", "oldest");
+
+// The self-serve platform: the data product catalog (its own database and UI) ...
+var catalogDb = postgres.AddDatabase("catalog-db", "catalog");
+var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
+    .WithHttpEndpoint()
+    .WithHttpHealthCheck(DataMeshBuilder.HealthPath)
+    .WithReference(catalogDb).WaitFor(catalogDb)
+    .WithDaprSidecar(pubSub);
+
+// ... and the edge: the one public entry, on a fixed port.
+var gatewayPort = builder.Configuration.GetValue("Mesh:Gateway:Port", 8080);
+var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")
+    .WithHttpEndpoint(port: gatewayPort)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck(DataMeshBuilder.HealthPath)
+    .WithGatewayRoute("catalog-api", "/api/catalog/{**rest}", catalog)
+    .WithGatewayRoute("catalog-ui", "/{**rest}", catalog, order: int.MaxValue);
+
+// The business domains: each owns its database, publishes data products, and is routed at /api/{name}/.
+var mesh = new DataMeshBuilder(builder, postgres, pubSub, catalog, gateway);
+mesh.AddDomain<Projects.Finance>("finance");
+mesh.AddDomain<Projects.Hr>("hr");
+mesh.AddDomain<Projects.Marketing>("marketing");
+
+return builder.Build().RunOrExplain();

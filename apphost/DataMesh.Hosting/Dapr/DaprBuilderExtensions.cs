@@ -1,0 +1,153 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dapr;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Dapr components and sidecars, named like CommunityToolkit.Aspire.Hosting.Dapr (not served here):
+/// <c>AddDaprPubSub</c>, <c>AddDaprComponent</c>, <c>WithMetadata</c>, <c>WithDaprSidecar</c>.
+/// Unlike the toolkit, the sidecar runs daprd itself (not the dapr CLI), so that nothing but daprd is needed.
+/// </summary>
+public static class DaprBuilderExtensions
+{
+    public static IResourceBuilder<DaprComponentResource> AddDaprComponent(this IDistributedApplicationBuilder builder, [ResourceName] string name, string type, string version = "v1")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var component = new DaprComponentResource(name, type, version);
+        return builder.AddResource(component)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "DaprComponent",
+                State = KnownResourceStates.NotStarted,
+                Properties = [new("dapr.component.type", type)],
+            })
+            .WithManifestPublishingCallback(context => WriteComponentToManifest(context, component));
+    }
+
+    /// <summary>A pub/sub component; <paramref name="type"/> names the broker, <c>pubsub.kafka</c> by default.</summary>
+    public static IResourceBuilder<DaprComponentResource> AddDaprPubSub(this IDistributedApplicationBuilder builder, [ResourceName] string name, string type = "pubsub.kafka") =>
+        builder.AddDaprComponent(name, type);
+
+    public static IResourceBuilder<DaprComponentResource> WithMetadata(this IResourceBuilder<DaprComponentResource> builder, string name, string value) =>
+        builder.WithAnnotation(new DaprComponentMetadata(name, ReferenceExpression.Create($"{value}")));
+
+    /// <summary>A metadata entry whose value is another resource's connection string, for example Kafka's brokers.</summary>
+    public static IResourceBuilder<DaprComponentResource> WithMetadata(this IResourceBuilder<DaprComponentResource> builder, string name, IResourceBuilder<IResourceWithConnectionString> source)
+    {
+        builder.WithAnnotation(new DaprComponentMetadata(name, source.Resource.ConnectionStringExpression));
+        builder.WithAnnotation(new DaprComponentDependencyAnnotation(source.Resource));
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs a daprd sidecar beside the application, loading the given components. The application gets
+    /// DAPR_HTTP_PORT, DAPR_GRPC_PORT and their endpoints; daprd gets the app's port to deliver events to.
+    /// </summary>
+    public static IResourceBuilder<T> WithDaprSidecar<T>(this IResourceBuilder<T> builder, params IResourceBuilder<DaprComponentResource>[] components)
+        where T : IResourceWithEndpoints, IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Resource;
+        var environment = DaprRunEnvironment.For(builder.ApplicationBuilder);
+        var appHostDirectory = builder.ApplicationBuilder.AppHostDirectory;
+
+        var sidecarResource = new DaprSidecarResource($"{app.Name}-dapr", environment.Daprd.Path ?? "daprd", appHostDirectory, appId: app.Name);
+        var sidecar = builder.ApplicationBuilder.AddResource(sidecarResource)
+            .WithEndpoint(name: DaprSidecarResource.HttpEndpointName, scheme: "http")
+            .WithEndpoint(name: DaprSidecarResource.GrpcEndpointName, scheme: "http")
+            .WithEndpoint(name: DaprSidecarResource.MetricsEndpointName, scheme: "http")
+            .WithArgs(async context =>
+            {
+                var appEndpoint = app.GetEndpoint("http");
+                context.Args.Add("--app-id");
+                context.Args.Add(sidecarResource.AppId);
+                context.Args.Add("--app-port");
+                context.Args.Add(appEndpoint.Property(EndpointProperty.Port));
+                context.Args.Add("--app-protocol");
+                context.Args.Add("http");
+                context.Args.Add("--app-channel-address");
+                context.Args.Add("localhost");
+                context.Args.Add("--dapr-http-port");
+                context.Args.Add(sidecarResource.HttpEndpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add("--dapr-grpc-port");
+                context.Args.Add(sidecarResource.GrpcEndpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add("--metrics-port");
+                context.Args.Add(sidecarResource.MetricsEndpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add("--resources-path");
+                context.Args.Add(environment.ResourcesPath);
+                if (context.ExecutionContext.IsRunMode)
+                {
+                    await environment.WriteComponentsAsync(sidecarResource.Components, context.CancellationToken).ConfigureAwait(false);
+                }
+            })
+            .WithHttpHealthCheck("/v1.0/healthz", endpointName: DaprSidecarResource.HttpEndpointName)
+            .WithParentRelationship(app)
+            .WithManifestPublishingCallback(context => WriteSidecarToManifest(context, app, sidecarResource));
+
+        foreach (var component in components)
+        {
+            sidecar.WithAnnotation(new DaprComponentReferenceAnnotation(component.Resource));
+            // daprd fails to load a component whose backing service is not up yet.
+            foreach (var dependency in component.Resource.Annotations.OfType<DaprComponentDependencyAnnotation>())
+            {
+                if (dependency.Resource is not IResourceWithoutLifetime)
+                {
+                    sidecar.WaitFor(builder.ApplicationBuilder.CreateResourceBuilder(dependency.Resource));
+                }
+            }
+        }
+
+        builder.WithAnnotation(new DaprSidecarAnnotation(sidecarResource));
+        builder.WithEnvironment(context =>
+        {
+            if (context.ExecutionContext.IsPublishMode)
+            {
+                return;
+            }
+
+            context.EnvironmentVariables["APP_ID"] = sidecarResource.AppId;
+            context.EnvironmentVariables["DAPR_HTTP_PORT"] = sidecarResource.HttpEndpoint.Property(EndpointProperty.Port);
+            context.EnvironmentVariables["DAPR_GRPC_PORT"] = sidecarResource.GrpcEndpoint.Property(EndpointProperty.Port);
+            context.EnvironmentVariables["DAPR_HTTP_ENDPOINT"] = sidecarResource.HttpEndpoint;
+            context.EnvironmentVariables["DAPR_GRPC_ENDPOINT"] = sidecarResource.GrpcEndpoint;
+        });
+        return builder;
+    }
+
+    private static void WriteSidecarToManifest(Publishing.ManifestPublishingContext context, IResource app, DaprSidecarResource sidecar)
+    {
+        context.Writer.WriteString("type", "dapr.v0");
+        context.Writer.WriteStartObject("dapr");
+        context.Writer.WriteString("application", app.Name);
+        context.Writer.WriteString("appId", sidecar.AppId);
+        context.Writer.WriteString("appProtocol", "http");
+        context.Writer.WriteStartArray("components");
+        foreach (var component in sidecar.Components)
+        {
+            context.Writer.WriteStringValue(component.Name);
+        }
+        context.Writer.WriteEndArray();
+        context.Writer.WriteEndObject();
+    }
+
+    private static void WriteComponentToManifest(Publishing.ManifestPublishingContext context, DaprComponentResource component)
+    {
+        context.Writer.WriteString("type", "dapr.component.v0");
+        context.Writer.WriteStartObject("daprComponent");
+        context.Writer.WriteString("type", component.BuildingBlock);
+        context.Writer.WriteString("componentType", component.Type);
+        context.Writer.WriteString("version", component.Version);
+        context.Writer.WriteStartObject("metadata");
+        foreach (var entry in component.Metadata)
+        {
+            // Manifest expressions such as {kafka.connectionString}: the deployment tool fills them in,
+            // so no value (and no secret) lands in the file.
+            context.Writer.WriteString(entry.Name, entry.Value.ValueExpression);
+        }
+        context.Writer.WriteEndObject();
+        context.Writer.WriteEndObject();
+    }
+}
+
+/// <summary>A resource a component's metadata reads from, which its sidecars must wait for.</summary>
+public sealed record DaprComponentDependencyAnnotation(IResource Resource) : IResourceAnnotation;

@@ -1,0 +1,32 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>
+/// The daprd process beside one application. In run mode it is an executable started with daprd's
+/// own flags; in the manifest it is the <c>dapr.v0</c> entry that azd and Kubernetes tooling read.
+/// </summary>
+public sealed class DaprSidecarResource(string name, string command, string workingDirectory, string appId)
+    : ExecutableResource(name, command, workingDirectory)
+{
+    public const string HttpEndpointName = "http";
+    public const string GrpcEndpointName = "grpc";
+    public const string MetricsEndpointName = "metrics";
+
+    /// <summary>The Dapr app id: the name other apps and the pub/sub consumer group know the app by.</summary>
+    public string AppId { get; } = appId;
+
+    public EndpointReference HttpEndpoint => new(this, HttpEndpointName);
+
+    public EndpointReference GrpcEndpoint => new(this, GrpcEndpointName);
+
+    public EndpointReference MetricsEndpoint => new(this, MetricsEndpointName);
+
+    /// <summary>The components this sidecar loads.</summary>
+    public IReadOnlyList<DaprComponentResource> Components =>
+        Annotations.OfType<DaprComponentReferenceAnnotation>().Select(reference => reference.Component).ToList();
+}
+
+/// <summary>Marks a component as loaded by the sidecar that carries this annotation.</summary>
+public sealed record DaprComponentReferenceAnnotation(DaprComponentResource Component) : IResourceAnnotation;
+
+/// <summary>Marks an application resource with the sidecar that runs beside it.</summary>
+public sealed record DaprSidecarAnnotation(DaprSidecarResource Sidecar) : IResourceAnnotation;

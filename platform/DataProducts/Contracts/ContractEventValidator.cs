@@ -1,0 +1,203 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace DataMesh.DataProducts.Contracts;
+
+/// <summary>
+/// Checks events against one event type of a contract, through the JSON Schema derived from it. The
+/// publishing side refuses an event with violations; the consuming side drops one that breaks the contract
+/// version it declared. Reasons name the field and what the contract expects.
+/// </summary>
+public sealed class ContractEventValidator
+{
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    public ContractEventValidator(DataContract contract, string schemaObjectName)
+        : this(contract.SchemaObject(schemaObjectName), ContractJsonSchema.For(contract, schemaObjectName))
+    {
+    }
+
+    private ContractEventValidator(SchemaObject schemaObject, JsonSchema jsonSchema)
+    {
+        SchemaObject = schemaObject;
+        JsonSchema = jsonSchema;
+    }
+
+    /// <summary>The event type checked.</summary>
+    public SchemaObject SchemaObject { get; }
+
+    /// <summary>The JSON Schema derived from <see cref="SchemaObject"/>.</summary>
+    public JsonSchema JsonSchema { get; }
+
+    /// <summary>Checks the example events of a contract while it is read, before the contract itself exists.</summary>
+    internal static ContractEventValidator ForExamples(SchemaObject schemaObject) =>
+        new(schemaObject, ContractJsonSchema.Build(ContractJsonSchema.ForObject(schemaObject)));
+
+    /// <summary>Every way <paramref name="event"/> breaks the contract; empty when it keeps it.</summary>
+    public IReadOnlyList<EventViolation> Validate(JsonNode? @event) => Validate(JsonSerializer.SerializeToElement(@event));
+
+    /// <summary>Every way <paramref name="event"/> breaks the contract; empty when it keeps it.</summary>
+    public IReadOnlyList<EventViolation> Validate(JsonElement @event)
+    {
+        var results = JsonSchema.Evaluate(@event, Options);
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        var violations = new List<EventViolation>();
+        var typeErrors = new HashSet<string>();
+        var failed = (results.Details ?? []).Prepend(results).Where(r => r.Errors is { Count: > 0 }).ToList();
+
+        // A value of the wrong type also fails its format, enum or range; its type is the one thing to fix.
+        foreach (var result in failed.Where(r => r.Errors!.ContainsKey("type")))
+        {
+            var pointer = result.InstanceLocation.ToString();
+            typeErrors.Add(pointer);
+            violations.Add(Violation(pointer, $"expected {Expected(PropertyAt(Segments(pointer)))}, found {Found(ValueAt(@event, pointer))}"));
+        }
+
+        foreach (var result in failed)
+        {
+            var pointer = result.InstanceLocation.ToString();
+            if (typeErrors.Contains(pointer))
+            {
+                continue;
+            }
+
+            if (result.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal))
+            {
+                violations.Add(Violation(pointer, "is not a field of the contract"));
+                continue;
+            }
+
+            foreach (var (keyword, message) in result.Errors!)
+            {
+                violations.AddRange(Explain(keyword, message, pointer, @event));
+            }
+        }
+
+        return violations;
+    }
+
+    private IEnumerable<EventViolation> Explain(string keyword, string message, string pointer, JsonElement @event)
+    {
+        var value = ValueAt(@event, pointer);
+        var property = PropertyAt(Segments(pointer));
+        switch (keyword)
+        {
+            case "required":
+                var fields = pointer.Length == 0 ? SchemaObject.Properties : property?.Properties ?? [];
+                foreach (var missing in fields.Where(f => f.Required && value?.TryGetProperty(f.Name, out _) != true))
+                {
+                    yield return Violation($"{pointer}/{Escape(missing.Name)}", "is required but missing");
+                }
+
+                break;
+            case "enum":
+                yield return Violation(pointer, $"{Found(value)} is not one of {string.Join(", ", property?.Options.Enum ?? [])}");
+                break;
+            case "format":
+                yield return Violation(pointer, $"{Found(value)} is not a valid {property?.Options.Format ?? (property?.LogicalType == LogicalType.Date ? "date" : "value")}");
+                break;
+            default:
+                yield return Violation(pointer, message);
+                break;
+        }
+    }
+
+    /// <summary>The contract property describing the value at a pointer, or null for the event itself.</summary>
+    private SchemaProperty? PropertyAt(IReadOnlyList<string> segments)
+    {
+        SchemaProperty? property = null;
+        var fields = SchemaObject.Properties;
+        foreach (var segment in segments)
+        {
+            property = property is { LogicalType: LogicalType.Array } array
+                ? array.Items
+                : fields.FirstOrDefault(f => f.Name == segment);
+            fields = property?.Properties ?? [];
+        }
+
+        return property;
+    }
+
+    private EventViolation Violation(string pointer, string reason) => new(FieldPath(Segments(pointer)), pointer, reason);
+
+    private string FieldPath(IReadOnlyList<string> segments)
+    {
+        if (segments.Count == 0)
+        {
+            return "$";
+        }
+
+        var path = "";
+        SchemaProperty? property = null;
+        var fields = SchemaObject.Properties;
+        foreach (var segment in segments)
+        {
+            if (property is { LogicalType: LogicalType.Array } array)
+            {
+                path += $"[{segment}]";
+                property = array.Items;
+            }
+            else
+            {
+                path += path.Length == 0 ? segment : $".{segment}";
+                property = fields.FirstOrDefault(f => f.Name == segment);
+            }
+
+            fields = property?.Properties ?? [];
+        }
+
+        return path;
+    }
+
+    private static IReadOnlyList<string> Segments(string pointer) =>
+        pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToList();
+
+    private static string Escape(string name) => name.Replace("~", "~0").Replace("/", "~1");
+
+    private static JsonElement? ValueAt(JsonElement root, string pointer)
+    {
+        JsonElement? current = root;
+        foreach (var segment in Segments(pointer))
+        {
+            current = current switch
+            {
+                { ValueKind: JsonValueKind.Object } o when o.TryGetProperty(segment, out var child) => child,
+                { ValueKind: JsonValueKind.Array } a when int.TryParse(segment, out var i) && i < a.GetArrayLength() => a[i],
+                _ => null,
+            };
+        }
+
+        return current;
+    }
+
+    private static string Expected(SchemaProperty? property)
+    {
+        var expected = property?.LogicalType switch
+        {
+            null or LogicalType.Object => "an object",
+            LogicalType.String => "a string",
+            LogicalType.Date => property.Options.Format == "date-time" ? "a date-time string" : "a date string",
+            LogicalType.Number => "a number",
+            LogicalType.Integer => "an integer",
+            LogicalType.Boolean => "true or false",
+            _ => "an array",
+        };
+        return property is { Required: false } ? $"{expected} or null" : expected;
+    }
+
+    private static string Found(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.String => $"'{value.Value.GetString()}'",
+        JsonValueKind.Number => value.Value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => "null",
+    };
+}

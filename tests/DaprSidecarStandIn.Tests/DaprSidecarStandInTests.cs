@@ -1,0 +1,287 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Dapr;
+using Dapr.Client;
+using Grpc.Core;
+
+namespace DaprSidecarStandIn.Tests;
+
+/// <summary>
+/// The stand-in as the AppHost runs it: the built executable with daprd's flags, a real subscriber app,
+/// the real Dapr .NET SDK publishing over gRPC.
+/// </summary>
+public sealed class DaprSidecarStandInTests
+{
+    private const string PubSub = ResourcesDirectory.PubSubName;
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task DaprClientPublish_IsDeliveredAsCloudEvent_WithPartitionKeyAndCustomIdKept()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"orders","route":"/orders"}]""");
+        await app.StartAsync();
+        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
+        await sidecar.WaitUntilHealthyAsync();
+
+        using var client = sidecar.CreateDaprClient();
+        await client.PublishEventAsync(PubSub, "orders", new { OrderId = 7, Amount = 12.5 }, new Dictionary<string, string>
+        {
+            ["partitionKey"] = "order-7",
+            ["cloudevent.id"] = "custom-id-7",
+            ["cloudevent.tenant"] = "north",
+        });
+
+        await Eventually.TrueAsync(() => app.Received.Count == 1, DeliveryTimeout, () => sidecar.Output);
+        var delivery = app.Received[0];
+        Assert.Equal("/orders", delivery.Path);
+        Assert.Equal("application/cloudevents+json", delivery.ContentType?.Split(';')[0]);
+        Assert.Equal("custom-id-7", delivery.Id);
+        Assert.Equal("finance", delivery.Body["source"]?.GetValue<string>());
+        Assert.Equal("com.dapr.event.sent", delivery.Body["type"]?.GetValue<string>());
+        Assert.Equal("1.0", delivery.Body["specversion"]?.GetValue<string>());
+        Assert.Equal("application/json", delivery.Body["datacontenttype"]?.GetValue<string>());
+        Assert.Equal("orders", delivery.Body["topic"]?.GetValue<string>());
+        Assert.Equal(PubSub, delivery.Body["pubsubname"]?.GetValue<string>());
+        Assert.Equal("north", delivery.Body["tenant"]?.GetValue<string>());
+        Assert.Equal(7, delivery.Body["data"]?["orderId"]?.GetValue<int>());
+        Assert.Equal("order-7", delivery.Header("__key"));
+        Assert.Equal(PubSub, delivery.Header("pubsubname"));
+    }
+
+    [Fact]
+    public async Task DaprClientBulkPublish_DeliversThousandsOfEntriesInOrder()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"ledger","route":"ledger"}]""", _ => AppAnswer.EmptyOk);
+        await app.StartAsync();
+        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
+        await sidecar.WaitUntilHealthyAsync();
+
+        using var client = sidecar.CreateDaprClient();
+        const int count = 2000;
+        foreach (var chunk in Enumerable.Range(1, count).Chunk(500))
+        {
+            var response = await client.BulkPublishEventAsync(PubSub, "ledger", chunk.Select(sequence => new { Sequence = sequence }).ToList());
+            Assert.Empty(response.FailedEntries);
+        }
+
+        await Eventually.TrueAsync(() => app.Received.Count == count, DeliveryTimeout, () => $"{app.Received.Count} received{Environment.NewLine}{sidecar.Output}");
+        Assert.Equal(Enumerable.Range(1, count), app.Received.Select(delivery => delivery.Body["data"]!["sequence"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task CloudEventPublishedOverHttp_KeepsItsId_CarriesTraceparent_AndFollowsTypeRules()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var app = new SubscriberApp("""
+            [{"pubsubname":"pubsub","topic":"employees",
+              "routes":{"rules":[{"match":"event.type == \"employee.hired\"","path":"/hired"},
+                                 {"match":"event.data.level > 3","path":"/senior"}],
+                        "default":"/employees"}}]
+            """);
+        await app.StartAsync();
+        await using var sidecar = StandInProcess.Start("hr", app.Port, resources.Path);
+        await sidecar.WaitUntilHealthyAsync();
+
+        const string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"hire-1","source":"hr-system","type":"employee.hired","datacontenttype":"application/json","data":{"name":"Ada","level":5}}""", "application/cloudevents+json", traceparent);
+        await PublishOverHttpAsync(sidecar, "employees", """{"name":"Grace","level":5}""", "application/json", traceparent: null);
+
+        await Eventually.TrueAsync(() => app.Received.Count == 2, DeliveryTimeout, () => sidecar.Output);
+        var hired = Assert.Single(app.ReceivedOn("/hired"));
+        Assert.Equal("hire-1", hired.Id);
+        Assert.Equal("hr-system", hired.Body["source"]?.GetValue<string>());
+        Assert.Equal("Ada", hired.Body["data"]?["name"]?.GetValue<string>());
+        Assert.Equal(traceparent, hired.Body["traceparent"]?.GetValue<string>());
+        Assert.Equal(traceparent, hired.Header("traceparent"));
+        // The CEL rule on data is beyond the stand-in, so that event takes the default route.
+        var other = Assert.Single(app.ReceivedOn("/employees"));
+        Assert.Equal("hr", other.Body["source"]?.GetValue<string>());
+        Assert.Equal("Grace", other.Body["data"]?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RetryAndServerError_AreRedeliveredInOrder_UntilSuccess()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var app = new SubscriberApp(
+            """[{"pubsubname":"pubsub","topic":"payments","route":"/payments"}]""",
+            delivery => (delivery.Id, delivery.Attempt) switch
+            {
+                ("first", 1) => AppAnswer.ServerError,
+                ("first", 2) => AppAnswer.Retry,
+                _ => AppAnswer.Success,
+            });
+        await app.StartAsync();
+        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
+        await sidecar.WaitUntilHealthyAsync();
+
+        using var client = sidecar.CreateDaprClient();
+        await client.PublishEventAsync(PubSub, "payments", new { Step = 1 }, new Dictionary<string, string> { ["cloudevent.id"] = "first" });
+        await client.PublishEventAsync(PubSub, "payments", new { Step = 2 }, new Dictionary<string, string> { ["cloudevent.id"] = "second" });
+
+        await Eventually.TrueAsync(() => app.Received.Count == 4, DeliveryTimeout, () => sidecar.Output);
+        Assert.Equal(["first", "first", "first", "second"], app.Received.Select(delivery => delivery.Id));
+        Assert.Equal([1, 2, 3, 1], app.Received.Select(delivery => delivery.Attempt));
+    }
+
+    [Fact]
+    public async Task Drop_GoesToDeadLetterTopic_AndMissingRoute_IsDropped()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var app = new SubscriberApp(
+            """
+            [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead"},
+             {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"},
+             {"pubsubname":"pubsub","topic":"refunds","route":"/gone"}]
+            """,
+            delivery => delivery.Path switch
+            {
+                "/invoices" when delivery.Id == "poison" => AppAnswer.Drop,
+                "/gone" when delivery.Id == "lost" => AppAnswer.NotFound,
+                _ => AppAnswer.Success,
+            });
+        await app.StartAsync();
+        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
+        await sidecar.WaitUntilHealthyAsync();
+
+        using var client = sidecar.CreateDaprClient();
+        await client.PublishEventAsync(PubSub, "invoices", new { Number = 1 }, new Dictionary<string, string> { ["cloudevent.id"] = "poison" });
+        await client.PublishEventAsync(PubSub, "invoices", new { Number = 2 }, new Dictionary<string, string> { ["cloudevent.id"] = "fine" });
+        await client.PublishEventAsync(PubSub, "refunds", new { Number = 3 }, new Dictionary<string, string> { ["cloudevent.id"] = "lost" });
+        await client.PublishEventAsync(PubSub, "refunds", new { Number = 4 }, new Dictionary<string, string> { ["cloudevent.id"] = "after-lost" });
+
+        await Eventually.TrueAsync(
+            () => app.ReceivedOn("/invoices-dead").Count == 1 && app.ReceivedOn("/invoices").Count == 2 && app.ReceivedOn("/gone").Count == 2,
+            DeliveryTimeout,
+            () => sidecar.Output);
+        var deadLetter = app.ReceivedOn("/invoices-dead")[0];
+        Assert.Equal("poison", deadLetter.Id);
+        Assert.Equal(1, deadLetter.Body["data"]?["number"]?.GetValue<int>());
+        Assert.Equal(["poison", "fine"], app.ReceivedOn("/invoices").Select(delivery => delivery.Id));
+        // A dropped event is settled: neither is delivered again.
+        Assert.Equal(["lost", "after-lost"], app.ReceivedOn("/gone").Select(delivery => delivery.Id));
+        Assert.All(app.Received, delivery => Assert.Equal(1, delivery.Attempt));
+    }
+
+    [Fact]
+    public async Task EventsPublishedWhileTheAppIsDown_AreDeliveredWhenItIsBack()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"timesheets","route":"/timesheets"}]""");
+        await app.StartAsync();
+        await using var sidecar = StandInProcess.Start("hr", app.Port, resources.Path);
+        await sidecar.WaitUntilHealthyAsync();
+        using var client = sidecar.CreateDaprClient();
+        await client.PublishEventAsync(PubSub, "timesheets", new { Week = 1 });
+        await Eventually.TrueAsync(() => app.Received.Count == 1, DeliveryTimeout, () => sidecar.Output);
+
+        await app.StopAsync();
+        foreach (var week in new[] { 2, 3, 4 })
+        {
+            await client.PublishEventAsync(PubSub, "timesheets", new { Week = week }, new Dictionary<string, string> { ["partitionKey"] = "employee-9" });
+        }
+
+        await Eventually.TrueAsync(() => sidecar.Output.Contains("will be retried", StringComparison.Ordinal), DeliveryTimeout, () => sidecar.Output);
+        Assert.Single(app.Received);
+        await app.StartAsync();
+
+        await Eventually.TrueAsync(() => app.Received.Count == 4, DeliveryTimeout, () => sidecar.Output);
+        Assert.Equal([1, 2, 3, 4], app.Received.Select(delivery => delivery.Body["data"]!["week"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task TwoStandInsSharingOneResourcesPath_OnePublishes_TheOtherDelivers()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var hrApp = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"payroll","route":"/payroll"}]""");
+        await hrApp.StartAsync();
+        await using var financeSidecar = StandInProcess.Start("finance", appPort: null, resources.Path, "--log-level", "debug", "--placement-host-address", "localhost:50005");
+        await using var hrSidecar = StandInProcess.Start("hr", hrApp.Port, resources.Path, "--config", "/nonexistent/config.yaml", "--enable-api-logging");
+        await financeSidecar.WaitUntilHealthyAsync();
+        await hrSidecar.WaitUntilHealthyAsync();
+
+        using var client = financeSidecar.CreateDaprClient();
+        for (var run = 1; run <= 20; run++)
+        {
+            await client.PublishEventAsync(PubSub, "payroll", new { Run = run }, new Dictionary<string, string> { ["partitionKey"] = "payroll" });
+        }
+
+        await Eventually.TrueAsync(() => hrApp.Received.Count == 20, DeliveryTimeout, () => $"{financeSidecar.Output}{Environment.NewLine}{hrSidecar.Output}");
+        Assert.Equal(Enumerable.Range(1, 20), hrApp.Received.Select(delivery => delivery.Body["data"]!["run"]!.GetValue<int>()));
+        Assert.All(hrApp.Received, delivery => Assert.Equal("finance", delivery.Body["source"]?.GetValue<string>()));
+        Assert.True(Directory.Exists(Path.Combine(resources.Path, ".standin-broker", PubSub, "payroll")));
+    }
+
+    [Fact]
+    public async Task Healthz_Is500UntilTheAppChannelIsReady_Then204_AndSigtermExitsCleanly()
+    {
+        using var resources = new ResourcesDirectory();
+        var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"audit","route":"/audit","deadLetterTopic":"audit-dead"}]""");
+        await using (app)
+        {
+            await using var sidecar = StandInProcess.Start("audit", app.Port, resources.Path);
+            await Eventually.TrueAsync(async () => await sidecar.HealthAsync() is not null, DeliveryTimeout, () => sidecar.Output);
+            Assert.Equal(HttpStatusCode.InternalServerError, await sidecar.HealthAsync());
+            using (var outbound = await sidecar.Http.GetAsync("v1.0/healthz/outbound"))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, outbound.StatusCode);
+            }
+
+            await app.StartAsync();
+            await sidecar.WaitUntilHealthyAsync();
+
+            var metadata = await sidecar.Http.GetStringAsync("v1.0/metadata");
+            Assert.Contains("\"id\":\"audit\"", metadata, StringComparison.Ordinal);
+            Assert.Contains("\"topic\":\"audit\"", metadata, StringComparison.Ordinal);
+            Assert.Contains("\"deadLetterTopic\":\"audit-dead\"", metadata, StringComparison.Ordinal);
+            using var metricsClient = new HttpClient();
+            var metrics = await metricsClient.GetStringAsync($"http://127.0.0.1:{sidecar.MetricsPort}/metrics");
+            Assert.Contains("dapr_standin_pubsub_published_total{app_id=\"audit\"} 0", metrics, StringComparison.Ordinal);
+            Assert.Contains("dapr_standin_pubsub_delivered_total", metrics, StringComparison.Ordinal);
+
+            await sidecar.StopAsync();
+            Assert.Equal(0, sidecar.ExitCode);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownPubSub_IsRefused_AndUnimplementedRuntimeApi_AnswersUnimplemented()
+    {
+        using var resources = new ResourcesDirectory();
+        await using var sidecar = StandInProcess.Start("finance", appPort: null, resources.Path, "--unknown-flag", "x");
+        await sidecar.WaitUntilHealthyAsync();
+        using var client = sidecar.CreateDaprClient();
+
+        var refused = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync("no-such-pubsub", "orders", new { OrderId = 1 }));
+        var rpc = Assert.IsType<RpcException>(refused.InnerException);
+        Assert.Equal(StatusCode.InvalidArgument, rpc.StatusCode);
+        Assert.Contains("no-such-pubsub", rpc.Status.Detail, StringComparison.Ordinal);
+
+        using var httpRefused = await sidecar.Http.PostAsync("v1.0/publish/no-such-pubsub/orders", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, httpRefused.StatusCode);
+        Assert.Contains("ERR_PUBSUB_NOT_FOUND", await httpRefused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var stateStore = await Assert.ThrowsAsync<DaprException>(() => client.GetStateAsync<string>("statestore", "key"));
+        Assert.Equal(StatusCode.Unimplemented, Assert.IsType<RpcException>(stateStore.InnerException).StatusCode);
+        Assert.Contains("Unknown flag ignored: --unknown-flag x", sidecar.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task PublishOverHttpAsync(StandInProcess sidecar, string topic, string body, string contentType, string? traceparent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/publish/{PubSub}/{topic}")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        if (traceparent is not null)
+        {
+            request.Headers.Add("traceparent", traceparent);
+        }
+
+        using var response = await sidecar.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+}

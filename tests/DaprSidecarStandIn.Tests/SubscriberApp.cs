@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DaprSidecarStandIn.Tests;
+
+/// <summary>
+/// A real ASP.NET Core app on 127.0.0.1 that declares its subscriptions on <c>/dapr/subscribe</c> and
+/// records every event POSTed to it. It can be stopped and started again on the same port; what it
+/// received survives that.
+/// </summary>
+public sealed class SubscriberApp : IAsyncDisposable
+{
+    private readonly string subscriptionsJson;
+    private readonly Func<ReceivedDelivery, AppAnswer> answer;
+    private readonly ConcurrentQueue<ReceivedDelivery> received = new();
+    private readonly ConcurrentDictionary<string, int> attempts = new();
+    private WebApplication? app;
+
+    public SubscriberApp(string subscriptionsJson, Func<ReceivedDelivery, AppAnswer>? answer = null)
+    {
+        this.subscriptionsJson = subscriptionsJson;
+        this.answer = answer ?? (_ => AppAnswer.Success);
+        Port = FreePort.Next();
+    }
+
+    public int Port { get; }
+
+    public IReadOnlyList<ReceivedDelivery> Received => received.ToArray();
+
+    public IReadOnlyList<ReceivedDelivery> ReceivedOn(string path) => received.Where(delivery => delivery.Path == path).ToArray();
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
+        app = builder.Build();
+        app.MapGet("/dapr/subscribe", () => Results.Text(subscriptionsJson, "application/json"));
+        app.MapPost("/{**path}", ReceiveAsync);
+        await app.StartAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        var headers = request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var key = $"{request.Path}|{body["id"]}";
+        var delivery = new ReceivedDelivery(request.Path, request.ContentType, headers, body, attempts.AddOrUpdate(key, 1, (_, count) => count + 1));
+        received.Enqueue(delivery);
+        var reply = answer(delivery);
+        return reply.Body is null
+            ? Results.StatusCode(reply.StatusCode)
+            : Results.Text(reply.Body, "application/json", statusCode: reply.StatusCode);
+    }
+}

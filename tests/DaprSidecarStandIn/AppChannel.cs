@@ -1,0 +1,74 @@
+using System.Net.Sockets;
+
+namespace DaprSidecarStandIn;
+
+/// <summary>
+/// daprd's channel to the app: waits until the app port accepts TCP connections, loads the app's
+/// subscriptions, then runs one <see cref="TopicConsumer"/> per subscription until shutdown.
+/// </summary>
+public sealed class AppChannel(
+    DaprdCommandLine commandLine,
+    PubSubBroker broker,
+    SubscriptionLoader subscriptionLoader,
+    SidecarReadiness readiness,
+    IServiceProvider services,
+    ILogger<AppChannel> logger) : BackgroundService
+{
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (commandLine.AppPort is not { } appPort)
+        {
+            logger.LogInformation("No --app-port: the app only publishes; no subscriptions");
+            readiness.AppChannelReady([]);
+            return;
+        }
+
+        try
+        {
+            await WaitForAppPortAsync(appPort, stoppingToken).ConfigureAwait(false);
+            var subscriptions = await subscriptionLoader.LoadAsync(stoppingToken).ConfigureAwait(false);
+            var consumers = new List<Task>();
+            foreach (var subscription in subscriptions)
+            {
+                if (!broker.TryGetComponent(subscription.PubSubName, out var component))
+                {
+                    logger.LogError("Subscription to {Topic} names pubsub {PubSub}, which no component defines: ignored", subscription.Topic, subscription.PubSubName);
+                    continue;
+                }
+
+                var consumer = ActivatorUtilities.CreateInstance<TopicConsumer>(
+                    services, subscription, broker.Log(subscription.PubSubName, subscription.Topic), component.ConsumerGroupFor(commandLine.AppId));
+                consumers.Add(consumer.RunAsync(stoppingToken));
+            }
+
+            readiness.AppChannelReady(subscriptions);
+            logger.LogInformation("App channel ready on {Address}:{Port} with {Count} subscription(s)", commandLine.AppChannelAddress, appPort, consumers.Count);
+            await Task.WhenAll(consumers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogDebug("App channel stopping");
+        }
+    }
+
+    private async Task WaitForAppPortAsync(int appPort, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Waiting for the app on {Address}:{Port}", commandLine.AppChannelAddress, appPort);
+        while (true)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(commandLine.AppChannelAddress, appPort, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("The app accepts connections on port {Port}", appPort);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(ProbeInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using DaprSidecarStandIn.RuntimeApi;
+
+namespace DaprSidecarStandIn;
+
+/// <summary>
+/// The gRPC Dapr runtime API (<c>dapr.proto.runtime.v1.Dapr</c>) as far as the mesh uses it: publishing.
+/// Every other method of the API answers Unimplemented, which ASP.NET Core gRPC does for methods a
+/// service does not map.
+/// </summary>
+public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher publisher, ILogger<DaprRuntimeApi> logger) : RuntimeApi.Dapr.DaprBase
+{
+    public override async Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
+    {
+        try
+        {
+            await publisher.PublishAsync(ToEvent(request.PubsubName, request.Topic, request.Data.ToByteArray(), request.DataContentType, request.Metadata, context), context.CancellationToken).ConfigureAwait(false);
+            return new Empty();
+        }
+        catch (PublishRefusedException refused)
+        {
+            logger.LogWarning("Publish to {Topic} on {PubSub} refused: {Message}", request.Topic, request.PubsubName, refused.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, refused.Message));
+        }
+    }
+
+    public override Task<BulkPublishResponse> BulkPublishEvent(BulkPublishRequest request, ServerCallContext context) =>
+        BulkPublish(request, context);
+
+    public override Task<BulkPublishResponse> BulkPublishEventAlpha1(BulkPublishRequest request, ServerCallContext context) =>
+        BulkPublish(request, context);
+
+    /// <summary>
+    /// Entries that cannot be wrapped come back as failed entries; the others are appended together,
+    /// in request order.
+    /// </summary>
+    private async Task<BulkPublishResponse> BulkPublish(BulkPublishRequest request, ServerCallContext context)
+    {
+        try
+        {
+            publisher.EnsurePublishable(request.PubsubName, request.Topic);
+        }
+        catch (PublishRefusedException refused)
+        {
+            logger.LogWarning("Bulk publish to {Topic} on {PubSub} refused: {Message}", request.Topic, request.PubsubName, refused.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, refused.Message));
+        }
+
+        var response = new BulkPublishResponse();
+        var records = new List<TopicRecord>();
+        foreach (var entry in request.Entries)
+        {
+            var metadata = new Dictionary<string, string>(request.Metadata);
+            foreach (var (key, value) in entry.Metadata)
+            {
+                metadata[key] = value;
+            }
+
+            try
+            {
+                records.Add(publisher.ToRecord(ToEvent(request.PubsubName, request.Topic, entry.Event.ToByteArray(), entry.ContentType, metadata, context)));
+            }
+            catch (PublishRefusedException refused)
+            {
+                response.FailedEntries.Add(new BulkPublishResponseFailedEntry { EntryId = entry.EntryId, Error = refused.Message });
+            }
+        }
+
+        await publisher.AppendAsync(request.PubsubName, request.Topic, records, context.CancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private PublishedEvent ToEvent(string pubsub, string topic, byte[] data, string contentType, IDictionary<string, string> metadata, ServerCallContext context) =>
+        new(
+            commandLine.AppId,
+            pubsub,
+            topic,
+            data,
+            string.IsNullOrEmpty(contentType) ? null : contentType,
+            new Dictionary<string, string>(metadata),
+            context.RequestHeaders.GetValue("traceparent"),
+            context.RequestHeaders.GetValue("tracestate"));
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace DaprSidecarStandIn;
+
+/// <summary>
+/// Publishing as daprd does it, for the gRPC and HTTP APIs alike: check the pub/sub and topic, wrap the
+/// data in a CloudEvent unless <c>rawPayload</c>, and append to the topic log with the partition key.
+/// </summary>
+public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
+{
+    /// <exception cref="PublishRefusedException">daprd would refuse the request.</exception>
+    public async Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken)
+    {
+        EnsurePublishable(published.PubSubName, published.Topic);
+        await AppendAsync(published.PubSubName, published.Topic, [ToRecord(published)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <exception cref="PublishRefusedException">No such pub/sub component, or no topic.</exception>
+    public void EnsurePublishable(string pubsubName, string topic)
+    {
+        if (string.IsNullOrEmpty(pubsubName))
+        {
+            throw new PublishRefusedException("ERR_PUBSUB_EMPTY", "pubsub name is empty");
+        }
+
+        if (!broker.TryGetComponent(pubsubName, out _))
+        {
+            throw new PublishRefusedException("ERR_PUBSUB_NOT_FOUND", $"pubsub {pubsubName} is not found");
+        }
+
+        if (string.IsNullOrEmpty(topic))
+        {
+            throw new PublishRefusedException("ERR_TOPIC_NAME_EMPTY", $"topic is empty in pubsub {pubsubName}");
+        }
+    }
+
+    /// <exception cref="PublishRefusedException">The data is declared a CloudEvent but is not one.</exception>
+    public TopicRecord ToRecord(PublishedEvent published)
+    {
+        var partitionKey = published.Metadata.GetValueOrDefault("partitionKey") ?? published.Metadata.GetValueOrDefault("key") ?? string.Empty;
+        if (bool.TryParse(published.Metadata.GetValueOrDefault("rawPayload"), out var raw) && raw)
+        {
+            return new TopicRecord(IsCloudEvent: false, partitionKey, published.ContentType ?? string.Empty, published.Data);
+        }
+
+        try
+        {
+            var envelope = CloudEventEnvelope.Wrap(published);
+            return new TopicRecord(IsCloudEvent: true, partitionKey, CloudEventEnvelope.ContentType, JsonSerializer.SerializeToUtf8Bytes(envelope));
+        }
+        catch (JsonException exception)
+        {
+            throw new PublishRefusedException(
+                "ERR_PUBSUB_CLOUD_EVENTS_SER",
+                $"error when publishing to topic {published.Topic} in pubsub {published.PubSubName}: {exception.Message}");
+        }
+    }
+
+    /// <summary>Appends records to one topic, in order, in one append.</summary>
+    public async Task AppendAsync(string pubsubName, string topic, IReadOnlyList<TopicRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await broker.Log(pubsubName, topic).AppendAsync(records, cancellationToken).ConfigureAwait(false);
+        metrics.Published(records.Count);
+    }
+}
