@@ -2,8 +2,6 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -82,7 +80,7 @@ public static class LocalPostgresBuilderExtensions
             tags: default));
 
         // Not proxied: the AppHost itself talks to the server over its socket, whose name carries the real port.
-        var port = builder.Configuration.GetValue<int?>(PortKey) ?? FreeTcpPort();
+        var port = builder.Configuration.GetValue<int?>(PortKey) ?? FreePort.Next();
         return builder.AddResource(server)
             .WithEndpoint(port: port, targetPort: port, name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", isProxied: false)
             .WithArgs(context =>
@@ -130,12 +128,5 @@ public static class LocalPostgresBuilderExtensions
             })
             .WithHealthCheck(healthCheckKey)
             .ExcludeFromManifest();
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

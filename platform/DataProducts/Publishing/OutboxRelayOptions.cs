@@ -1,0 +1,26 @@
+namespace DataMesh.DataProducts.Publishing;
+
+/// <summary>How the outbox relay sends, waits and cleans up; the defaults suit a domain service in production.</summary>
+public sealed class OutboxRelayOptions
+{
+    /// <summary>Whether this replica runs the relay at all; every replica may, since rows are claimed with SKIP LOCKED.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Rows claimed, sent and marked in one transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long the relay waits for new rows once the outbox is drained.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>First wait after the sidecar, broker or database failed; doubled up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long sent rows are kept, to answer "was it sent, and when" while investigating; older ones are deleted.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+}

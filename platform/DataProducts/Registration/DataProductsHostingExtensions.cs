@@ -1,0 +1,84 @@
+using DataMesh.DataProducts.Contracts;
+using DataMesh.DataProducts.Publishing;
+using DataMesh.DataProducts.Subscribing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace DataMesh.DataProducts.Registration;
+
+/// <summary>Everything a domain service needs to publish, consume and register its data products.</summary>
+public static class DataProductsHostingExtensions
+{
+    /// <summary>
+    /// Loads and checks the domain's definitions (failing the start when one is invalid), and registers the
+    /// <see cref="DataProductPublisher"/>, the outbox relay, the input port subscriptions and the catalog
+    /// registration. The domain's <typeparamref name="TDbContext"/> must be registered and its model must call
+    /// <see cref="OutboxModel.AddDataProductOutbox"/> and <see cref="InboxModel.AddDataProductInbox"/>.
+    /// A <see cref="Dapr.Client.DaprClient"/> is registered unless one already is; it finds the sidecar through
+    /// <c>DAPR_GRPC_ENDPOINT</c> / <c>DAPR_HTTP_ENDPOINT</c> (configuration or environment), as Dapr sets them.
+    /// </summary>
+    public static DataProductsBuilder<TDbContext> AddDataProducts<TDbContext>(this IHostApplicationBuilder builder, string domain, Action<DataProductsOptions>? configure = null)
+        where TDbContext : DbContext
+    {
+        var options = new DataProductsOptions { Domain = domain };
+        configure?.Invoke(options);
+
+        // Loaded now, not on first use, so an invalid definition stops the service before it serves anything.
+        var catalogue = DataProductCatalogueLoader.Load(options.DefinitionsPath);
+        var subscriptions = new DataProductSubscriptions(catalogue, options);
+        var handlers = new InputPortHandlers<TDbContext>();
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(catalogue);
+        services.AddSingleton(subscriptions);
+        services.AddSingleton(handlers);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DataProductPublisher>();
+        services.AddSingleton<IInputPortDelivery, InboxDelivery<TDbContext>>();
+        if (!services.Any(s => s.ServiceType == typeof(Dapr.Client.DaprClient)))
+        {
+            services.AddDaprClient();
+        }
+
+        if (options.Outbox.Enabled)
+        {
+            services.AddHostedService<OutboxRelay<TDbContext>>();
+        }
+
+        if (options.Catalog.Enabled)
+        {
+            services.AddHttpClient(CatalogRegistration.HttpClientName);
+            services.AddSingleton<CatalogRegistration>();
+            services.AddHostedService(sp => sp.GetRequiredService<CatalogRegistration>());
+        }
+
+        return new DataProductsBuilder<TDbContext>(options, catalogue, subscriptions, handlers);
+    }
+
+    /// <summary>
+    /// Maps <c>GET /dapr/subscribe</c> (one subscription per input port: the upstream contract's topic, a route
+    /// and a dead-letter topic) and the routes the sidecar delivers to. A service using this does not also map
+    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DataProductsOptions options) =>
+            Results.Json(subscriptions.All.Select(s => new
+            {
+                pubsubname = options.PubSubName,
+                topic = s.Topic,
+                route = s.Route,
+                deadLetterTopic = s.DeadLetterTopic,
+            })));
+        endpoints.MapPost("/dataproducts/{dataProductId}/inputs/{inputPort}",
+            (string dataProductId, string inputPort, HttpRequest request, IInputPortDelivery delivery, CancellationToken cancellationToken) =>
+                delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken));
+        return endpoints;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DataMesh.DataProducts.Subscribing;
+
+/// <summary>
+/// Applies one event type received on an input port to the domain's database. It runs inside the transaction
+/// that records the event in the inbox: it only adds or changes entities of <paramref name="dbContext"/> (the
+/// inbox saves them), and neither saves nor opens a transaction itself.
+/// </summary>
+public delegate Task InputPortHandler<in TDbContext>(ConsumedEvent consumedEvent, TDbContext dbContext, CancellationToken cancellationToken)
+    where TDbContext : DbContext;
+
+/// <summary>The handlers a domain registered, by input port and event type.</summary>
+public sealed class InputPortHandlers<TDbContext>
+    where TDbContext : DbContext
+{
+    private readonly Dictionary<(string InputPort, string EventType), InputPortHandler<TDbContext>> handlers = [];
+
+    internal void Add(string inputPort, string eventType, InputPortHandler<TDbContext> handler)
+    {
+        if (!handlers.TryAdd((inputPort, eventType), handler))
+        {
+            throw new InvalidOperationException($"A handler for {eventType} on input port '{inputPort}' is already registered.");
+        }
+    }
+
+    public InputPortHandler<TDbContext>? Find(string inputPort, string eventType) => handlers.GetValueOrDefault((inputPort, eventType));
+}

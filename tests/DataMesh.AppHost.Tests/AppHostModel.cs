@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataMesh.AppHost.Tests;
+
+/// <summary>Builds the real AppHost's model without starting anything, in the mode the arguments say.</summary>
+internal static class AppHostModel
+{
+    public static async Task<BuiltAppHost> BuildAsync(params string[] arguments)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DataMesh_AppHost>(arguments);
+        var app = await builder.BuildAsync();
+        return new BuiltAppHost(app, app.Services.GetRequiredService<DistributedApplicationModel>());
+    }
+
+    public static T Single<T>(this DistributedApplicationModel model, string name) where T : IResource =>
+        Assert.IsType<T>(model.Resources.Single(resource => resource.Name == name), exactMatch: false);
+
+    public static IReadOnlyList<string> WaitsOf(this IResource resource) =>
+        resource.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).Distinct().Order().ToList();
+
+    public static IReadOnlyList<string> ReferencesOf(this IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>()
+            .Where(relationship => relationship.Type == "Reference")
+            .Select(relationship => relationship.Resource.Name).Distinct().Order().ToList();
+
+    public static readonly string[] LocalMode =
+    [
+        "--Mesh:Infrastructure=local",
+        "--ConnectionStrings:kafka=broker.example:9092",
+        "--Mesh:Postgres:DataDirectory=/tmp/datamesh-model-test",
+    ];
+}
+
+/// <summary>A built, never started AppHost; disposing it ends the AppHost's entry point.</summary>
+internal sealed record BuiltAppHost(DistributedApplication App, DistributedApplicationModel Model) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using DataMesh.DataProducts.Registration;
+using DataMesh.DataProducts.Tests.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DataMesh.DataProducts.Tests;
+
+/// <summary>Registration against a real HTTP catalog stand-in that answers what each test scripts.</summary>
+public sealed class CatalogRegistrationTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Registers_the_own_descriptors_and_contracts_retrying_until_the_catalog_accepts()
+    {
+        await using var catalog = await FakeCatalog.StartAsync(HttpStatusCode.ServiceUnavailable, HttpStatusCode.NotFound, HttpStatusCode.Created);
+        using var service = await StartServiceAsync(catalog.Address);
+
+        Assert.True(await service.Services.GetRequiredService<CatalogRegistration>().Registered.WaitAsync(Deadline));
+        Assert.Equal(3, catalog.Requests.Count);
+        Assert.Single(catalog.Requests.Distinct());
+        using var body = JsonDocument.Parse(catalog.Requests.First());
+        Assert.Equal("hr", body.RootElement.GetProperty("domain").GetString());
+        var descriptor = Assert.Single(body.RootElement.GetProperty("descriptors").EnumerateArray());
+        Assert.Equal("hr/employees.odps.yaml", descriptor.GetProperty("path").GetString());
+        Assert.Contains("id: hr.employees", descriptor.GetProperty("yaml").GetString());
+        var contract = Assert.Single(body.RootElement.GetProperty("contracts").EnumerateArray());
+        Assert.Equal("hr/employees.odcs.yaml", contract.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_not_retried()
+    {
+        await using var catalog = await FakeCatalog.StartAsync(HttpStatusCode.UnprocessableEntity, HttpStatusCode.Created);
+        using var service = await StartServiceAsync(catalog.Address);
+
+        Assert.False(await service.Services.GetRequiredService<CatalogRegistration>().Registered.WaitAsync(Deadline));
+        Assert.Single(catalog.Requests);
+    }
+
+    private static async Task<IHost> StartServiceAsync(Uri catalog)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDbContext<DomainDbContext>(options => options.UseNpgsql("Host=127.0.0.1;Database=unused"));
+        builder.AddDataProducts<DomainDbContext>("hr", options =>
+        {
+            DomainService.Configure(options);
+            options.Outbox.Enabled = false;
+            options.Catalog.Enabled = true;
+            options.Catalog.Address = catalog;
+            options.Catalog.MinRetryDelay = TimeSpan.FromMilliseconds(20);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Answers registrations with the scripted status codes in turn and keeps the bodies.</summary>
+    private sealed class FakeCatalog : IAsyncDisposable
+    {
+        private readonly WebApplication app;
+
+        private FakeCatalog(WebApplication app, Uri address)
+        {
+            this.app = app;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public ConcurrentQueue<string> Requests { get; } = new();
+
+        public static async Task<FakeCatalog> StartAsync(params HttpStatusCode[] answers)
+        {
+            var port = FreePort.Next();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+            var app = builder.Build();
+            var catalog = new FakeCatalog(app, new Uri($"http://127.0.0.1:{port}"));
+            app.MapPost("/api/catalog/v1/registrations", async (HttpRequest request) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                catalog.Requests.Enqueue(await reader.ReadToEndAsync());
+                return Results.StatusCode((int)answers[Math.Min(catalog.Requests.Count, answers.Length) - 1]);
+            });
+            await app.StartAsync();
+            return catalog;
+        }
+
+        public ValueTask DisposeAsync() => app.DisposeAsync();
+    }
+}
