@@ -36,13 +36,7 @@ internal sealed class LocalPostgres : IThrowawayPostgres
             throw new InvalidOperationException($"No Docker engine and no local PostgreSQL for the tests. {problem}");
         }
 
-        // Under root the server runs as another account, which must be able to enter the folder.
-        var root = Directory.CreateTempSubdirectory("datamesh-test-pg-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        var root = ServerReachableDirectory.Create("datamesh-test-pg-");
 
         var cluster = new LocalPostgresCluster(Path.Combine(root, "data"), binaries);
         await cluster.InitializeAsync(TextWriter.Null, CancellationToken.None);

@@ -80,7 +80,8 @@ public static class DaprBuilderExtensions
                     await environment.WriteComponentsAsync(sidecarResource.Components, context.CancellationToken).ConfigureAwait(false);
                 }
             })
-            .WithHttpHealthCheck("/v1.0/healthz", endpointName: DaprSidecarResource.HttpEndpointName)
+            // daprd answers 204 No Content once it is ready.
+            .WithHttpHealthCheck("/v1.0/healthz", statusCode: 204, endpointName: DaprSidecarResource.HttpEndpointName)
             .WithParentRelationship(app)
             .WithManifestPublishingCallback(context => WriteSidecarToManifest(context, app, sidecarResource));
 
