@@ -18,22 +18,29 @@ internal sealed class StandInSidecar : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private StandInSidecar(Process process, int grpcPort, int httpPort)
+    private readonly string appId;
+    private readonly int? appPort;
+    private readonly string resourcesPath;
+    private readonly int httpPort = FreePort();
+    private readonly int grpcPort = FreePort();
+    private readonly int metricsPort = FreePort();
+
+    /// <summary>Picks the sidecar's ports now, so that its app can be configured before the sidecar starts.</summary>
+    public StandInSidecar(string appId, int? appPort, string resourcesPath)
     {
-        this.process = process;
-        GrpcEndpoint = $"http://127.0.0.1:{grpcPort}";
-        HttpEndpoint = $"http://127.0.0.1:{httpPort}";
+        this.appId = appId;
+        this.appPort = appPort;
+        this.resourcesPath = resourcesPath;
+        process = new Process { StartInfo = new ProcessStartInfo(RepositoryLayout.DaprdStandIn) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false } };
     }
 
-    public string GrpcEndpoint { get; }
+    public string GrpcEndpoint => $"http://127.0.0.1:{grpcPort}";
 
-    public string HttpEndpoint { get; }
+    public string HttpEndpoint => $"http://127.0.0.1:{httpPort}";
 
     /// <summary>Starts the sidecar and waits until it is healthy, which for an app's sidecar means its subscriptions are loaded.</summary>
-    public static async Task<StandInSidecar> StartAsync(string appId, int? appPort, string resourcesPath)
+    public async Task StartAsync()
     {
-        var (httpPort, grpcPort, metricsPort) = (FreePort(), FreePort(), FreePort());
-        var start = new ProcessStartInfo(RepositoryLayout.DaprdStandIn) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var arguments = new List<string> { "--app-id", appId };
         if (appPort is { } port)
         {
@@ -45,16 +52,13 @@ internal sealed class StandInSidecar : IAsyncDisposable
             "--dapr-http-port", Text(httpPort), "--dapr-grpc-port", Text(grpcPort), "--metrics-port", Text(metricsPort),
             "--resources-path", resourcesPath,
         ]);
-        arguments.ForEach(start.ArgumentList.Add);
-
-        var sidecar = new StandInSidecar(new Process { StartInfo = start }, grpcPort, httpPort);
-        await sidecar.WaitHealthyAsync(appId);
-        return sidecar;
+        arguments.ForEach(process.StartInfo.ArgumentList.Add);
+        await WaitHealthyAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (IsRunning)
         {
             // SIGTERM, as the AppHost stops it: the stand-in commits its consumer offsets and exits with 0.
             using (var terminate = Process.Start("kill", ["-TERM", Text(process.Id)]))
@@ -76,7 +80,7 @@ internal sealed class StandInSidecar : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitHealthyAsync(string appId)
+    private async Task WaitHealthyAsync()
     {
         // Its log must be drained or the stand-in blocks once the pipe is full; the tail explains a failed start.
         process.OutputDataReceived += (_, line) => Keep(line.Data);
@@ -108,6 +112,22 @@ internal sealed class StandInSidecar : IAsyncDisposable
         throw new InvalidOperationException($"The stand-in sidecar of {appId} did not become healthy.{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
     }
 
+    private bool IsRunning
+    {
+        get
+        {
+            try
+            {
+                return !process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                // Never started (the run failed before it).
+                return false;
+            }
+        }
+    }
+
     private void Keep(string? line)
     {
         if (line is null)
@@ -116,8 +136,9 @@ internal sealed class StandInSidecar : IAsyncDisposable
         }
 
         output.Enqueue(line);
-        while (output.Count > OutputLinesKept && output.TryDequeue(out _))
+        while (output.Count > OutputLinesKept)
         {
+            output.TryDequeue(out _);
         }
     }
 

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using DataMesh.DataProducts.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataMesh.Bench.EventFlow;
+
+/// <summary>One figure of one repetition, e.g. ("Sustained", "consumed events/s", 812).</summary>
+internal sealed record Figure(string Phase, string Name, double Value);
+
+/// <summary>
+/// Publishes through the running producer and waits for the consumer to apply everything, reading the
+/// <see cref="FlowTimeline"/> into figures. Each run starts with every earlier event consumed.
+/// </summary>
+internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, FlowOptions options, ServerStatistics server)
+{
+    private const string Sustained = "Sustained";
+    private const string Paced = "Paced";
+
+    /// <summary>How long the consumer may apply nothing before the run is declared stuck.</summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
+
+    // Producer CPU per event versus the database per transaction: contract check and staging, then SaveChanges.
+    private readonly List<double> stagingMs = [];
+    private readonly List<double> saveMs = [];
+
+    private readonly OutputPortPublisher port = producer.GetRequiredService<DataProductPublisher>().OutputPort(FlowServices.DataProduct, FlowServices.OutputPort);
+
+    /// <summary>Sends <paramref name="events"/> through the whole pipeline and measures nothing: JIT, pools, topic files.</summary>
+    public async Task WarmUpAsync(int events)
+    {
+        Reset();
+        for (var published = 0; published < events; published += options.Batch)
+        {
+            await CommitAsync(Math.Min(options.Batch, events - published));
+        }
+
+        await UntilConsumedAsync(events);
+    }
+
+    /// <summary>Phase 1: commits <see cref="FlowOptions.Events"/> in batches as fast as the producer can, and times the consumer.</summary>
+    public async Task<IReadOnlyList<Figure>> SustainedAsync()
+    {
+        Reset();
+        var before = await server.ReadAsync();
+        var started = Stopwatch.GetTimestamp();
+        for (var published = 0; published < options.Events; published += options.Batch)
+        {
+            await CommitAsync(Math.Min(options.Batch, options.Events - published));
+        }
+
+        var producerSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await UntilConsumedAsync(options.Events);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var after = await server.ReadAsync();
+
+        var consumed = timeline.Times(Stage.InboxCommitted);
+        return
+        [
+            new(Sustained, "consumed events/s (steady: 10th to 90th percentile event)", SteadyRate(consumed)),
+            new(Sustained, "relayed events/s (steady, sidecar accepted)", SteadyRate(timeline.Times(Stage.RelayPublished))),
+            new(Sustained, "producer committed events/s", options.Events / producerSeconds),
+            new(Sustained, "producer contract check and staging per event, mean ms", stagingMs.Average()),
+            new(Sustained, $"producer SaveChanges per transaction of {options.Batch}, mean ms", saveMs.Average()),
+            new(Sustained, "end to end events/s (first commit to last inbox commit)", options.Events / Stopwatch.GetElapsedTime(started, consumed[^1]).TotalSeconds),
+            new(Sustained, "relay publish call per event, mean ms", Mean(timeline.Milliseconds(Stage.RelayPublishing, Stage.RelayPublished))),
+            new(Sustained, "consumer inbox transaction per event, mean ms", Mean(timeline.Milliseconds(Stage.Applying, Stage.InboxCommitted))),
+            new(Sustained, "consumer time between inbox commits, mean ms", 1000 / SteadyRate(consumed)),
+            new(Sustained, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / options.Events),
+            new(Sustained, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
+        ];
+    }
+
+    /// <summary>
+    /// Phase 2: commits at <see cref="FlowOptions.Rate"/> events/s for <see cref="FlowOptions.Seconds"/>, open loop
+    /// (each tick commits what is due, so a slow commit makes the next one larger rather than the rate lower),
+    /// and reports latency from the producer's commit to the consumer's inbox commit, with its stages.
+    /// </summary>
+    public async Task<IReadOnlyList<Figure>> PacedAsync()
+    {
+        Reset();
+        var before = await server.ReadAsync();
+        var total = options.Rate * options.Seconds;
+        var started = Stopwatch.GetTimestamp();
+        var published = 0;
+        while (published < total)
+        {
+            var due = (int)Math.Min(total, Stopwatch.GetElapsedTime(started).TotalSeconds * options.Rate) - published;
+            if (due <= 0)
+            {
+                await Task.Delay(1);
+                continue;
+            }
+
+            var events = Math.Min(due, options.Batch);
+            await CommitAsync(events);
+            published += events;
+        }
+
+        var publishSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await UntilConsumedAsync(total);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var after = await server.ReadAsync();
+
+        var latency = timeline.Milliseconds(Stage.Committed, Stage.InboxCommitted);
+        Array.Sort(latency);
+        List<Figure> figures =
+        [
+            new(Paced, "published events/s (achieved)", total / publishSeconds),
+            new(Paced, "latency p50 ms", Percentile(latency, 0.50)),
+            new(Paced, "latency p99 ms", Percentile(latency, 0.99)),
+            new(Paced, "latency max ms", latency[^1]),
+            new(Paced, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / total),
+            new(Paced, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
+        ];
+        foreach (var (name, from, to) in new[]
+        {
+            ("outbox wait (commit to relay publishing)", Stage.Committed, Stage.RelayPublishing),
+            ("relay publish call (to sidecar accepted)", Stage.RelayPublishing, Stage.RelayPublished),
+            ("stand-in delivery (accepted to input port applying)", Stage.RelayPublished, Stage.Applying),
+            ("inbox transaction (applying to inbox commit)", Stage.Applying, Stage.InboxCommitted),
+        })
+        {
+            var spans = timeline.Milliseconds(from, to);
+            Array.Sort(spans);
+            figures.Add(new(Paced, $"{name} p50 ms", Percentile(spans, 0.50)));
+            figures.Add(new(Paced, $"{name} p99 ms", Percentile(spans, 0.99)));
+        }
+
+        return figures;
+    }
+
+    private void Reset()
+    {
+        timeline.Clear();
+        stagingMs.Clear();
+        saveMs.Clear();
+    }
+
+    /// <summary>One producer transaction: <paramref name="events"/> hires and their events, stamped once SaveChanges returned.</summary>
+    private async Task CommitAsync(int events)
+    {
+        await using var scope = producer.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlowDbContext>();
+        var ids = new Guid[events];
+        var staging = Stopwatch.GetTimestamp();
+        for (var i = 0; i < events; i++)
+        {
+            ids[i] = FlowServices.Hire(port, db);
+        }
+
+        var saving = Stopwatch.GetTimestamp();
+        await db.SaveChangesAsync();
+        var committed = Stopwatch.GetTimestamp();
+        stagingMs.Add(Stopwatch.GetElapsedTime(staging, saving).TotalMilliseconds / events);
+        saveMs.Add(Stopwatch.GetElapsedTime(saving, committed).TotalMilliseconds);
+        foreach (var id in ids)
+        {
+            timeline.Stamp(Stage.Committed, id, committed);
+        }
+    }
+
+    private async Task UntilConsumedAsync(int events)
+    {
+        var consumed = timeline.Count(Stage.InboxCommitted);
+        var lastProgress = Stopwatch.StartNew();
+        while (consumed < events)
+        {
+            await Task.Delay(20);
+            var now = timeline.Count(Stage.InboxCommitted);
+            if (now != consumed)
+            {
+                consumed = now;
+                lastProgress.Restart();
+            }
+            else if (lastProgress.Elapsed > Stall)
+            {
+                throw new TimeoutException($"The consumer applied {consumed} of {events} events and nothing more for {Stall.TotalSeconds} s " +
+                    $"(relayed: {timeline.Count(Stage.RelayPublished)}).");
+            }
+        }
+    }
+
+    /// <summary>Events per second between the 10th and the 90th percentile event: without the ramp-up and the tail.</summary>
+    private static double SteadyRate(long[] sortedTimes)
+    {
+        var first = sortedTimes.Length / 10;
+        var last = sortedTimes.Length * 9 / 10;
+        return (last - first) / Stopwatch.GetElapsedTime(sortedTimes[first], sortedTimes[last]).TotalSeconds;
+    }
+
+    private static double Mean(double[] values) => values.Length == 0 ? double.NaN : values.Average();
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double fraction) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
