@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataMesh.DataProducts.Publishing;

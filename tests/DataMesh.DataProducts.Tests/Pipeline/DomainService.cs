@@ -1,3 +1,5 @@
+using Aspire.Hosting;
+using DataMesh.Testing;
 using System.Net;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Registration;

@@ -1,3 +1,5 @@
+using Aspire.Hosting;
+using DataMesh.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,4 +1,6 @@
-namespace DaprSidecarStandIn.Tests;
+using Xunit;
+
+namespace DataMesh.Testing;
 
 /// <summary>Waits for a condition by polling it until a deadline, then fails with what was expected.</summary>
 public static class Eventually
