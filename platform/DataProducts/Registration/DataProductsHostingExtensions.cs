@@ -43,7 +43,13 @@ public static class DataProductsHostingExtensions
         services.AddSingleton<IInputPortDelivery, InboxDelivery<TDbContext>>();
         if (!services.Any(s => s.ServiceType == typeof(Dapr.Client.DaprClient)))
         {
-            services.AddDaprClient();
+            // gRPC's default reconnect backoff grows to two minutes, which would hold the relay back long after
+            // its sidecar is up again; the relay has its own retry schedule, so the channel retries briskly.
+            services.AddDaprClient(client => client.UseGrpcChannelOptions(new Grpc.Net.Client.GrpcChannelOptions
+            {
+                InitialReconnectBackoff = TimeSpan.FromMilliseconds(200),
+                MaxReconnectBackoff = TimeSpan.FromSeconds(2),
+            }));
         }
 
         if (options.Outbox.Enabled)
