@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using Aspire.Hosting;
 using DataMesh.Testing;
 
 namespace DataMesh.Bench.EventFlow;
@@ -21,9 +21,9 @@ internal sealed class StandInSidecar : IAsyncDisposable
     private readonly string appId;
     private readonly int? appPort;
     private readonly string resourcesPath;
-    private readonly int httpPort = FreePort();
-    private readonly int grpcPort = FreePort();
-    private readonly int metricsPort = FreePort();
+    private readonly int httpPort = FreePort.Next();
+    private readonly int grpcPort = FreePort.Next();
+    private readonly int metricsPort = FreePort.Next();
 
     /// <summary>Picks the sidecar's ports now, so that its app can be configured before the sidecar starts.</summary>
     public StandInSidecar(string appId, int? appPort, string resourcesPath)
@@ -140,13 +140,6 @@ internal sealed class StandInSidecar : IAsyncDisposable
         {
             output.TryDequeue(out _);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
         hrDatabase = await WithoutWaitingForFlushAsync(await postgres.CreateDatabaseAsync("hr"));
         financeDatabase = await WithoutWaitingForFlushAsync(await postgres.CreateDatabaseAsync("finance"));
         financePort = FreePort.Next();
-        financeSidecar = Keep(await SidecarOnOtherPortsThanAsync(financePort));
+        financeSidecar = Keep(new Sidecar("finance", financePort, broker.ResourcesPath));
         finance = Keep(await DomainService.StartFinanceAsync(financeDatabase, financeSidecar, financePort));
         await financeSidecar.StartAsync();
     }
@@ -201,20 +201,6 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
     /// <see cref="FreePort"/> hands out ports that nothing binds yet, so the sidecar's own ports may repeat the
     /// app's port, which is bound only when the app starts.
     /// </summary>
-    private async Task<Sidecar> SidecarOnOtherPortsThanAsync(int appPort)
-    {
-        while (true)
-        {
-            var sidecar = new Sidecar("finance", appPort, broker.ResourcesPath);
-            if (new[] { appPort, sidecar.HttpPort, sidecar.GrpcPort, sidecar.MetricsPort }.Distinct().Count() == 4)
-            {
-                return sidecar;
-            }
-
-            await sidecar.DisposeAsync();
-        }
-    }
-
     private static OutboxEvent Change(DomainService hr, DomainDbContext db, Guid employee, int sequence) =>
         hr.Publisher.OutputPort("hr.employees", "employee-events")
             .Publish(db, "EmployeeChanged", employee.ToString(), new { employeeId = employee, salary = sequence, changedAt = DateTimeOffset.UtcNow });
