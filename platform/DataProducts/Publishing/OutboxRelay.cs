@@ -21,8 +21,9 @@ namespace DataMesh.DataProducts.Publishing;
 /// A claimed batch goes out in rounds of one bulk publish each (<see cref="OutboxRelayOptions.BulkPublish"/>).
 /// A round holds at most one event per partition key and the next round starts only once the sidecar answered,
 /// so an event is never sent before an earlier one of its key was accepted: neither bulk publishing's lack of an
-/// order within a request nor an entry refused in the middle can reorder a key. After a refused entry the batch
-/// stops there; the refused rows stay unsent and go first next time.
+/// order within a request nor an entry refused in the middle can reorder a key. An entry the broker refuses stays
+/// unsent with the later rows of its key, while other keys go on; when the call as a whole fails the batch stops.
+/// Either way the relay then backs off and tries the unsent rows again, first.
 /// </remarks>
 public sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
@@ -99,13 +100,21 @@ public sealed class OutboxRelay<TDbContext>(
             }
 
             var sent = new List<Guid>();
+            var refusedKeys = new HashSet<string>(StringComparer.Ordinal);
             Exception? failure = null;
-            foreach (var round in Rounds(await InOrderAsync(db, claimed, ct)))
+            foreach (var round in Rounds(await InOrderAsync(db, claimed, ct), refusedKeys))
             {
-                (var accepted, failure) = await PublishRoundAsync(round, ct);
+                var (accepted, roundFailure) = await PublishRoundAsync(round, ct);
                 sent.AddRange(accepted);
-                if (failure is not null)
+                if (roundFailure is BulkPublishRefusedException refused)
                 {
+                    // The broker refused some entries: their keys wait, the other keys go on.
+                    refusedKeys.UnionWith(round.Where(e => refused.Refused.ContainsKey(e.Id)).Select(e => e.PartitionKey));
+                    failure ??= refused;
+                }
+                else if (roundFailure is not null)
+                {
+                    failure = roundFailure;
                     break;
                 }
             }
@@ -128,26 +137,32 @@ public sealed class OutboxRelay<TDbContext>(
 
     /// <summary>
     /// Splits the rows (in sending order) into rounds of one topic each, with at most one row per partition key
-    /// and at most one row at all when bulk publishing is off.
+    /// and at most one row at all when bulk publishing is off. Rows of a key in <paramref name="refusedKeys"/> are
+    /// left out, including keys refused in an earlier round of this batch (the rounds are made as they are sent).
     /// </summary>
-    private IEnumerable<IReadOnlyList<OutboxEvent>> Rounds(IReadOnlyList<OutboxEvent> rows)
+    private IEnumerable<IReadOnlyList<OutboxEvent>> Rounds(IReadOnlyList<OutboxEvent> rows, HashSet<string> refusedKeys)
     {
         var round = new List<OutboxEvent>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (round.Count > 0 && (!Relay.BulkPublish || row.Topic != round[0].Topic || !keys.Add(row.PartitionKey)))
+            if (refusedKeys.Contains(row.PartitionKey))
+            {
+                continue;
+            }
+
+            if (round.Count > 0 && (!Relay.BulkPublish || row.Topic != round[0].Topic || keys.Contains(row.PartitionKey)))
             {
                 yield return round;
                 round = [];
                 keys.Clear();
-                keys.Add(row.PartitionKey);
-            }
-            else if (round.Count == 0)
-            {
-                keys.Add(row.PartitionKey);
+                if (refusedKeys.Contains(row.PartitionKey))
+                {
+                    continue;
+                }
             }
 
+            keys.Add(row.PartitionKey);
             round.Add(row);
         }
 
