@@ -68,6 +68,7 @@ internal sealed class FlowPipeline : IAsyncDisposable
         await producerSidecar.StartAsync();
         Producer = Keep(await DomainService.StartHrAsync(producerDatabase, producerSidecar, new DomainServiceSettings
         {
+            Interceptor = new OutboxCommitStamp(timeline),
             ConsoleLogLevel = LogLevel.Warning,
             Configure = dataProducts =>
             {

@@ -10,7 +10,7 @@ namespace DataMesh.Bench.EventFlow;
 /// <summary>The points of an event's way through the pipeline, in <see cref="Stopwatch"/> ticks of this process.</summary>
 internal enum Stage
 {
-    /// <summary>The producer's SaveChanges (which commits) returned.</summary>
+    /// <summary>The producer's SaveChanges committed (stamped by <see cref="OutboxCommitStamp"/>).</summary>
     Committed,
 
     /// <summary>The relay began publishing the event to its sidecar (the relay's publish activity started).</summary>

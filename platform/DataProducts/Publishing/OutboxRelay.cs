@@ -99,6 +99,11 @@ public sealed class OutboxRelay<TDbContext>(
                 return 0;
             }
 
+            // Marking rows sent need not wait for its WAL flush: a mark lost in a crash only means the rows are sent
+            // again, which the relay must survive anyway (a relay killed between sending and marking), and consumers'
+            // inboxes recognise. It saves one flush per batch for the domain's commits to share the disk with.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+
             var sent = new List<Guid>();
             var refusedKeys = new HashSet<string>(StringComparer.Ordinal);
             Exception? failure = null;
