@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace DataMesh.DataProducts.Publishing;
 
@@ -37,20 +37,26 @@ internal sealed record OutboxCloudEvent(OutboxEvent Row, byte[] Envelope, Dictio
             attributes[CloudEventAttributes.TraceState] = traceState;
         }
 
-        var envelope = new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["time"] = row.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["datacontenttype"] = "application/json",
-            ["data"] = JsonNode.Parse(row.Data),
-        };
+        // Written directly, the data as the validated text it is stored as (no parse and re-serialize per event).
+        var envelope = new ArrayBufferWriter<byte>(row.Data.Length + 512);
         var metadata = new Dictionary<string, string> { [CloudEventAttributes.PartitionKeyMetadata] = row.PartitionKey };
-        foreach (var (name, value) in attributes)
+        using (var writer = new Utf8JsonWriter(envelope))
         {
-            envelope[name] = value;
-            metadata[CloudEventAttributes.MetadataPrefix + name] = value;
+            writer.WriteStartObject();
+            writer.WriteString("specversion", "1.0");
+            foreach (var (name, value) in attributes)
+            {
+                writer.WriteString(name, value);
+                metadata[CloudEventAttributes.MetadataPrefix + name] = value;
+            }
+
+            writer.WriteString("time", row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            writer.WriteString("datacontenttype", "application/json");
+            writer.WritePropertyName("data");
+            writer.WriteRawValue(row.Data, skipInputValidation: true);
+            writer.WriteEndObject();
         }
 
-        return new OutboxCloudEvent(row, JsonSerializer.SerializeToUtf8Bytes(envelope), metadata);
+        return new OutboxCloudEvent(row, envelope.WrittenSpan.ToArray(), metadata);
     }
 }

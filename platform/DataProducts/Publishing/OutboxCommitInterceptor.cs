@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DataMesh.DataProducts.Publishing;
@@ -44,9 +45,24 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChangesI
     // The relay's own transactions track no outbox rows (it reads them untracked), so it does not wake itself.
     private void SignalIfOutbox(DbContext? context)
     {
-        if (context is null || context.ChangeTracker.Entries<OutboxEvent>().Any())
+        if (context is null || TracksOutboxRows(context.ChangeTracker))
         {
             signal.Notify();
+        }
+    }
+
+    // Published rows are tracked from Add on, so the look needs no DetectChanges over everything the context tracks.
+    private static bool TracksOutboxRows(ChangeTracker tracker)
+    {
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<OutboxEvent>().Any();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
         }
     }
 }
