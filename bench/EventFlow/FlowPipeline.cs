@@ -21,6 +21,9 @@ internal sealed class FlowPipeline : IAsyncDisposable
 
     public DomainService Producer { get; private set; } = null!;
 
+    /// <summary>The process ids of both sidecars.</summary>
+    public IReadOnlyList<int> SidecarProcessIds { get; private set; } = [];
+
     public static async Task<FlowPipeline> StartAsync(PostgresServerFixture postgres, FlowTimeline timeline, FlowOptions options, FlowMode mode)
     {
         var pipeline = new FlowPipeline();
@@ -66,6 +69,7 @@ internal sealed class FlowPipeline : IAsyncDisposable
 
         var producerSidecar = Keep(new StandInSidecar(DomainService.Hr, null, resources.Path));
         await producerSidecar.StartAsync();
+        SidecarProcessIds = [consumerSidecar.ProcessId!.Value, producerSidecar.ProcessId!.Value];
         Producer = Keep(await DomainService.StartHrAsync(producerDatabase, producerSidecar, new DomainServiceSettings
         {
             Interceptor = new OutboxCommitStamp(timeline),

@@ -11,7 +11,7 @@ internal sealed record Figure(FlowMode Mode, string Phase, string Name, double V
 /// Publishes through the running producer and waits for the consumer to apply everything, reading the
 /// <see cref="FlowTimeline"/> into figures. Each run starts with every earlier event consumed.
 /// </summary>
-internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, FlowOptions options, ServerStatistics server, FlowMode mode)
+internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, FlowOptions options, ServerStatistics server, CpuTime cpu, FlowMode mode)
 {
     private const string Sustained = "Sustained";
     private const string Paced = "Paced";
@@ -40,6 +40,7 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
     {
         Reset();
         var before = await server.ReadAsync();
+        var cpuBefore = cpu.Read();
         var started = Stopwatch.GetTimestamp();
         for (var published = 0; published < options.Events; published += options.Batch)
         {
@@ -49,6 +50,7 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
         var producerSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await UntilConsumedAsync(options.Events);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuUsed = cpu.Read() - cpuBefore;
         var after = await server.ReadAsync();
 
         var consumed = timeline.Times(Stage.InboxCommitted);
@@ -66,6 +68,11 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
             new(mode, Sustained, "consumer time between inbox commits, mean ms", 1000 / SteadyRate(consumed)),
             new(mode, Sustained, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / options.Events),
             new(mode, Sustained, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
+            new(mode, Sustained, "CPU ms per event: both services (relay, input port, producer, EF Core)", cpuUsed.Services / options.Events),
+            new(mode, Sustained, "CPU ms per event: both stand-in sidecars", cpuUsed.Sidecars / options.Events),
+            new(mode, Sustained, "CPU ms per event: PostgreSQL", cpuUsed.Postgres / options.Events),
+            new(mode, Sustained, "CPU ms per event: total", cpuUsed.Total / options.Events),
+            new(mode, Sustained, "CPU-bound ceiling on 2 cores, events/s (2,000 CPU ms/s over total CPU ms per event)", 2000 / (cpuUsed.Total / options.Events)),
         ];
     }
 

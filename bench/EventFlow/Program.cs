@@ -15,6 +15,7 @@ catch (ArgumentException exception)
     return 2;
 }
 
+var loadAtStart = LoadAverage();
 var postgres = new PostgresServerFixture();
 using var timeline = new FlowTimeline();
 try
@@ -28,7 +29,8 @@ try
         // Each mode gets its own databases, sidecars and services, so that neither inherits the other's backlog.
         Console.Error.WriteLine($"[{mode.Name}] Starting the consumer, the producer and their sidecars...");
         await using var pipeline = await FlowPipeline.StartAsync(postgres, timeline, options, mode);
-        var run = new FlowRun(pipeline.Producer, timeline, options, statistics, mode);
+        var cpu = await CpuTime.ForAsync(postgres.ConnectionString, pipeline.SidecarProcessIds);
+        var run = new FlowRun(pipeline.Producer, timeline, options, statistics, cpu, mode);
         Console.Error.WriteLine($"[{mode.Name}] Warming up with {options.Warmup} events...");
         await run.WarmUpAsync(options.Warmup);
         for (var repetition = 1; repetition <= options.Repetitions; repetition++)
@@ -44,7 +46,7 @@ try
         }
     }
 
-    Console.WriteLine(await MachineAsync(postgres.ConnectionString, options));
+    Console.WriteLine(await MachineAsync(postgres.ConnectionString, options, loadAtStart));
     Console.WriteLine();
     Console.WriteLine(Table(figures, options.Modes));
     return 0;
@@ -54,7 +56,10 @@ finally
     await postgres.DisposeAsync();
 }
 
-static async Task<string> MachineAsync(string connectionString, FlowOptions options)
+// The 1-minute load average: the machines are shared, and figures taken beside other work read differently.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+static async Task<string> MachineAsync(string connectionString, FlowOptions options, string loadAtStart)
 {
     var cpu = File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
@@ -64,6 +69,7 @@ static async Task<string> MachineAsync(string connectionString, FlowOptions opti
     await using var version = new Npgsql.NpgsqlCommand("SHOW server_version", connection);
     return string.Join(Environment.NewLine,
         $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}",
+        $"- Load average (1 min) at start and end of the run: {loadAtStart} / {LoadAverage()} (other work on the machine)",
         $"- .NET: {RuntimeInformation.FrameworkDescription}; PostgreSQL {await version.ExecuteScalarAsync()} (local binaries, synchronous_commit {options.SynchronousCommit})",
         $"- Run: modes {string.Join(", ", options.Modes.Select(m => m.Name))}; {options.Repetitions} repetitions; sustained {options.Events} events in transactions of {options.Batch}; " +
         $"paced {options.Rate} events/s for {options.Seconds} s; relay batch {options.RelayBatchSize}, " +

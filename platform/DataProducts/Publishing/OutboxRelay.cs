@@ -104,6 +104,7 @@ public sealed class OutboxRelay<TDbContext>(
             // inboxes recognise. It saves one flush per batch for the domain's commits to share the disk with.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
 
+            // Lists go to PostgreSQL as one array parameter each (EF.Parameter): one statement and plan whatever their length.
             var sent = new List<Guid>();
             var refusedKeys = new HashSet<string>(StringComparer.Ordinal);
             Exception? failure = null;
@@ -127,7 +128,7 @@ public sealed class OutboxRelay<TDbContext>(
             if (sent.Count > 0)
             {
                 var now = clock.GetUtcNow();
-                await outbox.Where(e => sent.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, now), ct);
+                await outbox.Where(e => EF.Parameter(sent).Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, now), ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -250,7 +251,7 @@ public sealed class OutboxRelay<TDbContext>(
         var ids = claimed.Select(e => e.Id).ToList();
         var keys = claimed.Select(e => e.PartitionKey).Distinct().ToList();
         var firstElsewhere = await db.Set<OutboxEvent>()
-            .Where(e => e.SentAt == null && keys.Contains(e.PartitionKey) && !ids.Contains(e.Id))
+            .Where(e => e.SentAt == null && EF.Parameter(keys).Contains(e.PartitionKey) && !EF.Parameter(ids).Contains(e.Id))
             .GroupBy(e => e.PartitionKey)
             .Select(g => new { Key = g.Key, First = g.Min(e => e.Sequence) })
             .ToDictionaryAsync(x => x.Key, x => x.First, ct);

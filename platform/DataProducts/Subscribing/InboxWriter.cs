@@ -81,7 +81,7 @@ public sealed class InboxWriter<TDbContext>(IServiceScopeFactory scopes, TimePro
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var inbox = db.Set<InboxEntry>();
             var known = (await inbox
-                .Where(e => e.DataProductId == consumer && e.InputPort == port && ids.Contains(e.EventId))
+                .Where(e => e.DataProductId == consumer && e.InputPort == port && EF.Parameter(ids).Contains(e.EventId)) // one array parameter, one plan
                 .Select(e => e.EventId)
                 .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var outcomes = new DeliveryOutcome[events.Count];

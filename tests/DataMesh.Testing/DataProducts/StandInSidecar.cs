@@ -59,6 +59,9 @@ public sealed class StandInSidecar : IAsyncDisposable
 
     public int? ExitCode => process is { HasExited: true } ? process.ExitCode : null;
 
+    /// <summary>The running process's id, e.g. to read its CPU time.</summary>
+    public int? ProcessId => process is { HasExited: false } ? process.Id : null;
+
     /// <summary>Starts the process without waiting for it to become healthy.</summary>
     public void Launch()
     {
