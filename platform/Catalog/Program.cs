@@ -1,17 +1,24 @@
+using DataMesh.Catalog;
+using DataMesh.Catalog.Api;
 using DataMesh.DataProducts;
-
-const string CatalogName = "catalog";
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddDomainDatabase(CatalogName);
-builder.Services.AddRazorPages();
+builder.AddCatalog();
 
 var app = builder.Build();
+await app.Services.MigrateCatalogDatabaseAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
-app.MapDomainApi(CatalogName);
+app.MapDomainApi(CatalogServiceExtensions.Name);
+app.MapCatalogApi();
+app.MapOpenApi("/api/catalog/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/catalog/reference", options => options.WithOpenApiRoutePattern("/api/catalog/openapi/{documentName}.json"));
 app.MapRazorPages();
 app.Run();
+
+/// <summary>The catalog's entry point, named so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -38,22 +38,41 @@ public static class DataProductCatalogueLoader
             throw new FileNotFoundException($"No *{DescriptorSuffix} or *{ContractSuffix} files under '{folder}'.");
         }
 
+        return Load(files.Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f))).ToList(), upstreamIncluded: true);
+    }
+
+    /// <summary>
+    /// Loads and checks definitions given as text, e.g. the files a service sends the catalog. The kind of
+    /// each file comes from its path's suffix, which also names it in problems.
+    /// </summary>
+    /// <param name="upstreamIncluded">
+    /// Whether the files include the upstream products and contracts the input ports name. A service's
+    /// registration does not (each domain registers its own products), so then input ports are not resolved.
+    /// </param>
+    /// <exception cref="DataProductDefinitionException">Any definition is invalid, or a path has neither suffix.</exception>
+    public static DataProductCatalogue Load(IReadOnlyList<(string Path, string Yaml)> files, bool upstreamIncluded)
+    {
         var errors = new List<ContractValidationError>();
         var dataProducts = new List<DataProductDescriptor>();
         var contracts = new List<DataContract>();
         var filesWithErrors = new HashSet<string>();
         bool allDataProductsRead = true, allContractsRead = true;
-        foreach (var file in files)
+        foreach (var (path, yaml) in files)
         {
-            var reader = new DefinitionReader(Path.GetRelativePath(folder, file).Replace('\\', '/'));
-            var root = Parse(file, reader);
-            if (file.EndsWith(DescriptorSuffix, StringComparison.Ordinal))
+            var reader = new DefinitionReader(path);
+            if (path.EndsWith(DescriptorSuffix, StringComparison.Ordinal))
             {
+                var root = Parse(yaml, reader);
                 allDataProductsRead &= Keep(root is null ? null : DescriptorReader.Read(root, reader), dataProducts);
+            }
+            else if (path.EndsWith(ContractSuffix, StringComparison.Ordinal))
+            {
+                var root = Parse(yaml, reader);
+                allContractsRead &= Keep(root is null ? null : ContractReader.Read(root, reader), contracts);
             }
             else
             {
-                allContractsRead &= Keep(root is null ? null : ContractReader.Read(root, reader), contracts);
+                reader.Errors.Add(new(new SourceLocation(path, 1, 1), "", $"the file name ends neither in {DescriptorSuffix} nor in {ContractSuffix}"));
             }
 
             if (reader.Errors.Count > 0)
@@ -64,7 +83,7 @@ public static class DataProductCatalogueLoader
         }
 
         var catalogue = new DataProductCatalogue(dataProducts, contracts);
-        errors.AddRange(new CatalogueValidator(catalogue, allDataProductsRead, allContractsRead, filesWithErrors).Validate());
+        errors.AddRange(new CatalogueValidator(catalogue, allDataProductsRead, allContractsRead, filesWithErrors, upstreamIncluded).Validate());
         if (errors.Count > 0)
         {
             throw new DataProductDefinitionException(
@@ -74,11 +93,30 @@ public static class DataProductCatalogueLoader
         return catalogue;
     }
 
+    /// <summary>
+    /// Reads one contract alone, with every check of its own file but none against a descriptor: what a
+    /// domain's CI compares before the contract joins the catalogue.
+    /// </summary>
+    /// <param name="path">How problems name the file.</param>
+    /// <exception cref="DataProductDefinitionException">The contract is invalid.</exception>
+    public static DataContract LoadContract(string path, string yaml)
+    {
+        var reader = new DefinitionReader(path);
+        var root = Parse(yaml, reader);
+        var contract = root is null ? null : ContractReader.Read(root, reader);
+        if (reader.Errors.Count > 0 || contract is null)
+        {
+            throw new DataProductDefinitionException(reader.Errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
+        }
+
+        return contract;
+    }
+
     /// <summary>The file's single YAML document, or null with the syntax problem reported.</summary>
-    private static YamlNode? Parse(string file, DefinitionReader reader)
+    private static YamlNode? Parse(string yaml, DefinitionReader reader)
     {
         var stream = new YamlStream();
-        using var text = File.OpenText(file);
+        using var text = new StringReader(yaml);
         var parser = new TrackingParser(new Parser(text));
         try
         {
