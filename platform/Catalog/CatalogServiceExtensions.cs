@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Discovery;
+using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +21,15 @@ public static class CatalogServiceExtensions
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DataProductRegistry>();
+        builder.Services.AddScoped<PromiseObserver>();
+        builder.Services.AddScoped<ProductSearch>();
+        builder.Services.AddScoped<ProductFactsReader>();
+        builder.Services.AddScoped<ContractHistory>();
+        builder.Services.AddScoped<AccessDesk>();
+        builder.Services.AddScoped<ObservedTopics>();
+        builder.Services.AddScoped<EventObservations>();
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi("v1");
         builder.Services.AddRazorPages();
         return builder;

@@ -7,6 +7,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCatalog();
 
+// Every request body is small except a registration, which raises its own limit.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
 var app = builder.Build();
 await app.Services.MigrateCatalogDatabaseAsync();
 app.UseExceptionHandler();

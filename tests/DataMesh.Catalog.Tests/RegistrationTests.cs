@@ -8,25 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DataMesh.Catalog.Tests;
 
 /// <summary>The registration endpoint on a real database: what each domain service posts at startup.</summary>
-public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
+public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogTest(postgres)
 {
     private const string Registrations = $"{CatalogApi.Prefix}/registrations";
-    private CatalogHost catalog = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        catalog = await CatalogHost.StartAsync(postgres);
-        http = catalog.CreateClient();
-    }
-
-    public async Task DisposeAsync() => await catalog.DisposeAsync();
-
     [Fact]
     public async Task A_registration_is_kept_and_sending_it_again_changes_nothing()
     {
-        var first = await http.PostAsJsonAsync(Registrations, Definitions.Hr());
-        var again = await http.PostAsJsonAsync(Registrations, Definitions.Hr());
+        var first = await Http.PostAsJsonAsync(Registrations, Definitions.Hr());
+        var again = await Http.PostAsJsonAsync(Registrations, Definitions.Hr());
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var receipt = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -35,7 +24,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
         var repeated = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Empty(Names(repeated.GetProperty("registered")));
         Assert.Equal(2, Names(repeated.GetProperty("unchanged")).Count);
-        var product = await catalog.QueryAsync(db => db.DataProducts.SingleAsync());
+        var product = await Catalog.QueryAsync(db => db.DataProducts.SingleAsync());
         Assert.Equal(("hr.employees", "people-platform", "1.0.0"), (product.Id, product.Owner, product.Version));
         Assert.Equal(["confidential", "internal", "public", "restricted"], product.Classifications);
     }
@@ -51,9 +40,9 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
 
         await Register(next);
 
-        Assert.Equal(["1.0.0", "1.1.0"], await catalog.QueryAsync(db => db.ContractVersions.Select(v => v.Version).Order().ToListAsync()));
-        Assert.Equal(["1.0.0", "1.1.0"], await catalog.QueryAsync(db => db.DataProductVersions.Select(v => v.Version).Order().ToListAsync()));
-        Assert.Equal("1.1.0", (await catalog.QueryAsync(db => db.DataProducts.SingleAsync())).Version);
+        Assert.Equal(["1.0.0", "1.1.0"], await Catalog.QueryAsync(db => db.ContractVersions.Select(v => v.Version).Order().ToListAsync()));
+        Assert.Equal(["1.0.0", "1.1.0"], await Catalog.QueryAsync(db => db.DataProductVersions.Select(v => v.Version).Order().ToListAsync()));
+        Assert.Equal("1.1.0", (await Catalog.QueryAsync(db => db.DataProducts.SingleAsync())).Version);
     }
 
     [Fact]
@@ -66,7 +55,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
             .Edit("hr/employees.odcs.yaml", "value: 7\n    unit: y", "value: 5\n    unit: y")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 1.1.0");
 
-        var response = await http.PostAsJsonAsync(Registrations, breaking);
+        var response = await Http.PostAsJsonAsync(Registrations, breaking);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -77,7 +66,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
             ["hr.employees.events@1.1.0: schema[EmployeeTerminated].properties[reason].logicalTypeOptions.enum[endOfContract]", "hr.employees.events@1.1.0: slaProperties[retention]"],
             paths.Order(StringComparer.Ordinal));
         Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Contains("needs a new major version (2.0.0 or later)", e.GetProperty("reason").GetString(), StringComparison.Ordinal));
-        Assert.Equal(["1.0.0"], await catalog.QueryAsync(db => db.ContractVersions.Select(v => v.Version).ToListAsync()));
+        Assert.Equal(["1.0.0"], await Catalog.QueryAsync(db => db.ContractVersions.Select(v => v.Version).ToListAsync()));
     }
 
     [Fact]
@@ -85,7 +74,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
     {
         await Register(Definitions.Hr());
 
-        var response = await http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "maxLength: 200", "maxLength: 300"));
+        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "maxLength: 200", "maxLength: 300"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -96,7 +85,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
     [Fact]
     public async Task An_invalid_file_is_refused_with_422_naming_file_line_and_field()
     {
-        var response = await http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
+        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -115,7 +104,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
     {
         var file = old.StartsWith("team", StringComparison.Ordinal) ? "hr/employees.odps.yaml" : "hr/employees.odcs.yaml";
 
-        var response = await http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit(file, old, replacement));
+        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit(file, old, replacement));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -125,7 +114,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
     [Fact]
     public async Task Governance_refuses_properties_without_descriptions_and_contracts_of_another_team()
     {
-        var response = await http.PostAsJsonAsync(Registrations, Definitions.Hr()
+        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "        description: The salary of the event.\n", "")
             .Edit("hr/employees.odcs.yaml", "team:\n  name: people-platform", "team:\n  name: payroll-team"));
 
@@ -136,13 +125,13 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
         Assert.Contains(("owner-team", "team"), errors);
         Assert.Contains(("property-description", "schema[0].properties[4].description"), errors);
         Assert.Contains(("property-description", "schema[1].properties[2].description"), errors);
-        Assert.Equal(0, await catalog.QueryAsync(db => db.DataProducts.CountAsync()));
+        Assert.Equal(0, await Catalog.QueryAsync(db => db.DataProducts.CountAsync()));
     }
 
     [Fact]
     public async Task A_request_of_the_wrong_shape_is_a_validation_problem_naming_the_field()
     {
-        var response = await http.PostAsJsonAsync(Registrations, new { domain = "hr", descriptors = new[] { new { path = "employees.yaml", yaml = "id: x" } }, contracts = Array.Empty<object>() });
+        var response = await Http.PostAsJsonAsync(Registrations, new { domain = "hr", descriptors = new[] { new { path = "employees.yaml", yaml = "id: x" } }, contracts = Array.Empty<object>() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -152,7 +141,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
     [Fact]
     public async Task A_domain_registers_only_its_own_products()
     {
-        var response = await http.PostAsJsonAsync(Registrations, Definitions.Hr() with { Domain = "finance" });
+        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr() with { Domain = "finance" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("is not the registering domain 'finance'", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -160,7 +149,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : IClassFi
 
     private async Task Register(DataProducts.Registration.CatalogRegistrationRequest request)
     {
-        var response = await http.PostAsJsonAsync(Registrations, request);
+        var response = await Http.PostAsJsonAsync(Registrations, request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -1,3 +1,5 @@
+using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Observations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Registry;
@@ -15,6 +17,20 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<ContractVersionRecord> ContractVersions => Set<ContractVersionRecord>();
 
     public DbSet<LineageEdgeRecord> Lineage => Set<LineageEdgeRecord>();
+
+    public DbSet<ConsumerRecord> Consumers => Set<ConsumerRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<AccessRequestRecord> AccessRequests => Set<AccessRequestRecord>();
+
+    public DbSet<AccessAuditRecord> AccessAudit => Set<AccessAuditRecord>();
+
+    public DbSet<ObservedProductRecord> ObservedProducts => Set<ObservedProductRecord>();
+
+    public DbSet<ObservedHourRecord> ObservedHours => Set<ObservedHourRecord>();
+
+    public DbSet<DeadLetterRecord> DeadLetters => Set<DeadLetterRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +64,49 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             edge.ToTable("lineage");
             edge.HasKey(e => new { e.DownstreamId, e.InputPort });
             edge.HasIndex(e => e.UpstreamId);
+        });
+        modelBuilder.Entity<ConsumerRecord>(consumer =>
+        {
+            consumer.ToTable("consumers");
+            consumer.HasKey(c => c.Id);
+        });
+        modelBuilder.Entity<ApiKeyRecord>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.HasIndex(k => k.Hash).IsUnique();
+            key.HasIndex(k => k.ConsumerId);
+        });
+        modelBuilder.Entity<AccessRequestRecord>(request =>
+        {
+            request.ToTable("access_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Status).HasConversion<string>();
+            request.HasIndex(r => new { r.ConsumerId, r.Status });
+            request.HasIndex(r => new { r.DataProductId, r.Status });
+        });
+        modelBuilder.Entity<AccessAuditRecord>(audit =>
+        {
+            audit.ToTable("access_audit");
+            audit.HasKey(a => a.Id);
+            audit.HasIndex(a => a.RequestId);
+            audit.HasIndex(a => a.ConsumerId);
+        });
+        modelBuilder.Entity<ObservedProductRecord>(observed =>
+        {
+            observed.ToTable("observed_products");
+            observed.HasKey(o => o.DataProductId);
+        });
+        modelBuilder.Entity<ObservedHourRecord>(hour =>
+        {
+            hour.ToTable("observed_hours");
+            hour.HasKey(h => new { h.DataProductId, h.Hour });
+        });
+        modelBuilder.Entity<DeadLetterRecord>(deadLetter =>
+        {
+            deadLetter.ToTable("dead_letters");
+            deadLetter.HasKey(d => d.Id);
+            deadLetter.HasIndex(d => new { d.DataProductId, d.ReceivedAt });
         });
     }
 }

@@ -99,17 +99,28 @@ public static class DataProductCatalogueLoader
     /// </summary>
     /// <param name="path">How problems name the file.</param>
     /// <exception cref="DataProductDefinitionException">The contract is invalid.</exception>
-    public static DataContract LoadContract(string path, string yaml)
+    public static DataContract LoadContract(string path, string yaml) => LoadAlone(path, yaml, ContractReader.Read);
+
+    /// <summary>
+    /// Reads one descriptor alone, with every check of its own file but none against contracts: how the
+    /// catalog reads back a version it accepted earlier.
+    /// </summary>
+    /// <param name="path">How problems name the file.</param>
+    /// <exception cref="DataProductDefinitionException">The descriptor is invalid.</exception>
+    public static DataProductDescriptor LoadDescriptor(string path, string yaml) => LoadAlone(path, yaml, DescriptorReader.Read);
+
+    private static T LoadAlone<T>(string path, string yaml, Func<YamlNode, DefinitionReader, T?> read)
+        where T : class
     {
         var reader = new DefinitionReader(path);
         var root = Parse(yaml, reader);
-        var contract = root is null ? null : ContractReader.Read(root, reader);
-        if (reader.Errors.Count > 0 || contract is null)
+        var model = root is null ? null : read(root, reader);
+        if (reader.Errors.Count > 0 || model is null)
         {
             throw new DataProductDefinitionException(reader.Errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
         }
 
-        return contract;
+        return model;
     }
 
     /// <summary>The file's single YAML document, or null with the syntax problem reported.</summary>
