@@ -28,6 +28,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<AccessDesk>();
         builder.Services.AddScoped<ObservedTopics>();
         builder.Services.AddScoped<EventObservations>();
+        builder.Services.AddScoped<PromiseBreaches>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi("v1");

@@ -12,7 +12,11 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 await app.Services.MigrateCatalogDatabaseAsync();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A body that cannot be read (malformed JSON, too large) is the caller's fault: its status, not a 500.
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();

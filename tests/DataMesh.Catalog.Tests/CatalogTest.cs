@@ -3,7 +3,7 @@ using DataMesh.Testing;
 namespace DataMesh.Catalog.Tests;
 
 /// <summary>A test class with its own catalog on its own fresh database, optionally seeded through the API.</summary>
-public abstract class CatalogTest(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
+public abstract class CatalogTest(PostgresServerFixture postgres, bool onRealPort = false) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
 {
     protected CatalogHost Catalog { get; private set; } = null!;
 
@@ -11,7 +11,7 @@ public abstract class CatalogTest(PostgresServerFixture postgres) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        Catalog = await CatalogHost.StartAsync(postgres);
+        Catalog = await CatalogHost.StartAsync(postgres, onRealPort);
         Http = Catalog.CreateClient();
         await SeedAsync();
     }
