@@ -4,8 +4,9 @@ namespace DataMesh.DataProducts.Subscribing;
 
 /// <summary>
 /// Applies one event type received on an input port to the domain's database. It runs inside the transaction
-/// that records the event in the inbox: it only adds or changes entities of <paramref name="dbContext"/> (the
-/// inbox saves them), and neither saves nor opens a transaction itself.
+/// that records the event in the inbox: it adds or changes entities of <paramref name="dbContext"/> (the inbox
+/// saves them). It may save to read its own writes (the transaction is already open), but it never opens,
+/// commits or rolls back a transaction itself.
 /// </summary>
 public delegate Task InputPortHandler<in TDbContext>(ConsumedEvent consumedEvent, TDbContext dbContext, CancellationToken cancellationToken)
     where TDbContext : DbContext;
