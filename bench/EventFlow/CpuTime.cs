@@ -43,13 +43,23 @@ internal sealed class CpuTime
     public CpuSample Read() => new(
         Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,
         sidecars.Sum(ProcessMilliseconds),
-        ProcessMilliseconds(postmaster) + ChildrenOf(postmaster).Sum(ProcessMilliseconds));
+        ProcessMilliseconds(postmaster) + ReapedChildrenMilliseconds(postmaster) + ChildrenOf(postmaster).Sum(ProcessMilliseconds));
 
     /// <summary>utime + stime of a process (fields 14 and 15 of <c>/proc/pid/stat</c>), 0 once it is gone.</summary>
     private static double ProcessMilliseconds(int pid)
     {
         var fields = Stat(pid);
         return fields is null ? 0 : (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerMillisecond;
+    }
+
+    /// <summary>
+    /// cutime + cstime (fields 16 and 17): the CPU of children the process has reaped, so that backends that ended
+    /// during the phase (a pool closing an idle connection) still count.
+    /// </summary>
+    private static double ReapedChildrenMilliseconds(int pid)
+    {
+        var fields = Stat(pid);
+        return fields is null ? 0 : (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerMillisecond;
     }
 
     private static IEnumerable<int> ChildrenOf(int parent)

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using Microsoft.Extensions.Logging;
 
 namespace DataMesh.Bench.EventFlow;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataMesh.Bench.EventFlow;

@@ -6,6 +6,7 @@ using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
 using DataMesh.DataProducts.Tests.Pipeline;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using Google.Protobuf;
 using Grpc.Net.Client;
 using Microsoft.EntityFrameworkCore;

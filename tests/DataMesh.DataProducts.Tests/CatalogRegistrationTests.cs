@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;

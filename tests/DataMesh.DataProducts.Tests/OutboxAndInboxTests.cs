@@ -3,6 +3,7 @@ using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
 using DataMesh.DataProducts.Tests.Pipeline;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.DataProducts.Tests;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Tests.Pipeline;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 
 namespace DataMesh.DataProducts.Tests.Pipeline;
 

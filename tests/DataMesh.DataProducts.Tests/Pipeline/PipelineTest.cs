@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Registration;
 using DataMesh.Testing;
+using DataMesh.Testing.EventFlow;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.DataProducts.Tests.Pipeline;

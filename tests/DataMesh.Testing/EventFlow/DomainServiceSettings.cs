@@ -3,7 +3,7 @@ using DataMesh.DataProducts.Subscribing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace DataMesh.Testing;
+namespace DataMesh.Testing.EventFlow;
 
 /// <summary>How a test or the bench runs a <see cref="DomainService"/>; everything else is as production wires it.</summary>
 public sealed record DomainServiceSettings

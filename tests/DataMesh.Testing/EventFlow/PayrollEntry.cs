@@ -1,4 +1,4 @@
-namespace DataMesh.Testing;
+namespace DataMesh.Testing.EventFlow;
 
 /// <summary>What the finance handler writes per applied event: duplicates would show as extra rows, and the identity <c>Id</c> is the order of application.</summary>
 public sealed class PayrollEntry

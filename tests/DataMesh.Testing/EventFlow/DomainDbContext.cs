@@ -2,7 +2,7 @@ using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataMesh.Testing;
+namespace DataMesh.Testing.EventFlow;
 
 /// <summary>
 /// A domain's own database as a service would model it: its tables plus the outbox and inbox. Both the HR

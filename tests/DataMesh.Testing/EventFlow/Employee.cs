@@ -1,4 +1,4 @@
-namespace DataMesh.Testing;
+namespace DataMesh.Testing.EventFlow;
 
 /// <summary>HR's domain change: each <c>EmployeeHired</c> event reports one, written in the same transaction.</summary>
 public sealed class Employee

@@ -2,13 +2,14 @@ using System.Net;
 using Aspire.Hosting;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Registration;
+using DataMesh.DataProducts.Subscribing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DataMesh.Testing;
+namespace DataMesh.Testing.EventFlow;
 
 /// <summary>
 /// A domain service as production wires it (<c>AddDataProducts</c> + <c>MapDataProductSubscriptions</c>) on a real
@@ -82,7 +83,7 @@ public sealed class DomainService : IAsyncDisposable
 
     public Task StopAsync() => app.StopAsync();
 
-    private static Task Pay(DomainDbContext db, DataProducts.Subscribing.ConsumedEvent consumed, Guid employee, decimal salary, DomainServiceSettings settings)
+    private static Task Pay(DomainDbContext db, ConsumedEvent consumed, Guid employee, decimal salary, DomainServiceSettings settings)
     {
         if (settings.FailsTransiently?.Invoke(consumed) == true)
         {

@@ -1,4 +1,4 @@
-namespace DataMesh.Testing;
+namespace DataMesh.Testing.EventFlow;
 
 /// <summary>The part of hr.employees' <c>EmployeeHired</c> that finance reads.</summary>
 public sealed record HiredEvent(Guid EmployeeId, decimal Salary);
