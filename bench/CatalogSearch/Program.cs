@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using DataMesh.Bench.CatalogSearch;
+using DataMesh.Catalog;
+using DataMesh.Catalog.Discovery;
+using DataMesh.Catalog.Registry;
+using DataMesh.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Search latency and registration throughput of the catalog's own code on a real PostgreSQL, in process
+// (no HTTP): registrations through DataProductRegistry, searches through ProductSearch.
+var products = Option("--products", 10_000);
+var domains = Option("--domains", 20);
+var searches = Option("--searches", 2_000);
+var repetitions = Option("--repetitions", 3);
+
+var postgres = new PostgresServerFixture();
+await postgres.InitializeAsync();
+try
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders();
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:catalog-db"] = await postgres.CreateDatabaseAsync("bench") });
+    builder.AddCatalog();
+    using var host = builder.Build();
+    await host.Services.MigrateCatalogDatabaseAsync();
+
+    Console.Error.WriteLine($"Registering {products} data products ({domains} domains), one registration each...");
+    var registration = Stopwatch.StartNew();
+    for (var i = 0; i < products; i++)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DataProductRegistry>().RegisterAsync(SyntheticProducts.Registration(i, domains), CancellationToken.None);
+    }
+
+    var registrationsPerSecond = products / registration.Elapsed.TotalSeconds;
+    var repeats = Math.Min(products, 1_000);
+    var repeat = Stopwatch.StartNew();
+    for (var i = 0; i < repeats; i++)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DataProductRegistry>().RegisterAsync(SyntheticProducts.Registration(i, domains), CancellationToken.None);
+    }
+
+    var repeatsPerSecond = repeats / repeat.Elapsed.TotalSeconds;
+    await using (var scope = host.Services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+
+    var queries = SearchMix.Queries(searches, domains);
+    await MeasureAsync(host.Services, queries.Take(200).ToList());
+    var runs = new List<(double P50, double P99, double Mean)>();
+    for (var run = 0; run < repetitions; run++)
+    {
+        Console.Error.WriteLine($"Search run {run + 1}/{repetitions}: {searches} searches...");
+        var latencies = await MeasureAsync(host.Services, queries);
+        latencies.Sort();
+        runs.Add((Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Average()));
+    }
+
+    Console.WriteLine($"Catalog search benchmark: {products:N0} data products in {domains} domains, {Environment.ProcessorCount} cores, PostgreSQL {postgres.Kind}");
+    Console.WriteLine();
+    Console.WriteLine("| Measure | Median | Runs |");
+    Console.WriteLine("|---|---|---|");
+    Console.WriteLine($"| Search p50 (ms) | {Median(runs.Select(r => r.P50)):F2} | {string.Join(", ", runs.Select(r => r.P50.ToString("F2", CultureInfo.InvariantCulture)))} |");
+    Console.WriteLine($"| Search p99 (ms) | {Median(runs.Select(r => r.P99)):F2} | {string.Join(", ", runs.Select(r => r.P99.ToString("F2", CultureInfo.InvariantCulture)))} |");
+    Console.WriteLine($"| Search mean (ms) | {Median(runs.Select(r => r.Mean)):F2} | {string.Join(", ", runs.Select(r => r.Mean.ToString("F2", CultureInfo.InvariantCulture)))} |");
+    Console.WriteLine($"| New registrations per second | {registrationsPerSecond:F0} | one run of {products:N0} |");
+    Console.WriteLine($"| Repeated (no-op) registrations per second | {repeatsPerSecond:F0} | one run of {repeats:N0} |");
+}
+finally
+{
+    await postgres.DisposeAsync();
+}
+
+static async Task<List<double>> MeasureAsync(IServiceProvider services, IReadOnlyList<ProductQuery> queries)
+{
+    var latencies = new List<double>(queries.Count);
+    foreach (var query in queries)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<ProductSearch>();
+        var started = Stopwatch.GetTimestamp();
+        await search.SearchAsync(query, CancellationToken.None);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    return latencies;
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
