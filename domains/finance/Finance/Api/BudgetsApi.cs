@@ -25,7 +25,7 @@ public static class BudgetsApi
                 .Where(b => query.FiscalQuarter == null || b.FiscalQuarter == query.FiscalQuarter)
                 .Where(b => category == null || b.Category == category)
                 .OrderBy(b => b.FiscalQuarter).ThenBy(b => b.CostCenter).ThenBy(b => b.Category)
-                .ToPageAsync(new PageRequest { Page = query.Page, PageSize = query.PageSize }, ct);
+                .ToPageAsync(query.PageRequest, ct);
             return TypedResults.Ok(new Page<BudgetView>([.. page.Items.Select(BudgetView.Of)], page.PageNumber, page.PageSize, page.TotalCount));
         }).WithName("finance-list-budgets");
         budgets.MapGet("/{id:guid}", async (Guid id, FinanceDbContext db, HttpResponse response, CancellationToken ct) =>
@@ -77,12 +77,24 @@ public sealed record AllocateBudget(
 
 public sealed record ChangeBudget([property: Range(typeof(decimal), "0", "100000000")] decimal Amount);
 
-public sealed record BudgetListQuery(
-    [Range(1, int.MaxValue)] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)] int PageSize = 20,
-    string? CostCenter = null,
-    [RegularExpression("^[0-9]{4}-Q[1-4]$")] string? FiscalQuarter = null,
-    [AllowedValues("payroll", "marketing", "operations", null)] string? Category = null)
+/// <summary>A page of budgets, optionally of one cost center, quarter and category.</summary>
+public sealed record BudgetListQuery
 {
+    [Range(1, int.MaxValue)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public string? CostCenter { get; init; }
+
+    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A fiscal quarter is written yyyy-Qn, e.g. 2026-Q4.")]
+    public string? FiscalQuarter { get; init; }
+
+    [AllowedValues("payroll", "marketing", "operations", null)]
+    public string? Category { get; init; }
+
+    public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };
+
     public BudgetCategory? BudgetCategory => Category is null ? null : Enum.Parse<BudgetCategory>(Category, ignoreCase: true);
 }

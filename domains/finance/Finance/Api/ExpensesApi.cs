@@ -23,7 +23,7 @@ public static class ExpensesApi
                 .Where(e => query.CostCenter == null || e.CostCenter == query.CostCenter)
                 .Where(e => e.SpentOn >= from && e.SpentOn <= to)
                 .OrderByDescending(e => e.SpentOn).ThenBy(e => e.Id)
-                .ToPageAsync(new PageRequest { Page = query.Page, PageSize = query.PageSize }, ct);
+                .ToPageAsync(query.PageRequest, ct);
             return TypedResults.Ok(new Page<ExpenseView>([.. page.Items.Select(ExpenseView.Of)], page.PageNumber, page.PageSize, page.TotalCount));
         }).WithName("finance-list-expenses");
         expenses.MapPost("/", async Task<Created<ExpenseView>> (RecordExpense request, Ledger ledger, CancellationToken ct) =>
@@ -47,8 +47,19 @@ public sealed record RecordExpense(
     DateOnly SpentOn,
     [property: Required, StringLength(200, MinimumLength = 1)] string Vendor);
 
-public sealed record ExpenseListQuery(
-    [Range(1, int.MaxValue)] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)] int PageSize = 20,
-    string? CostCenter = null,
-    [RegularExpression("^[0-9]{4}-Q[1-4]$")] string? FiscalQuarter = null);
+/// <summary>A page of expenses, optionally of one cost center and quarter.</summary>
+public sealed record ExpenseListQuery
+{
+    [Range(1, int.MaxValue)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public string? CostCenter { get; init; }
+
+    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A fiscal quarter is written yyyy-Qn, e.g. 2026-Q4.")]
+    public string? FiscalQuarter { get; init; }
+
+    public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };
+}

@@ -23,13 +23,27 @@ public sealed record ChangeEmployee(
 public sealed record TerminateEmployee(TerminationReason Reason, DateOnly LastDay);
 
 /// <summary>A page of employees, optionally of one department and status.</summary>
-public sealed record EmployeeListQuery(
-    [Range(1, int.MaxValue)] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)] int PageSize = 20,
-    Guid? DepartmentId = null,
-    [AllowedValues("active", "terminated", null)] string? Status = null)
+/// <remarks>
+/// Init properties rather than a positional record: the OpenAPI document fails on validation attributes of the
+/// constructor parameters of an [AsParameters] record (dotnet/aspnetcore#65348). Each is nullable, since a
+/// non-nullable [AsParameters] property is a required query parameter.
+/// </remarks>
+public sealed record EmployeeListQuery
 {
-    public PageRequest PageRequest => new() { Page = Page, PageSize = PageSize };
+    /// <summary>From 1; the first when omitted.</summary>
+    [Range(1, int.MaxValue)]
+    public int? Page { get; init; }
+
+    /// <summary>20 when omitted.</summary>
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public Guid? DepartmentId { get; init; }
+
+    [AllowedValues("active", "terminated", null)]
+    public string? Status { get; init; }
+
+    public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };
 
     public EmploymentStatus? EmploymentStatus => Status is null ? null : Enum.Parse<EmploymentStatus>(Status, ignoreCase: true);
 }

@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataMesh.Testing;
+
+namespace Finance.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class OpenApiTests(PostgresServerFixture postgres)
+{
+    private static readonly string[] Endpoints = ["/api/finance/budgets", "/api/finance/budgets/{id}", "/api/finance/expenses", "/api/finance/payroll", "/api/finance/actuals", "/api/finance/cost-centers"];
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_endpoint_and_the_reference_is_served()
+    {
+        await using var service = await FinanceService.StartAsync(postgres);
+
+        var document = await service.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var reference = await service.Client.GetAsync("/scalar");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.All(Endpoints, endpoint => Assert.Contains(endpoint, paths));
+        Assert.True(reference.IsSuccessStatusCode, $"/scalar answered {(int)reference.StatusCode}");
+    }
+}
