@@ -48,12 +48,16 @@ public sealed class KubernetesDeploymentTests
     public void The_check_refuses_an_unknown_field_a_wrong_type_and_a_missing_required_field()
     {
         var deployment = DeploymentFolder.Parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replica: 2}\n").Single();
-        var topic = DeploymentFolder.Parse("apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata: {name: x}\nspec: {partitions: '3', retention: 1}\n").Single();
+        var topic = DeploymentFolder.Parse("apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata: {name: x}\nspec: {partitions: '3', retention: 1, replicas: 0}\n").Single();
         var database = DeploymentFolder.Parse("apiVersion: postgresql.cnpg.io/v1\nkind: Database\nmetadata: {name: x}\nspec: {name: hr, cluster: {name: postgres}}\n").Single();
 
         Assert.Contains("not a valid Deployment", Assert.Single(KubernetesObjectCheck.Problems(new("a.yaml", deployment))));
         Assert.Equal(
-            ["b.yaml: KafkaTopic x: spec.partitions: must be an integer", "b.yaml: KafkaTopic x: spec.retention is not a field of this kind"],
+            [
+                "b.yaml: KafkaTopic x: spec.partitions: must be an integer",
+                "b.yaml: KafkaTopic x: spec.retention is not a field of this kind",
+                "b.yaml: KafkaTopic x: spec.replicas: 0 is below the minimum 1",
+            ],
             KubernetesObjectCheck.Problems(new("b.yaml", topic)));
         Assert.Equal(["c.yaml: Database x: spec.owner is required"], KubernetesObjectCheck.Problems(new("c.yaml", database)));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 using YamlDotNet.Core;
@@ -160,9 +161,13 @@ internal static class KubernetesObjectCheck
             FieldType.String when scalar is null || (plain && IsOtherYamlType(scalar.Value!)) => $"must be a string (quote '{scalar?.Value}')",
             _ => null,
         };
-        return problem ?? (field.Allowed is { } allowed && scalar is not null && !allowed.Contains(scalar.Value!)
-            ? $"'{scalar.Value}' is not one of {string.Join(", ", allowed)}"
-            : null);
+        return problem ?? (scalar?.Value, field) switch
+        {
+            ({ } value, { Allowed: { } allowed }) when !allowed.Contains(value) => $"'{value}' is not one of {string.Join(", ", allowed)}",
+            ({ } value, { Pattern: { } pattern }) when !Regex.IsMatch(value, pattern) => $"'{value}' does not match {pattern}",
+            ({ } value, { Minimum: { } minimum }) when long.Parse(value, CultureInfo.InvariantCulture) < minimum => $"{value} is below the minimum {minimum}",
+            _ => null,
+        };
     }
 
     private static bool IsOtherYamlType(string value) =>

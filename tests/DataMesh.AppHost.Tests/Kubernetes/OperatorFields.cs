@@ -28,8 +28,8 @@ internal static class OperatorFields
                 ["spec.kafka.version"] = new(FieldType.String),
                 ["spec.kafka.metadataVersion"] = new(FieldType.String),
                 ["spec.kafka.listeners"] = new(FieldType.List, Required: true),
-                ["spec.kafka.listeners[].name"] = new(FieldType.String, Required: true),
-                ["spec.kafka.listeners[].port"] = new(FieldType.Integer, Required: true),
+                ["spec.kafka.listeners[].name"] = new(FieldType.String, Required: true, Pattern: "^[a-z0-9]{1,11}$"),
+                ["spec.kafka.listeners[].port"] = new(FieldType.Integer, Required: true, Minimum: 9092),
                 ["spec.kafka.listeners[].type"] = new(FieldType.String, Required: true, Allowed: ["internal", "route", "loadbalancer", "nodeport", "ingress", "cluster-ip"]),
                 ["spec.kafka.listeners[].tls"] = new(FieldType.Boolean, Required: true),
                 ["spec.kafka.config"] = new(FieldType.Map),
@@ -39,7 +39,7 @@ internal static class OperatorFields
             }),
             ["kafka.strimzi.io/v1/KafkaNodePool"] = With(new()
             {
-                ["spec.replicas"] = new(FieldType.Integer),
+                ["spec.replicas"] = new(FieldType.Integer, Minimum: 0),
                 ["spec.roles"] = new(FieldType.List, Required: true),
                 ["spec.roles[]"] = new(FieldType.String, Allowed: ["controller", "broker"]),
                 ["spec.storage"] = new(FieldType.Object, Required: true),
@@ -51,13 +51,13 @@ internal static class OperatorFields
             ["kafka.strimzi.io/v1/KafkaTopic"] = With(new()
             {
                 ["spec.topicName"] = new(FieldType.String),
-                ["spec.partitions"] = new(FieldType.Integer),
-                ["spec.replicas"] = new(FieldType.Integer),
+                ["spec.partitions"] = new(FieldType.Integer, Minimum: 1),
+                ["spec.replicas"] = new(FieldType.Integer, Minimum: 1),
                 ["spec.config"] = new(FieldType.Map),
             }),
             ["postgresql.cnpg.io/v1/Cluster"] = With(new()
             {
-                ["spec.instances"] = new(FieldType.Integer, Required: true),
+                ["spec.instances"] = new(FieldType.Integer, Required: true, Minimum: 1),
                 ["spec.imageName"] = new(FieldType.String),
                 ["spec.storage"] = new(FieldType.Object),
                 ["spec.storage.size"] = new(FieldType.String),
@@ -121,4 +121,4 @@ internal enum FieldType
     Map,
 }
 
-internal sealed record OperatorField(FieldType Type, bool Required = false, IReadOnlyList<string>? Allowed = null);
+internal sealed record OperatorField(FieldType Type, bool Required = false, IReadOnlyList<string>? Allowed = null, string? Pattern = null, long? Minimum = null);
