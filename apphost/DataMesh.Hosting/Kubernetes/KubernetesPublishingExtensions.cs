@@ -55,13 +55,22 @@ public static class KubernetesPublishingExtensions
         var catalogue = Directory.CreateTempSubdirectory("datamesh-kubernetes-");
         try
         {
+            // A consumer may keep a copy of an upstream product's definitions to check its input ports against;
+            // one copy of identical files is enough, and keeps the catalogue free of ids defined twice.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, folder) in folders)
             {
-                foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories))
+                foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
+                    var text = File.ReadAllText(file);
+                    if (!seen.Add(text))
+                    {
+                        continue;
+                    }
+
                     var copy = Path.Combine(catalogue.FullName, name, Path.GetRelativePath(folder, file));
                     Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                    File.Copy(file, copy);
+                    File.WriteAllText(copy, text);
                 }
             }
 

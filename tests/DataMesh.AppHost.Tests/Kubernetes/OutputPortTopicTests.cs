@@ -54,13 +54,14 @@ public sealed class OutputPortTopicTests : IDisposable
     [Fact]
     public async Task The_publish_step_writes_a_valid_kafka_topic_for_each_output_port_of_the_domains()
     {
-        // Two domain projects, each with its definitions in a DataProducts folder beside its project file.
+        // Two domain projects, each with its definitions in a DataProducts folder beside its project file; finance,
+        // the consumer, also keeps a copy of the hr definitions it reads.
         var domains = Path.Combine(_scratch.FullName, "domains");
-        foreach (var domain in new[] { "hr", "finance" })
+        foreach (var (domain, definitions) in new[] { ("hr", new[] { "hr" }), ("finance", new[] { "finance", "hr" }) })
         {
             Directory.CreateDirectory(Path.Combine(domains, domain, KubernetesPublishingExtensions.DataProductsFolder));
             await File.WriteAllTextAsync(Path.Combine(domains, domain, $"{domain}.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(Samples, domain)))
+            foreach (var file in definitions.SelectMany(owner => Directory.EnumerateFiles(Path.Combine(Samples, owner))))
             {
                 File.Copy(file, Path.Combine(domains, domain, KubernetesPublishingExtensions.DataProductsFolder, Path.GetFileName(file)));
             }
