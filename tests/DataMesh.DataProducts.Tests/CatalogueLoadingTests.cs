@@ -115,4 +115,24 @@ public sealed class CatalogueLoadingTests : IDisposable
         Directory.CreateDirectory(Path.Combine(folder.Path, "empty"));
         Assert.Throws<FileNotFoundException>(() => DataProductCatalogueLoader.Load(Path.Combine(folder.Path, "empty")));
     }
+
+    [Fact]
+    public void A_consumer_does_not_carry_the_upstreams_of_its_upstream_but_its_own_input_ports_must_resolve()
+    {
+        folder.Replace(DefinitionsFolder.EmployeesDescriptor, "outputPorts:", """
+            inputPorts:
+              - name: accounts
+                dataProductId: identity.accounts
+                contractId: identity.accounts.events
+                version: 1.0.0
+            outputPorts:
+            """);
+
+        var asFinance = DataProductCatalogueLoader.Load(folder.Path, ownDomain: "finance");
+        var asHr = Assert.Throws<DataProductDefinitionException>(() => DataProductCatalogueLoader.Load(folder.Path, ownDomain: "hr"));
+
+        Assert.NotNull(asFinance.FindDataProduct("hr.employees"));
+        Assert.Contains("hr/employees.odps.yaml", asHr.Message);
+        Assert.Contains("dataProductId: 'identity.accounts' is not the id of any data product descriptor", asHr.Message);
+    }
 }

@@ -9,7 +9,7 @@ namespace DataMesh.DataProducts.Contracts;
 /// dangling references, references to descriptors (or contracts) are only checked when every descriptor
 /// (or contract) file was read, and promises of a file with problems are not held against others.
 /// </remarks>
-internal sealed class CatalogueValidator(DataProductCatalogue catalogue, bool allDataProductsRead, bool allContractsRead, IReadOnlySet<string> filesWithErrors)
+internal sealed class CatalogueValidator(DataProductCatalogue catalogue, bool allDataProductsRead, bool allContractsRead, IReadOnlySet<string> filesWithErrors, string? ownDomain)
 {
     private readonly List<ContractValidationError> errors = [];
 
@@ -29,7 +29,7 @@ internal sealed class CatalogueValidator(DataProductCatalogue catalogue, bool al
                 CheckOutputPort(dataProduct, port);
             }
 
-            foreach (var port in dataProduct.InputPorts)
+            foreach (var port in dataProduct.InputPorts.Where(_ => ownDomain is null || dataProduct.Domain == ownDomain))
             {
                 CheckInputPort(port);
             }

@@ -15,13 +15,19 @@ public static class DataProductCatalogueLoader
     public const string ContractSuffix = ".odcs.yaml";
 
     /// <summary>Loads and checks the definitions under <paramref name="folder"/>, searching subfolders too.</summary>
+    /// <param name="folder">The definitions folder.</param>
+    /// <param name="ownDomain">
+    /// The domain whose data products these are. When given, only its own descriptors' input ports must resolve
+    /// in the folder: the upstream descriptors a consumer keeps copies of name their own upstreams, which the
+    /// consumer does not carry.
+    /// </param>
     /// <exception cref="DataProductDefinitionException">
     /// Any definition is invalid; the message lists every problem as <c>file:line:column: field: reason</c>,
     /// with file paths relative to <paramref name="folder"/>.
     /// </exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">The folder holds no definitions: most likely they were not copied next to the service.</exception>
-    public static DataProductCatalogue Load(string folder)
+    public static DataProductCatalogue Load(string folder, string? ownDomain = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -64,7 +70,7 @@ public static class DataProductCatalogueLoader
         }
 
         var catalogue = new DataProductCatalogue(dataProducts, contracts);
-        errors.AddRange(new CatalogueValidator(catalogue, allDataProductsRead, allContractsRead, filesWithErrors).Validate());
+        errors.AddRange(new CatalogueValidator(catalogue, allDataProductsRead, allContractsRead, filesWithErrors, ownDomain).Validate());
         if (errors.Count > 0)
         {
             throw new DataProductDefinitionException(

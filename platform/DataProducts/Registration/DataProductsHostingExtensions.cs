@@ -29,7 +29,7 @@ public static class DataProductsHostingExtensions
         configure?.Invoke(options);
 
         // Loaded now, not on first use, so an invalid definition stops the service before it serves anything.
-        var catalogue = DataProductCatalogueLoader.Load(options.DefinitionsPath);
+        var catalogue = DataProductCatalogueLoader.Load(options.DefinitionsPath, options.Domain);
         var subscriptions = new DataProductSubscriptions(catalogue, options);
         var handlers = new InputPortHandlers<TDbContext>();
 

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using DataMesh.DataProducts.Publishing;
+using DataMesh.Testing;
+using Hr.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hr.Tests;
+
+/// <summary>The HR service on a fresh database of the shared real PostgreSQL server, and a client of its API.</summary>
+public sealed class HrService : IAsyncDisposable
+{
+    private readonly DomainApiFactory<Program> factory;
+
+    private HrService(DomainApiFactory<Program> factory)
+    {
+        this.factory = factory;
+        Client = factory.CreateClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<HrService> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(new DomainApiFactory<Program>("hr", await postgres.CreateDatabaseAsync("hr"), settings));
+
+    /// <summary>A new context on the service's database, to read what the API wrote.</summary>
+    public HrDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<HrDbContext>();
+
+    public async Task<List<OutboxEvent>> OutboxAsync()
+    {
+        await using var db = Database();
+        return await db.Set<OutboxEvent>().OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    public async Task<Guid> CreateDepartmentAsync(string name = "Engineering", string costCenter = "CC-100")
+    {
+        var response = await Client.PostAsJsonAsync("/api/hr/departments", new { name, costCenter });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+    }
+
+    public static object Hire(Guid departmentId, string email = "ada@datamesh.example", decimal monthlySalary = 5400m, string hiredOn = "2026-03-02") => new
+    {
+        name = "Ada Lovelace",
+        email,
+        birthDate = "1985-12-10",
+        title = "Engineer",
+        departmentId,
+        monthlySalary,
+        hiredOn,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    private sealed record IdOnly(Guid Id);
+}

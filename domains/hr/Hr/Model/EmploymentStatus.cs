@@ -1,0 +1,7 @@
+namespace Hr.Model;
+
+public enum EmploymentStatus
+{
+    Active,
+    Terminated,
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Hr.Model;
+
+/// <summary>A calendar month, the unit headcount is counted in; written <c>yyyy-MM</c>.</summary>
+public readonly record struct Month(int Year, int Number)
+{
+    public DateOnly FirstDay => new(Year, Number, 1);
+
+    public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);
+
+    public static Month Of(DateOnly day) => new(day.Year, day.Month);
+
+    public static bool TryParse(string? text, out Month month)
+    {
+        var parsed = DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        month = parsed ? Of(day) : default;
+        return parsed;
+    }
+
+    public override string ToString() => FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Hr.Model;
+
+/// <summary>Why an employment ended; the JSON names are the contract's enum values.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TerminationReason>))]
+public enum TerminationReason
+{
+    [JsonStringEnumMemberName("resignation")]
+    Resignation,
+    [JsonStringEnumMemberName("dismissal")]
+    Dismissal,
+    [JsonStringEnumMemberName("retirement")]
+    Retirement,
+    [JsonStringEnumMemberName("endOfContract")]
+    EndOfContract,
+}

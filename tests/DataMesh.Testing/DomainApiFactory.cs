@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace DataMesh.Testing;
+
+/// <summary>
+/// A domain service hosted in the test process, as its Program wires it, on its own database of a real
+/// PostgreSQL server; demo data off unless asked, so each test sees only what it wrote. Its outbox relay finds no
+/// sidecar and keeps the events in the outbox, where the tests read them.
+/// </summary>
+public sealed class DomainApiFactory<TProgram>(string domain, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<TProgram>
+    where TProgram : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        var configuration = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{domain}-db"] = connectionString,
+            ["DemoData:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        // Settings, not app configuration: Program reads connection strings while it builds, before
+        // ConfigureAppConfiguration's sources would be added.
+        foreach (var (key, value) in configuration)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
