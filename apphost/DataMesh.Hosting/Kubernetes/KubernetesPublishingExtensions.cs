@@ -38,57 +38,53 @@ public static class KubernetesPublishingExtensions
     }
 
     /// <summary>
-    /// The topics of every project's output ports. The projects' definitions are loaded as one catalogue, each in a
-    /// folder named after its project, so that input ports may name another domain's products.
+    /// The topics of every domain's output ports. Each project's definitions are loaded as its service loads them at
+    /// startup, its own domain being its resource name (<c>AddDomain("hr")</c> runs the domain <c>hr</c>).
     /// </summary>
     private static IReadOnlyList<OutputPortTopic> OutputPortTopics(DistributedApplicationModel model, int defaultPartitions)
     {
-        var folders = model.Resources.OfType<ProjectResource>()
-            .Select(project => (project.Name, Folder: Path.Combine(Path.GetDirectoryName(project.GetProjectMetadata().ProjectPath)!, DataProductsFolder)))
-            .Where(project => Directory.Exists(project.Folder))
-            .ToList();
-        if (folders.Count == 0)
+        var topics = new List<OutputPortTopic>();
+        foreach (var project in model.Resources.OfType<ProjectResource>())
         {
-            return [];
-        }
-
-        var catalogue = Directory.CreateTempSubdirectory("datamesh-kubernetes-");
-        try
-        {
-            // A consumer may keep a copy of an upstream product's definitions to check its input ports against;
-            // one copy of identical files is enough, and keeps the catalogue free of ids defined twice.
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (name, folder) in folders)
+            var folder = Path.Combine(Path.GetDirectoryName(project.GetProjectMetadata().ProjectPath)!, DataProductsFolder);
+            if (!Directory.Exists(folder))
             {
-                foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    var text = File.ReadAllText(file);
-                    if (!seen.Add(text))
-                    {
-                        continue;
-                    }
-
-                    var copy = Path.Combine(catalogue.FullName, name, Path.GetRelativePath(folder, file));
-                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                    File.WriteAllText(copy, text);
-                }
+                continue;
             }
 
-            return OutputPortTopic.Load(catalogue.FullName, defaultPartitions);
+            IReadOnlyList<OutputPortTopic> own;
+            try
+            {
+                own = OutputPortTopic.Load(folder, project.Name, defaultPartitions);
+            }
+            catch (DataProductDefinitionException invalid)
+            {
+                throw new DistributedApplicationException($"The Kubernetes manifests were not written: {project.Name}'s definitions in {folder} are invalid. {invalid.Message}");
+            }
+            catch (FileNotFoundException)
+            {
+                // A DataProducts folder without a single definition: no output port, so no topic.
+                continue;
+            }
+
+            if (own.Count == 0 && DataProductCatalogueLoader.Load(folder, project.Name).DataProducts.Count > 0)
+            {
+                throw new DistributedApplicationException(
+                    $"The Kubernetes manifests were not written: {folder} defines no data product of domain '{project.Name}'; a domain's resource name in the AppHost must be its data products' domain.");
+            }
+
+            foreach (var topic in own)
+            {
+                if (topics.FirstOrDefault(other => other.Topic == topic.Topic) is { } taken)
+                {
+                    throw new DistributedApplicationException(
+                        $"The Kubernetes manifests were not written: topic {topic.Topic} is the output port of both {taken.DataProduct} and {topic.DataProduct}.");
+                }
+
+                topics.Add(topic);
+            }
         }
-        catch (DataProductDefinitionException invalid)
-        {
-            throw new DistributedApplicationException(
-                $"The Kubernetes manifests were not written. Paths below are {{project}}/... within each project's {DataProductsFolder} folder.{Environment.NewLine}{invalid.Message}");
-        }
-        catch (FileNotFoundException)
-        {
-            // DataProducts folders without a single definition: no output port, so no topic.
-            return [];
-        }
-        finally
-        {
-            catalogue.Delete(recursive: true);
-        }
+
+        return topics.OrderBy(topic => topic.Topic, StringComparer.Ordinal).ToList();
     }
 }

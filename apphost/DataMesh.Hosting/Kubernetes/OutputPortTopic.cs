@@ -12,16 +12,17 @@ public sealed record OutputPortTopic(string Topic, string DataProduct, string Co
     public const string PartitionsProperty = "partitions";
 
     /// <summary>
-    /// The topics of every output port defined under <paramref name="folder"/>, loaded and checked as one catalogue
-    /// (so that input ports can name products of other domains), ordered by topic.
+    /// The topics of the output ports defined under <paramref name="folder"/>, loaded and checked as the service that
+    /// owns the folder loads them: only the data products of <paramref name="ownDomain"/> (copies of upstream
+    /// products a consumer keeps belong to their owners), or all of them when it is null. Ordered by topic.
     /// </summary>
     /// <exception cref="DataProductDefinitionException">A definition is invalid; the message names file, line and field.</exception>
-    public static IReadOnlyList<OutputPortTopic> Load(string folder, int defaultPartitions)
+    public static IReadOnlyList<OutputPortTopic> Load(string folder, string? ownDomain, int defaultPartitions)
     {
-        var catalogue = DataProductCatalogueLoader.Load(folder);
+        var catalogue = DataProductCatalogueLoader.Load(folder, ownDomain);
         var errors = new List<ContractValidationError>();
         var topics = new List<OutputPortTopic>();
-        foreach (var dataProduct in catalogue.DataProducts)
+        foreach (var dataProduct in catalogue.DataProducts.Where(product => ownDomain is null || product.Domain == ownDomain))
         {
             foreach (var port in dataProduct.OutputPorts)
             {

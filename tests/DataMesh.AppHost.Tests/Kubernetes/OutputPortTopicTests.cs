@@ -1,6 +1,8 @@
 using Aspire.Hosting.DataMesh.Kubernetes;
 using DataMesh.DataProducts.Contracts;
 using DataMesh.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DataMesh.AppHost.Tests.Kubernetes;
 
@@ -17,7 +19,7 @@ public sealed class OutputPortTopicTests : IDisposable
     [Fact]
     public void Each_output_port_becomes_a_topic_with_the_retention_of_its_contract()
     {
-        var topics = OutputPortTopic.Load(Samples, defaultPartitions: 3);
+        var topics = OutputPortTopic.Load(Samples, ownDomain: null, defaultPartitions: 3);
 
         Assert.Equal(
         [
@@ -31,7 +33,7 @@ public sealed class OutputPortTopicTests : IDisposable
     {
         var folder = Copy(Samples, "hr/employees.odcs.yaml", "slaProperties:\n", "slaProperties:\n  - property: partitions\n    value: 12\n");
 
-        var topics = OutputPortTopic.Load(folder, defaultPartitions: 3);
+        var topics = OutputPortTopic.Load(folder, ownDomain: null, defaultPartitions: 3);
 
         Assert.Equal(12, topics.Single(topic => topic.Topic == "hr.employees.v1").Partitions);
         Assert.Equal(3, topics.Single(topic => topic.Topic == "finance.payroll.v1").Partitions);
@@ -42,7 +44,7 @@ public sealed class OutputPortTopicTests : IDisposable
     {
         var folder = Copy(Samples, "hr/employees.odcs.yaml", "slaProperties:\n", "slaProperties:\n  - property: partitions\n    value: many\n");
 
-        var refused = Assert.Throws<DataProductDefinitionException>(() => OutputPortTopic.Load(folder, defaultPartitions: 3));
+        var refused = Assert.Throws<DataProductDefinitionException>(() => OutputPortTopic.Load(folder, ownDomain: null, defaultPartitions: 3));
 
         var problem = Assert.Single(refused.Errors);
         Assert.Equal("hr/employees.odcs.yaml", problem.Location.File);
@@ -52,35 +54,23 @@ public sealed class OutputPortTopicTests : IDisposable
     }
 
     [Fact]
+    public void A_domain_gets_the_topics_of_its_own_products_not_of_the_upstream_copies_it_keeps()
+    {
+        var folder = Domains(("finance", ["finance", "hr"]));
+
+        var topics = OutputPortTopic.Load(Path.Combine(folder, "finance", KubernetesPublishingExtensions.DataProductsFolder), "finance", defaultPartitions: 3);
+
+        Assert.Equal(["finance.payroll.v1"], topics.Select(topic => topic.Topic));
+    }
+
+    [Fact]
     public async Task The_publish_step_writes_a_valid_kafka_topic_for_each_output_port_of_the_domains()
     {
-        // Two domain projects, each with its definitions in a DataProducts folder beside its project file; finance,
-        // the consumer, also keeps a copy of the hr definitions it reads.
-        var domains = Path.Combine(_scratch.FullName, "domains");
-        foreach (var (domain, definitions) in new[] { ("hr", new[] { "hr" }), ("finance", new[] { "finance", "hr" }) })
-        {
-            Directory.CreateDirectory(Path.Combine(domains, domain, KubernetesPublishingExtensions.DataProductsFolder));
-            await File.WriteAllTextAsync(Path.Combine(domains, domain, $"{domain}.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
-            foreach (var file in definitions.SelectMany(owner => Directory.EnumerateFiles(Path.Combine(Samples, owner))))
-            {
-                File.Copy(file, Path.Combine(domains, domain, KubernetesPublishingExtensions.DataProductsFolder, Path.GetFileName(file)));
-            }
-        }
-
-        var output = Path.Combine(_scratch.FullName, "deploy");
-        var builder = DistributedApplication.CreateBuilder(["--operation", "publish", "--step", KubernetesPublishingExtensions.StepName, "--output-path", output]);
-        builder.AddKubernetesPublishing();
-        var kafka = builder.AddKafka("kafka");
-        builder.AddDaprPubSub("pubsub").WithMetadata("brokers", kafka);
-        builder.AddProject("hr", Path.Combine(domains, "hr", "hr.csproj")).WithHttpEndpoint();
-        builder.AddProject("finance", Path.Combine(domains, "finance", "finance.csproj")).WithHttpEndpoint();
-        await using (var app = builder.Build())
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await app.RunAsync(timeout.Token);
-        }
+        // finance, the consumer, keeps a copy of the hr definitions it reads: hr's topic is still written once.
+        var (output, log) = await PublishAsync(Domains(("hr", ["hr"]), ("finance", ["finance", "hr"])), "hr", "finance");
 
         var topics = DeploymentFolder.Documents(output).Where(document => document.Kind == "KafkaTopic").ToList();
+        Assert.True(topics.Count > 0, log);
         Assert.Empty(topics.SelectMany(KubernetesObjectCheck.Problems));
         Assert.Equal(["finance.payroll.v1", "hr.employees.v1"], topics.Select(topic => topic.Text("spec", "topicName")));
         var employees = topics.Single(topic => topic.Name == "hr-employees-v1");
@@ -91,7 +81,62 @@ public sealed class OutputPortTopicTests : IDisposable
         Assert.Contains("kafka-topics.yaml", await File.ReadAllTextAsync(Path.Combine(output, "kustomization.yaml")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_domain_resource_named_unlike_its_data_products_domain_stops_the_step()
+    {
+        var (output, log) = await PublishAsync(Domains(("hr", ["hr"])), "people");
+
+        Assert.Contains("defines no data product of domain 'people'", log, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output).Any());
+    }
+
     public void Dispose() => _scratch.Delete(recursive: true);
+
+    /// <summary>Domain projects (an empty project file each) whose DataProducts folders hold the named sample folders.</summary>
+    private string Domains(params (string Domain, string[] Definitions)[] domains)
+    {
+        var root = Path.Combine(_scratch.FullName, "domains");
+        foreach (var (domain, definitions) in domains)
+        {
+            var folder = Path.Combine(root, domain, KubernetesPublishingExtensions.DataProductsFolder);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(root, domain, $"{domain}.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+            foreach (var file in definitions.SelectMany(owner => Directory.EnumerateFiles(Path.Combine(Samples, owner))))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Runs the publish step in this process over a model of Kafka, the pub/sub and the given projects (a project
+    /// named like a folder under <paramref name="domains"/> uses that folder), and returns the output folder and the log.
+    /// </summary>
+    private async Task<(string Output, string Log)> PublishAsync(string domains, params string[] projects)
+    {
+        var output = Path.Combine(_scratch.FullName, "deploy");
+        var log = new CapturedLog();
+        var builder = DistributedApplication.CreateBuilder(["--operation", "publish", "--step", KubernetesPublishingExtensions.StepName, "--output-path", output]);
+        builder.Services.AddSingleton<ILoggerProvider>(log);
+        builder.AddKubernetesPublishing();
+        var kafka = builder.AddKafka("kafka");
+        builder.AddDaprPubSub("pubsub").WithMetadata("brokers", kafka);
+        foreach (var project in projects)
+        {
+            var folder = Directory.Exists(Path.Combine(domains, project)) ? project : Path.GetFileName(Directory.EnumerateDirectories(domains).First());
+            builder.AddProject(project, Path.Combine(domains, folder, $"{folder}.csproj")).WithHttpEndpoint();
+        }
+
+        await using (var app = builder.Build())
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await app.RunAsync(timeout.Token);
+        }
+
+        return (output, log.Text);
+    }
 
     /// <summary>A copy of <paramref name="source"/> in this test's scratch folder, with one text replaced once in one file.</summary>
     private string Copy(string source, string file, string text, string replacement)
