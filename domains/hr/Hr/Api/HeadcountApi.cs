@@ -1,3 +1,4 @@
+using DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Problems;
 using Hr.Model;
 using Hr.Persistence;

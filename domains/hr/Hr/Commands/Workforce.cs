@@ -1,4 +1,5 @@
 using DataMesh.DataProducts.Publishing;
+using DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Persistence;
 using DataMesh.DomainServices.Problems;
 using Hr.DataProducts;

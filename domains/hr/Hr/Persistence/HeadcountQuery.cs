@@ -1,3 +1,4 @@
+using DataMesh.DomainServices.Calendar;
 using Hr.Model;
 using Microsoft.EntityFrameworkCore;
 

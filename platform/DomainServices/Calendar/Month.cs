@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Hr.Model;
+namespace DataMesh.DomainServices.Calendar;
 
-/// <summary>A calendar month, the unit headcount is counted in; written <c>yyyy-MM</c>.</summary>
+/// <summary>A calendar month, written <c>yyyy-MM</c>.</summary>
 public readonly record struct Month(int Year, int Number)
 {
     public DateOnly FirstDay => new(Year, Number, 1);
@@ -10,6 +10,18 @@ public readonly record struct Month(int Year, int Number)
     public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);
 
     public static Month Of(DateOnly day) => new(day.Year, day.Month);
+
+    public Month Next => Of(FirstDay.AddMonths(1));
+
+    public Month Previous => Of(FirstDay.AddMonths(-1));
+
+    public static bool operator <(Month left, Month right) => left.FirstDay < right.FirstDay;
+
+    public static bool operator >(Month left, Month right) => left.FirstDay > right.FirstDay;
+
+    public static bool operator <=(Month left, Month right) => left.FirstDay <= right.FirstDay;
+
+    public static bool operator >=(Month left, Month right) => left.FirstDay >= right.FirstDay;
 
     public static bool TryParse(string? text, out Month month)
     {

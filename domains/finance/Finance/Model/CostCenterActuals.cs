@@ -1,0 +1,7 @@
+namespace Finance.Model;
+
+/// <summary>A cost center's budget against what it spent and its payroll, in one fiscal quarter (EUR).</summary>
+public sealed record CostCenterActuals(string CostCenter, string FiscalQuarter, decimal Budget, decimal Expenses, decimal Payroll)
+{
+    public decimal Remaining => Budget - Expenses - Payroll;
+}
