@@ -22,6 +22,19 @@ internal sealed class KubernetesPublishRun : IDisposable
 
     public bool Failed => Log.Contains($"Step '{KubernetesPublishingExtensions.StepName}' failed", StringComparison.Ordinal);
 
+    /// <summary>Why the step failed, without the stack traces around it; the whole log when no reason is found.</summary>
+    public string Reason
+    {
+        get
+        {
+            var lines = Log.Split('\n').Select(line => line.Trim()).ToList();
+            var first = lines.FindIndex(line => line.Contains("DistributedApplicationException: ", StringComparison.Ordinal));
+            return first < 0
+                ? Log
+                : string.Join('\n', lines.Skip(first).TakeWhile(line => !line.StartsWith("at ", StringComparison.Ordinal)));
+        }
+    }
+
     public static async Task<KubernetesPublishRun> StartAsync(params string[] settings)
     {
         var output = Directory.CreateTempSubdirectory("datamesh-k8s-").FullName;
