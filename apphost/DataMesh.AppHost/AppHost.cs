@@ -37,4 +37,12 @@ mesh.AddDomain<Projects.Finance>("finance");
 mesh.AddDomain<Projects.Hr>("hr");
 mesh.AddDomain<Projects.Marketing>("marketing");
 
+// Optional live traffic through the gateway's public API, for the dashboard and the catalog to show.
+if (builder.Configuration.GetValue("Mesh:Demo:Traffic", false))
+{
+    builder.AddProject<Projects.DataMesh_DemoTraffic>("demo-traffic")
+        .WithReference(gateway).WaitFor(gateway)
+        .WithEnvironment("Demo__Rate", builder.Configuration["Mesh:Demo:Rate"] ?? "1");
+}
+
 return builder.Build().RunOrExplain();

@@ -35,9 +35,12 @@ internal sealed record FlowOptions
     /// </summary>
     public string SynchronousCommit { get; init; } = "on";
 
+    /// <summary>The modes measured one after the other in this run, each on a fresh pipeline (<see cref="FlowMode"/>).</summary>
+    public IReadOnlyList<FlowMode> Modes { get; init; } = [FlowMode.BulkMode];
+
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/EventFlow -- [--events 20000] [--batch 100] [--rate 500] [--seconds 20] " +
-        "[--repetitions 3] [--warmup 1000] [--relay-batch 100] [--relay-poll-ms 250] [--synchronous-commit on|off]";
+        "[--repetitions 3] [--warmup 1000] [--relay-batch 100] [--relay-poll-ms 250] [--synchronous-commit on|off] [--modes bulk|single|bulk,single]";
 
     /// <exception cref="ArgumentException">An unknown flag, a flag without a value, or a value out of its range.</exception>
     public static FlowOptions Parse(IReadOnlyList<string> args)
@@ -55,6 +58,13 @@ internal sealed record FlowOptions
                 options = args[i + 1] is "on" or "off"
                     ? options with { SynchronousCommit = args[i + 1] }
                     : throw new ArgumentException($"--synchronous-commit is on or off, not '{args[i + 1]}'.");
+                continue;
+            }
+
+            if (args[i] == "--modes")
+            {
+                var modes = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(FlowMode.Parse).Distinct().ToList();
+                options = modes.Count > 0 ? options with { Modes = modes } : throw new ArgumentException("--modes needs bulk, single or both.");
                 continue;
             }
 

@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using DataMesh.DataProducts.Publishing;
+using DataMesh.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataMesh.Bench.EventFlow;
 
-/// <summary>One figure of one repetition, e.g. ("Sustained", "consumed events/s", 812).</summary>
-internal sealed record Figure(string Phase, string Name, double Value);
+/// <summary>One figure of one repetition of one mode, e.g. (bulk, "Sustained", "consumed events/s", 812).</summary>
+internal sealed record Figure(FlowMode Mode, string Phase, string Name, double Value);
 
 /// <summary>
 /// Publishes through the running producer and waits for the consumer to apply everything, reading the
 /// <see cref="FlowTimeline"/> into figures. Each run starts with every earlier event consumed.
 /// </summary>
-internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, FlowOptions options, ServerStatistics server)
+internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, FlowOptions options, ServerStatistics server, CpuTime cpu, FlowMode mode)
 {
     private const string Sustained = "Sustained";
     private const string Paced = "Paced";
@@ -22,8 +22,6 @@ internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, 
     // Producer CPU per event versus the database per transaction: contract check and staging, then SaveChanges.
     private readonly List<double> stagingMs = [];
     private readonly List<double> saveMs = [];
-
-    private readonly OutputPortPublisher port = producer.GetRequiredService<DataProductPublisher>().OutputPort(FlowServices.DataProduct, FlowServices.OutputPort);
 
     /// <summary>Sends <paramref name="events"/> through the whole pipeline and measures nothing: JIT, pools, topic files.</summary>
     public async Task WarmUpAsync(int events)
@@ -42,6 +40,7 @@ internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, 
     {
         Reset();
         var before = await server.ReadAsync();
+        var cpuBefore = cpu.Read();
         var started = Stopwatch.GetTimestamp();
         for (var published = 0; published < options.Events; published += options.Batch)
         {
@@ -51,22 +50,29 @@ internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, 
         var producerSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await UntilConsumedAsync(options.Events);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuUsed = cpu.Read() - cpuBefore;
         var after = await server.ReadAsync();
 
         var consumed = timeline.Times(Stage.InboxCommitted);
         return
         [
-            new(Sustained, "consumed events/s (steady: 10th to 90th percentile event)", SteadyRate(consumed)),
-            new(Sustained, "relayed events/s (steady, sidecar accepted)", SteadyRate(timeline.Times(Stage.RelayPublished))),
-            new(Sustained, "producer committed events/s", options.Events / producerSeconds),
-            new(Sustained, "producer contract check and staging per event, mean ms", stagingMs.Average()),
-            new(Sustained, $"producer SaveChanges per transaction of {options.Batch}, mean ms", saveMs.Average()),
-            new(Sustained, "end to end events/s (first commit to last inbox commit)", options.Events / Stopwatch.GetElapsedTime(started, consumed[^1]).TotalSeconds),
-            new(Sustained, "relay publish call per event, mean ms", Mean(timeline.Milliseconds(Stage.RelayPublishing, Stage.RelayPublished))),
-            new(Sustained, "consumer inbox transaction per event, mean ms", Mean(timeline.Milliseconds(Stage.Applying, Stage.InboxCommitted))),
-            new(Sustained, "consumer time between inbox commits, mean ms", 1000 / SteadyRate(consumed)),
-            new(Sustained, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / options.Events),
-            new(Sustained, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
+            new(mode, Sustained, "consumed events/s (steady: 10th to 90th percentile event)", SteadyRate(consumed)),
+            new(mode, Sustained, "relayed events/s (steady, sidecar accepted)", SteadyRate(timeline.Times(Stage.RelayPublished))),
+            new(mode, Sustained, "producer committed events/s", options.Events / producerSeconds),
+            new(mode, Sustained, "producer contract check and staging per event, mean ms", stagingMs.Average()),
+            new(mode, Sustained, $"producer SaveChanges per transaction of {options.Batch}, mean ms", saveMs.Average()),
+            new(mode, Sustained, "end to end events/s (first commit to last inbox commit)", options.Events / Stopwatch.GetElapsedTime(started, consumed[^1]).TotalSeconds),
+            new(mode, Sustained, "relay publish call per event, mean ms", Mean(timeline.Milliseconds(Stage.RelayPublishing, Stage.RelayPublished))),
+            new(mode, Sustained, "consumer inbox transaction (of the event's delivery), mean ms", Mean(timeline.Milliseconds(Stage.Applying, Stage.InboxCommitted))),
+            new(mode, Sustained, "events per inbox transaction, mean", (double)consumed.Length / consumed.Distinct().Count()),
+            new(mode, Sustained, "consumer time between inbox commits, mean ms", 1000 / SteadyRate(consumed)),
+            new(mode, Sustained, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / options.Events),
+            new(mode, Sustained, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
+            new(mode, Sustained, "CPU ms per event: both services (relay, input port, producer, EF Core)", cpuUsed.Services / options.Events),
+            new(mode, Sustained, "CPU ms per event: both stand-in sidecars", cpuUsed.Sidecars / options.Events),
+            new(mode, Sustained, "CPU ms per event: PostgreSQL", cpuUsed.Postgres / options.Events),
+            new(mode, Sustained, "CPU ms per event: total", cpuUsed.Total / options.Events),
+            new(mode, Sustained, "CPU-bound ceiling on 2 cores, events/s (2,000 CPU ms/s over total CPU ms per event)", 2000 / (cpuUsed.Total / options.Events)),
         ];
     }
 
@@ -105,25 +111,25 @@ internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, 
         Array.Sort(latency);
         List<Figure> figures =
         [
-            new(Paced, "published events/s (achieved)", total / publishSeconds),
-            new(Paced, "latency p50 ms", Percentile(latency, 0.50)),
-            new(Paced, "latency p99 ms", Percentile(latency, 0.99)),
-            new(Paced, "latency max ms", latency[^1]),
-            new(Paced, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / total),
-            new(Paced, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
+            new(mode, Paced, "published events/s (achieved)", total / publishSeconds),
+            new(mode, Paced, "latency p50 ms", Percentile(latency, 0.50)),
+            new(mode, Paced, "latency p99 ms", Percentile(latency, 0.99)),
+            new(mode, Paced, "latency max ms", latency[^1]),
+            new(mode, Paced, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / total),
+            new(mode, Paced, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
         ];
         foreach (var (name, from, to) in new[]
         {
             ("outbox wait (commit to relay publishing)", Stage.Committed, Stage.RelayPublishing),
             ("relay publish call (to sidecar accepted)", Stage.RelayPublishing, Stage.RelayPublished),
             ("stand-in delivery (accepted to input port applying)", Stage.RelayPublished, Stage.Applying),
-            ("inbox transaction (applying to inbox commit)", Stage.Applying, Stage.InboxCommitted),
+            ("inbox transaction of its delivery (applying to inbox commit)", Stage.Applying, Stage.InboxCommitted),
         })
         {
             var spans = timeline.Milliseconds(from, to);
             Array.Sort(spans);
-            figures.Add(new(Paced, $"{name} p50 ms", Percentile(spans, 0.50)));
-            figures.Add(new(Paced, $"{name} p99 ms", Percentile(spans, 0.99)));
+            figures.Add(new(mode, Paced, $"{name} p50 ms", Percentile(spans, 0.50)));
+            figures.Add(new(mode, Paced, $"{name} p99 ms", Percentile(spans, 0.99)));
         }
 
         return figures;
@@ -136,27 +142,22 @@ internal sealed class FlowRun(IServiceProvider producer, FlowTimeline timeline, 
         saveMs.Clear();
     }
 
-    /// <summary>One producer transaction: <paramref name="events"/> hires and their events, stamped once SaveChanges returned.</summary>
+    /// <summary>One producer transaction: <paramref name="events"/> hires and their events (<see cref="OutboxCommitStamp"/> stamps the commit).</summary>
     private async Task CommitAsync(int events)
     {
-        await using var scope = producer.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FlowDbContext>();
-        var ids = new Guid[events];
+        // The service's own context, as a domain's request handler would use it (so its commit wakes the relay).
+        await using var scope = producer.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DomainDbContext>();
         var staging = Stopwatch.GetTimestamp();
         for (var i = 0; i < events; i++)
         {
-            ids[i] = FlowServices.Hire(port, db);
+            producer.Hire(db, Guid.NewGuid());
         }
 
         var saving = Stopwatch.GetTimestamp();
         await db.SaveChangesAsync();
-        var committed = Stopwatch.GetTimestamp();
         stagingMs.Add(Stopwatch.GetElapsedTime(staging, saving).TotalMilliseconds / events);
-        saveMs.Add(Stopwatch.GetElapsedTime(saving, committed).TotalMilliseconds);
-        foreach (var id in ids)
-        {
-            timeline.Stamp(Stage.Committed, id, committed);
-        }
+        saveMs.Add(Stopwatch.GetElapsedTime(saving).TotalMilliseconds);
     }
 
     private async Task UntilConsumedAsync(int events)

@@ -10,7 +10,7 @@ namespace DataMesh.Bench.EventFlow;
 /// <summary>The points of an event's way through the pipeline, in <see cref="Stopwatch"/> ticks of this process.</summary>
 internal enum Stage
 {
-    /// <summary>The producer's SaveChanges (which commits) returned.</summary>
+    /// <summary>The producer's SaveChanges committed (stamped by <see cref="OutboxCommitStamp"/>).</summary>
     Committed,
 
     /// <summary>The relay began publishing the event to its sidecar (the relay's publish activity started).</summary>
@@ -19,7 +19,7 @@ internal enum Stage
     /// <summary>The producer's sidecar accepted the event (the publish activity stopped).</summary>
     RelayPublished,
 
-    /// <summary>The consumer's input port began applying the delivered event (its process activity started).</summary>
+    /// <summary>The consumer's input port began applying the delivered event or its bulk (the process activity started).</summary>
     Applying,
 
     /// <summary>The consumer's transaction holding the inbox entry committed.</summary>
@@ -35,6 +35,8 @@ internal sealed class FlowTimeline : IDisposable
 {
     private const string StartedAt = "bench.started";
 
+    // The relay's publish span of each event, whose context the event carries: a bulk's processing span links to them.
+    private readonly ConcurrentDictionary<ActivitySpanId, Guid> publishedSpans = new();
     private readonly ConcurrentDictionary<Guid, long>[] stamps = Enum.GetValues<Stage>().Select(_ => new ConcurrentDictionary<Guid, long>()).ToArray();
     private readonly ActivityListener listener;
 
@@ -88,27 +90,40 @@ internal sealed class FlowTimeline : IDisposable
         {
             stage.Clear();
         }
+
+        publishedSpans.Clear();
     }
 
     public void Dispose() => listener.Dispose();
 
     private void Stopped(Activity activity)
     {
-        if (activity.GetCustomProperty(StartedAt) is not long started
-            || activity.GetTagItem("messaging.message.id") is not string id
-            || !Guid.TryParse(id, out var eventId))
+        if (activity.GetCustomProperty(StartedAt) is not long started)
         {
             return;
         }
 
+        var eventId = activity.GetTagItem("messaging.message.id") is string id && Guid.TryParse(id, out var parsed) ? parsed : (Guid?)null;
         switch (activity.Kind)
         {
-            case ActivityKind.Producer:
-                Stamp(Stage.RelayPublishing, eventId, started);
-                Stamp(Stage.RelayPublished, eventId, Stopwatch.GetTimestamp());
+            case ActivityKind.Producer when eventId is { } published:
+                publishedSpans[activity.SpanId] = published;
+                Stamp(Stage.RelayPublishing, published, started);
+                Stamp(Stage.RelayPublished, published, Stopwatch.GetTimestamp());
+                break;
+            case ActivityKind.Consumer when eventId is { } applied:
+                Stamp(Stage.Applying, applied, started);
                 break;
             case ActivityKind.Consumer:
-                Stamp(Stage.Applying, eventId, started);
+                // A bulk: one processing span linked to each event's publish span.
+                foreach (var link in activity.Links)
+                {
+                    if (publishedSpans.TryGetValue(link.Context.SpanId, out var linked))
+                    {
+                        Stamp(Stage.Applying, linked, started);
+                    }
+                }
+
                 break;
         }
     }

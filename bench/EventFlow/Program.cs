@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using DataMesh.Bench.EventFlow;
 using DataMesh.Testing;
-using Microsoft.Extensions.Hosting;
 
 FlowOptions options;
 try
@@ -16,115 +15,51 @@ catch (ArgumentException exception)
     return 2;
 }
 
-var resources = Directory.CreateTempSubdirectory("datamesh-bench-eventflow-");
+var loadAtStart = LoadAverage();
 var postgres = new PostgresServerFixture();
 using var timeline = new FlowTimeline();
-StandInSidecar? consumerSidecar = null;
-StandInSidecar? producerSidecar = null;
-IHost? consumer = null;
-IHost? producer = null;
 try
 {
-    Console.Error.WriteLine("Starting PostgreSQL, the consumer, the producer and their sidecars...");
+    Console.Error.WriteLine("Starting PostgreSQL...");
     await postgres.InitializeAsync();
-    var producerDatabase = await postgres.CreateDatabaseAsync(FlowServices.Producer);
-    var consumerDatabase = await postgres.CreateDatabaseAsync(FlowServices.Consumer);
-    await SetSynchronousCommitAsync(postgres.ConnectionString, options.SynchronousCommit, producerDatabase, consumerDatabase);
-    WritePubSubComponent(resources.FullName);
-
-    // The consumer's sidecar is healthy only once the app answers its subscriptions, so the app starts first.
-    var consumerPort = FreeTcpPort();
-    consumerSidecar = new StandInSidecar(FlowServices.Consumer, consumerPort, resources.FullName);
-    consumer = await FlowServices.StartConsumerAsync(consumerDatabase, consumerPort, consumerSidecar, new InboxCommitStamp(timeline));
-    await consumerSidecar.StartAsync();
-    producerSidecar = new StandInSidecar(FlowServices.Producer, null, resources.FullName);
-    await producerSidecar.StartAsync();
-    producer = await FlowServices.StartProducerAsync(producerDatabase, producerSidecar, options);
-
-    var run = new FlowRun(producer.Services, timeline, options, new ServerStatistics(postgres.ConnectionString));
-    Console.Error.WriteLine($"Warming up with {options.Warmup} events...");
-    await run.WarmUpAsync(options.Warmup);
-
+    var statistics = new ServerStatistics(postgres.ConnectionString);
     var figures = new List<Figure>();
-    for (var repetition = 1; repetition <= options.Repetitions; repetition++)
+    foreach (var mode in options.Modes)
     {
-        Console.Error.WriteLine($"Sustained, repetition {repetition} of {options.Repetitions}: {options.Events} events in batches of {options.Batch}...");
-        figures.AddRange(await run.SustainedAsync());
+        // Each mode gets its own databases, sidecars and services, so that neither inherits the other's backlog.
+        Console.Error.WriteLine($"[{mode.Name}] Starting the consumer, the producer and their sidecars...");
+        await using var pipeline = await FlowPipeline.StartAsync(postgres, timeline, options, mode);
+        var cpu = await CpuTime.ForAsync(postgres.ConnectionString, pipeline.SidecarProcessIds);
+        var run = new FlowRun(pipeline.Producer, timeline, options, statistics, cpu, mode);
+        Console.Error.WriteLine($"[{mode.Name}] Warming up with {options.Warmup} events...");
+        await run.WarmUpAsync(options.Warmup);
+        for (var repetition = 1; repetition <= options.Repetitions; repetition++)
+        {
+            Console.Error.WriteLine($"[{mode.Name}] Sustained, repetition {repetition} of {options.Repetitions}: {options.Events} events in batches of {options.Batch}...");
+            figures.AddRange(await run.SustainedAsync());
+        }
+
+        for (var repetition = 1; repetition <= options.Repetitions; repetition++)
+        {
+            Console.Error.WriteLine($"[{mode.Name}] Paced, repetition {repetition} of {options.Repetitions}: {options.Rate} events/s for {options.Seconds} s...");
+            figures.AddRange(await run.PacedAsync());
+        }
     }
 
-    for (var repetition = 1; repetition <= options.Repetitions; repetition++)
-    {
-        Console.Error.WriteLine($"Paced, repetition {repetition} of {options.Repetitions}: {options.Rate} events/s for {options.Seconds} s...");
-        figures.AddRange(await run.PacedAsync());
-    }
-
-    Console.WriteLine(await MachineAsync(postgres.ConnectionString, options));
+    Console.WriteLine(await MachineAsync(postgres.ConnectionString, options, loadAtStart));
     Console.WriteLine();
-    Console.WriteLine(Table(figures));
+    Console.WriteLine(Table(figures, options.Modes));
     return 0;
 }
 finally
 {
-    // Reverse order of starting: nothing publishes into a stopped sidecar or delivers to a stopped app.
-    if (producer is not null)
-    {
-        await producer.StopAsync();
-        producer.Dispose();
-    }
-
-    if (producerSidecar is not null)
-    {
-        await producerSidecar.DisposeAsync();
-    }
-
-    if (consumerSidecar is not null)
-    {
-        await consumerSidecar.DisposeAsync();
-    }
-
-    if (consumer is not null)
-    {
-        await consumer.StopAsync();
-        consumer.Dispose();
-    }
-
     await postgres.DisposeAsync();
-    resources.Delete(recursive: true);
 }
 
-// Set per database before any service connects, so that every session of both services runs with it.
-static async Task SetSynchronousCommitAsync(string serverConnectionString, string value, params string[] databaseConnectionStrings)
-{
-    await using var connection = new Npgsql.NpgsqlConnection(serverConnectionString);
-    await connection.OpenAsync();
-    foreach (var database in databaseConnectionStrings.Select(c => new Npgsql.NpgsqlConnectionStringBuilder(c).Database))
-    {
-        await using var alter = new Npgsql.NpgsqlCommand($"ALTER DATABASE \"{database}\" SET synchronous_commit = {value}", connection);
-        await alter.ExecuteNonQueryAsync();
-    }
-}
+// The 1-minute load average: the machines are shared, and figures taken beside other work read differently.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-static void WritePubSubComponent(string resourcesPath) => File.WriteAllText(Path.Combine(resourcesPath, $"{FlowServices.PubSubName}.yaml"), $"""
-    apiVersion: dapr.io/v1alpha1
-    kind: Component
-    metadata:
-      name: {FlowServices.PubSubName}
-    spec:
-      type: pubsub.kafka
-      version: v1
-      metadata:
-      - name: brokers
-        value: localhost:9092
-    """);
-
-static int FreeTcpPort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static async Task<string> MachineAsync(string connectionString, FlowOptions options)
+static async Task<string> MachineAsync(string connectionString, FlowOptions options, string loadAtStart)
 {
     var cpu = File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
@@ -134,19 +69,36 @@ static async Task<string> MachineAsync(string connectionString, FlowOptions opti
     await using var version = new Npgsql.NpgsqlCommand("SHOW server_version", connection);
     return string.Join(Environment.NewLine,
         $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}",
+        $"- Load average (1 min) at start and end of the run: {loadAtStart} / {LoadAverage()} (other work on the machine)",
         $"- .NET: {RuntimeInformation.FrameworkDescription}; PostgreSQL {await version.ExecuteScalarAsync()} (local binaries, synchronous_commit {options.SynchronousCommit})",
-        $"- Run: {options.Repetitions} repetitions; sustained {options.Events} events in transactions of {options.Batch}; " +
+        $"- Run: modes {string.Join(", ", options.Modes.Select(m => m.Name))}; {options.Repetitions} repetitions; sustained {options.Events} events in transactions of {options.Batch}; " +
         $"paced {options.Rate} events/s for {options.Seconds} s; relay batch {options.RelayBatchSize}, " +
         $"poll {(options.RelayPollInterval ?? new DataMesh.DataProducts.Publishing.OutboxRelayOptions().PollInterval).TotalMilliseconds} ms");
 }
 
-static string Table(IReadOnlyList<Figure> figures)
+// One median and repetitions column pair per mode; with two modes, the ratio of their medians (first / second).
+static string Table(IReadOnlyList<Figure> figures, IReadOnlyList<FlowMode> modes)
 {
-    var lines = new List<string> { "| Phase | Figure | Median | Repetitions |", "| --- | --- | ---: | --- |" };
+    var header = "| Phase | Figure |" + string.Concat(modes.Select(m => $" {m.Name} median | {m.Name} repetitions |")) + (modes.Count == 2 ? $" {modes[0].Name} / {modes[1].Name} |" : string.Empty);
+    var rule = "| --- | --- |" + string.Concat(modes.Select(_ => " ---: | --- |")) + (modes.Count == 2 ? " ---: |" : string.Empty);
+    var lines = new List<string> { header, rule };
     foreach (var group in figures.GroupBy(f => (f.Phase, f.Name)))
     {
-        var values = group.Select(f => f.Value).ToList();
-        lines.Add($"| {group.Key.Phase} | {group.Key.Name} | {Number(Median(values))} | {string.Join(" / ", values.Select(Number))} |");
+        var line = $"| {group.Key.Phase} | {group.Key.Name} |";
+        var medians = new List<double>();
+        foreach (var mode in modes)
+        {
+            var values = group.Where(f => f.Mode == mode).Select(f => f.Value).ToList();
+            medians.Add(values.Count == 0 ? double.NaN : Median(values));
+            line += $" {Number(medians[^1])} | {string.Join(" / ", values.Select(Number))} |";
+        }
+
+        if (modes.Count == 2)
+        {
+            line += $" {(medians[0] / medians[1]).ToString("0.00", CultureInfo.InvariantCulture)} |";
+        }
+
+        lines.Add(line);
     }
 
     return string.Join(Environment.NewLine, lines);
@@ -158,4 +110,4 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-static string Number(double value) => value.ToString(value >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture);
+static string Number(double value) => double.IsNaN(value) ? "n/a" : value.ToString(value >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture);

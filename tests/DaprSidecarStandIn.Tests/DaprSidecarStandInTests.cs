@@ -14,17 +14,17 @@ namespace DaprSidecarStandIn.Tests;
 /// </summary>
 public sealed class DaprSidecarStandInTests
 {
-    private const string PubSub = ResourcesDirectory.PubSubName;
+    private const string PubSub = PubSubResources.PubSubName;
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task DaprClientPublish_IsDeliveredAsCloudEvent_WithPartitionKeyAndCustomIdKept()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"orders","route":"/orders"}]""");
         await app.StartAsync();
-        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
-        await sidecar.WaitUntilHealthyAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
 
         using var client = sidecar.CreateDaprClient();
         await client.PublishEventAsync(PubSub, "orders", new { OrderId = 7, Amount = 12.5 }, new Dictionary<string, string>
@@ -54,11 +54,11 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task DaprClientBulkPublish_DeliversThousandsOfEntriesInOrder()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"ledger","route":"ledger"}]""", _ => AppAnswer.EmptyOk);
         await app.StartAsync();
-        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
-        await sidecar.WaitUntilHealthyAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
 
         using var client = sidecar.CreateDaprClient();
         const int count = 2000;
@@ -75,7 +75,7 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task CloudEventPublishedOverHttp_KeepsItsId_CarriesTraceparent_AndFollowsTypeRules()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var app = new SubscriberApp("""
             [{"pubsubname":"pubsub","topic":"employees",
               "routes":{"rules":[{"match":"event.type == \"employee.hired\"","path":"/hired"},
@@ -83,8 +83,8 @@ public sealed class DaprSidecarStandInTests
                         "default":"/employees"}}]
             """);
         await app.StartAsync();
-        await using var sidecar = StandInProcess.Start("hr", app.Port, resources.Path);
-        await sidecar.WaitUntilHealthyAsync();
+        await using var sidecar = new StandInSidecar("hr", app.Port, resources.Path);
+        await sidecar.StartAsync();
 
         const string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"hire-1","source":"hr-system","type":"employee.hired","datacontenttype":"application/json","data":{"name":"Ada","level":5}}""", "application/cloudevents+json", traceparent);
@@ -106,7 +106,7 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task RetryAndServerError_AreRedeliveredInOrder_UntilSuccess()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var app = new SubscriberApp(
             """[{"pubsubname":"pubsub","topic":"payments","route":"/payments"}]""",
             delivery => (delivery.Id, delivery.Attempt) switch
@@ -116,8 +116,8 @@ public sealed class DaprSidecarStandInTests
                 _ => AppAnswer.Success,
             });
         await app.StartAsync();
-        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
-        await sidecar.WaitUntilHealthyAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
 
         using var client = sidecar.CreateDaprClient();
         await client.PublishEventAsync(PubSub, "payments", new { Step = 1 }, new Dictionary<string, string> { ["cloudevent.id"] = "first" });
@@ -131,7 +131,7 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task Drop_GoesToDeadLetterTopic_AndMissingRoute_IsDropped()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var app = new SubscriberApp(
             """
             [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead"},
@@ -145,8 +145,8 @@ public sealed class DaprSidecarStandInTests
                 _ => AppAnswer.Success,
             });
         await app.StartAsync();
-        await using var sidecar = StandInProcess.Start("finance", app.Port, resources.Path);
-        await sidecar.WaitUntilHealthyAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
 
         using var client = sidecar.CreateDaprClient();
         await client.PublishEventAsync(PubSub, "invoices", new { Number = 1 }, new Dictionary<string, string> { ["cloudevent.id"] = "poison" });
@@ -170,11 +170,11 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task EventsPublishedWhileTheAppIsDown_AreDeliveredWhenItIsBack()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"timesheets","route":"/timesheets"}]""");
         await app.StartAsync();
-        await using var sidecar = StandInProcess.Start("hr", app.Port, resources.Path);
-        await sidecar.WaitUntilHealthyAsync();
+        await using var sidecar = new StandInSidecar("hr", app.Port, resources.Path);
+        await sidecar.StartAsync();
         using var client = sidecar.CreateDaprClient();
         await client.PublishEventAsync(PubSub, "timesheets", new { Week = 1 });
         await Eventually.TrueAsync(() => app.Received.Count == 1, DeliveryTimeout, () => sidecar.Output);
@@ -196,11 +196,13 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task TwoStandInsSharingOneResourcesPath_OnePublishes_TheOtherDelivers()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         await using var hrApp = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"payroll","route":"/payroll"}]""");
         await hrApp.StartAsync();
-        await using var financeSidecar = StandInProcess.Start("finance", appPort: null, resources.Path, "--log-level", "debug", "--placement-host-address", "localhost:50005");
-        await using var hrSidecar = StandInProcess.Start("hr", hrApp.Port, resources.Path, "--config", "/nonexistent/config.yaml", "--enable-api-logging");
+        await using var financeSidecar = new StandInSidecar("finance", appPort: null, resources.Path, "--log-level", "debug", "--placement-host-address", "localhost:50005");
+        financeSidecar.Launch();
+        await using var hrSidecar = new StandInSidecar("hr", hrApp.Port, resources.Path, "--config", "/nonexistent/config.yaml", "--enable-api-logging");
+        hrSidecar.Launch();
         await financeSidecar.WaitUntilHealthyAsync();
         await hrSidecar.WaitUntilHealthyAsync();
 
@@ -219,11 +221,12 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task Healthz_Is500UntilTheAppChannelIsReady_Then204_AndSigtermExitsCleanly()
     {
-        using var resources = new ResourcesDirectory();
+        using var resources = new PubSubResources();
         var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"audit","route":"/audit","deadLetterTopic":"audit-dead"}]""");
         await using (app)
         {
-            await using var sidecar = StandInProcess.Start("audit", app.Port, resources.Path);
+            await using var sidecar = new StandInSidecar("audit", app.Port, resources.Path);
+        sidecar.Launch();
             await Eventually.TrueAsync(async () => await sidecar.HealthAsync() is not null, DeliveryTimeout, () => sidecar.Output);
             Assert.Equal(HttpStatusCode.InternalServerError, await sidecar.HealthAsync());
             using (var outbound = await sidecar.Http.GetAsync("v1.0/healthz/outbound"))
@@ -251,9 +254,18 @@ public sealed class DaprSidecarStandInTests
     [Fact]
     public async Task UnknownPubSub_IsRefused_AndUnimplementedRuntimeApi_AnswersUnimplemented()
     {
-        using var resources = new ResourcesDirectory();
-        await using var sidecar = StandInProcess.Start("finance", appPort: null, resources.Path, "--unknown-flag", "x");
-        await sidecar.WaitUntilHealthyAsync();
+        using var resources = new PubSubResources();
+        resources.WriteComponent("statestore.yml", """
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: statestore
+            spec:
+              type: state.in-memory
+              version: v1
+            """);
+        await using var sidecar = new StandInSidecar("finance", appPort: null, resources.Path, "--unknown-flag", "x");
+        await sidecar.StartAsync();
         using var client = sidecar.CreateDaprClient();
 
         var refused = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync("no-such-pubsub", "orders", new { OrderId = 1 }));
@@ -270,7 +282,7 @@ public sealed class DaprSidecarStandInTests
         Assert.Contains("Unknown flag ignored: --unknown-flag x", sidecar.Output, StringComparison.Ordinal);
     }
 
-    private static async Task PublishOverHttpAsync(StandInProcess sidecar, string topic, string body, string contentType, string? traceparent)
+    private static async Task PublishOverHttpAsync(StandInSidecar sidecar, string topic, string body, string contentType, string? traceparent)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/publish/{PubSub}/{topic}")
         {

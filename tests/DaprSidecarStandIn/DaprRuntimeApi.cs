@@ -21,7 +21,9 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
         catch (PublishRefusedException refused)
         {
             logger.LogWarning("Publish to {Topic} on {PubSub} refused: {Message}", request.Topic, request.PubsubName, refused.Message);
-            throw new RpcException(new Status(StatusCode.InvalidArgument, refused.Message));
+
+            // daprd answers a broker's refusal with Internal, a bad request with InvalidArgument.
+            throw new RpcException(new Status(refused.ErrorCode == "ERR_PUBSUB_PUBLISH_MESSAGE" ? StatusCode.Internal : StatusCode.InvalidArgument, refused.Message));
         }
     }
 

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace DaprSidecarStandIn;
 
 /// <summary>
-/// Delivers one event to the app over HTTP as daprd does (the CloudEvent POSTed to the route with
+/// Delivers one event to the app (a subscription without bulkSubscribe) over HTTP as daprd does (the CloudEvent POSTed to the route with
 /// <c>Content-Type: application/cloudevents+json</c>, trace headers, <c>pubsubname</c>, and the Kafka
 /// component's message metadata as headers) and reads the app's answer as daprd reads it.
 /// </summary>
@@ -18,9 +18,8 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
     public async Task<DeliveryOutcome> DeliverAsync(Subscription subscription, string route, JsonObject cloudEvent, TopicRecord record, long offset, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/'));
-        var body = subscription.BulkSubscribe ? BulkBody(subscription, cloudEvent) : cloudEvent.ToJsonString();
-        request.Content = new StringContent(body, Encoding.UTF8);
-        request.Content.Headers.ContentType = subscription.BulkSubscribe ? new MediaTypeHeaderValue("application/json") : CloudEventMediaType;
+        request.Content = new StringContent(cloudEvent.ToJsonString(), Encoding.UTF8);
+        request.Content.Headers.ContentType = CloudEventMediaType;
         AddHeader(request, "traceparent", Text(cloudEvent, "traceparent"));
         AddHeader(request, "tracestate", Text(cloudEvent, "tracestate"));
         AddHeader(request, "pubsubname", subscription.PubSubName);
@@ -45,7 +44,7 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
                 return DeliveryOutcome.Retry;
             }
 
-            return subscription.BulkSubscribe ? ReadBulkAnswer(answer) : ReadAnswer(answer, route);
+            return ReadAnswer(answer, route);
         }
         catch (HttpRequestException exception)
         {
@@ -81,46 +80,14 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
         return Status(json is JsonObject answerObject ? Text(answerObject, "status") : null);
     }
 
-    /// <summary>A bulk delivery carries one entry (the stand-in delivers one event at a time), so its one status decides.</summary>
-    private static DeliveryOutcome ReadBulkAnswer(string answer)
-    {
-        try
-        {
-            var statuses = (JsonNode.Parse(answer) as JsonObject)?["statuses"] as JsonArray;
-            var first = statuses?.OfType<JsonObject>().FirstOrDefault();
-            return first is null ? DeliveryOutcome.Success : Status(Text(first, "status"));
-        }
-        catch (JsonException)
-        {
-            return DeliveryOutcome.Success;
-        }
-    }
-
-    private static DeliveryOutcome Status(string? status) => status?.ToUpperInvariant() switch
+    internal static DeliveryOutcome Status(string? status) => status?.ToUpperInvariant() switch
     {
         null or "" or "SUCCESS" => DeliveryOutcome.Success,
         "DROP" => DeliveryOutcome.Drop,
         _ => DeliveryOutcome.Retry,
     };
 
-    /// <summary>daprd's bulk subscribe message, with the event as its single entry.</summary>
-    private static string BulkBody(Subscription subscription, JsonObject cloudEvent) => new JsonObject
-    {
-        ["id"] = Guid.NewGuid().ToString(),
-        ["entries"] = new JsonArray(new JsonObject
-        {
-            ["entryId"] = Text(cloudEvent, "id") ?? Guid.NewGuid().ToString(),
-            ["event"] = cloudEvent.DeepClone(),
-            ["contentType"] = CloudEventEnvelope.ContentType,
-            ["metadata"] = new JsonObject(),
-        }),
-        ["metadata"] = new JsonObject(),
-        ["topic"] = subscription.Topic,
-        ["pubsubname"] = subscription.PubSubName,
-        ["type"] = CloudEventEnvelope.DefaultType,
-    }.ToJsonString();
-
-    private static void AddHeader(HttpRequestMessage request, string name, string? value)
+    internal static void AddHeader(HttpRequestMessage request, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
@@ -128,6 +95,6 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
         }
     }
 
-    private static string? Text(JsonObject node, string name) =>
+    internal static string? Text(JsonObject node, string name) =>
         node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -8,6 +8,9 @@ namespace DaprSidecarStandIn;
 /// </summary>
 public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
 {
+    /// <summary>The Kafka component's limit on one message's size, enforced only when the component sets it.</summary>
+    public const string MaxMessageBytes = "maxMessageBytes";
+
     /// <exception cref="PublishRefusedException">daprd would refuse the request.</exception>
     public async Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken)
     {
@@ -34,8 +37,27 @@ public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
         }
     }
 
-    /// <exception cref="PublishRefusedException">The data is declared a CloudEvent but is not one.</exception>
+    /// <exception cref="PublishRefusedException">
+    /// The data is declared a CloudEvent but is not one, or the message is larger than the component's
+    /// <c>maxMessageBytes</c>, which the Kafka producer refuses.
+    /// </exception>
     public TopicRecord ToRecord(PublishedEvent published)
+    {
+        var record = Wrap(published);
+        if (broker.TryGetComponent(published.PubSubName, out var component)
+            && component.Metadata.TryGetValue(MaxMessageBytes, out var limitText)
+            && int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+            && record.Payload.Length > limit)
+        {
+            throw new PublishRefusedException(
+                "ERR_PUBSUB_PUBLISH_MESSAGE",
+                $"error when publish to topic {published.Topic} in pubsub {published.PubSubName}: kafka: message of {record.Payload.Length} bytes is larger than {MaxMessageBytes} {limit}");
+        }
+
+        return record;
+    }
+
+    private static TopicRecord Wrap(PublishedEvent published)
     {
         var partitionKey = published.Metadata.GetValueOrDefault("partitionKey") ?? published.Metadata.GetValueOrDefault("key") ?? string.Empty;
         if (bool.TryParse(published.Metadata.GetValueOrDefault("rawPayload"), out var raw) && raw)

@@ -51,6 +51,7 @@ builder.Services.AddSingleton<EventPublisher>();
 builder.Services.AddSingleton<ListenerScope>();
 builder.Services.AddHttpClient<SubscriptionLoader>(ConfigureAppClient);
 builder.Services.AddHttpClient<EventDelivery>(ConfigureAppClient);
+builder.Services.AddHttpClient<BulkDelivery>(ConfigureAppClient);
 builder.Services.AddHostedService<AppChannel>();
 
 var app = builder.Build();

@@ -62,7 +62,12 @@ public static class SidecarHttpApi
         }
         catch (PublishRefusedException refused)
         {
-            var status = refused.ErrorCode == "ERR_PUBSUB_CLOUD_EVENTS_SER" ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound;
+            var status = refused.ErrorCode switch
+            {
+                "ERR_PUBSUB_CLOUD_EVENTS_SER" => StatusCodes.Status400BadRequest,
+                "ERR_PUBSUB_PUBLISH_MESSAGE" => StatusCodes.Status500InternalServerError,
+                _ => StatusCodes.Status404NotFound,
+            };
             return Results.Json(Error(refused.ErrorCode, refused.Message), statusCode: status);
         }
     }

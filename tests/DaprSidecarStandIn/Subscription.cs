@@ -10,7 +10,7 @@ public sealed record Subscription(
     string? DefaultRoute,
     string? DeadLetterTopic,
     IReadOnlyDictionary<string, string> Metadata,
-    bool BulkSubscribe)
+    BulkSubscribeSettings? BulkSubscribe)
 {
     /// <summary>The first rule that matches, else the default route; null when neither applies (daprd drops the event).</summary>
     public string? RouteFor(JsonObject cloudEvent) =>

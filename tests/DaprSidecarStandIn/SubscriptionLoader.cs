@@ -136,7 +136,11 @@ public sealed class SubscriptionLoader(HttpClient appClient, ILogger<Subscriptio
 
         var bulk = Property(item, "bulkSubscribe") is JsonObject bulkObject
             && Property(bulkObject, "enabled") is JsonValue enabled
-            && enabled.TryGetValue<bool>(out var isEnabled) && isEnabled;
+            && enabled.TryGetValue<bool>(out var isEnabled) && isEnabled
+                ? new BulkSubscribeSettings(
+                    Positive(bulkObject, "maxMessagesCount") ?? BulkSubscribeSettings.DefaultMaxMessagesCount,
+                    Positive(bulkObject, "maxAwaitDurationMs") is { } awaitMs ? TimeSpan.FromMilliseconds(awaitMs) : BulkSubscribeSettings.DefaultMaxAwaitDuration)
+                : null;
 
         return new Subscription(
             pubsub,
@@ -147,6 +151,9 @@ public sealed class SubscriptionLoader(HttpClient appClient, ILogger<Subscriptio
             metadata,
             bulk);
     }
+
+    private static int? Positive(JsonObject node, string name) =>
+        Property(node, name) is JsonValue value && value.TryGetValue<int>(out var number) && number > 0 ? number : null;
 
     private static string RoutePath(string route) => route.StartsWith('/') ? route : "/" + route;
 

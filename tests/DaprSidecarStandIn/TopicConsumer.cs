@@ -4,15 +4,17 @@ using System.Text.Json.Nodes;
 namespace DaprSidecarStandIn;
 
 /// <summary>
-/// Follows one topic log for one subscription of the app, in log order, one event at a time: the next
-/// event waits until the current one is settled (acknowledged, dropped or dead-lettered), which keeps the
-/// order per partition key. The group's offset moves only past settled events (at-least-once).
+/// Follows one topic log for one subscription of the app, in log order: one event at a time, or with
+/// <c>bulkSubscribe</c> one bulk message at a time. The next event (or bulk) waits until the current one is
+/// settled (acknowledged, dropped or dead-lettered), which keeps the order per partition key. The group's
+/// offset moves only past settled events (at-least-once).
 /// </summary>
 public sealed class TopicConsumer(
     Subscription subscription,
     TopicLog log,
     string consumerGroup,
     EventDelivery delivery,
+    BulkDelivery bulkDelivery,
     EventPublisher publisher,
     StandInMetrics metrics,
     ILogger<TopicConsumer> logger)
@@ -46,8 +48,8 @@ public sealed class TopicConsumer(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var next = log.TryRead(position);
-                if (next is null)
+                var batch = await ReadAsync(position, appended, cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
                 {
                     // Caught up: a good moment to record how far the group got.
                     if (committed != position)
@@ -60,8 +62,16 @@ public sealed class TopicConsumer(
                     continue;
                 }
 
-                await SettleAsync(next.Value.Record, position, cancellationToken).ConfigureAwait(false);
-                position = next.Value.Next;
+                if (subscription.BulkSubscribe is null)
+                {
+                    await SettleAsync(batch[0].Record, batch[0].Offset, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await SettleBulkAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                position = batch[^1].Next;
                 if (sinceCommit.Elapsed >= CommitInterval)
                 {
                     offsets.Commit(position);
@@ -84,11 +94,115 @@ public sealed class TopicConsumer(
         }
     }
 
+    /// <summary>
+    /// The next records from <paramref name="position"/>: one without bulkSubscribe; with it, up to
+    /// <c>maxMessagesCount</c>, waiting at most <c>maxAwaitDuration</c> after the first one for the bulk to fill.
+    /// Empty when the log has nothing new.
+    /// </summary>
+    private async Task<List<(TopicRecord Record, long Offset, long Next)>> ReadAsync(long position, SemaphoreSlim appended, CancellationToken cancellationToken)
+    {
+        var batch = new List<(TopicRecord Record, long Offset, long Next)>();
+        var limit = subscription.BulkSubscribe?.MaxMessagesCount ?? 1;
+        var filling = Stopwatch.StartNew();
+        while (batch.Count < limit)
+        {
+            var next = log.TryRead(position);
+            if (next is not null)
+            {
+                if (batch.Count == 0)
+                {
+                    filling.Restart();
+                }
+
+                batch.Add((next.Value.Record, position, next.Value.Next));
+                position = next.Value.Next;
+                continue;
+            }
+
+            var left = (subscription.BulkSubscribe?.MaxAwaitDuration ?? TimeSpan.Zero) - filling.Elapsed;
+            if (batch.Count == 0 || left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            await appended.WaitAsync(left < PollInterval ? left : PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        return batch;
+    }
+
+    private JsonObject CloudEventOf(TopicRecord record, long offset) => record.IsCloudEvent
+        ? JsonNode.Parse(record.Payload) as JsonObject ?? []
+        : CloudEventEnvelope.ForRawPayload(record, $"{subscription.PubSubName}-{subscription.Topic}-{offset}", subscription.Topic, subscription.PubSubName);
+
+    /// <summary>
+    /// Delivers a bulk per route (entries that match no route are dropped, as daprd drops them) and settles each
+    /// entry by its status: SUCCESS acknowledged, DROP dead-lettered, RETRY delivered again with backoff, as a bulk
+    /// of the entries still unsettled and in log order, before the consumer moves on.
+    /// </summary>
+    private async Task SettleBulkAsync(List<(TopicRecord Record, long Offset, long Next)> batch, CancellationToken cancellationToken)
+    {
+        var routes = new Dictionary<string, List<BulkEntry>>(StringComparer.Ordinal);
+        foreach (var (record, offset, _) in batch)
+        {
+            var cloudEvent = CloudEventOf(record, offset);
+            if (subscription.RouteFor(cloudEvent) is not { } route)
+            {
+                logger.LogWarning("No route of the subscription to {Topic} matches event {Id}: dropped", subscription.Topic, cloudEvent["id"]);
+                metrics.Dropped();
+                continue;
+            }
+
+            if (!routes.TryGetValue(route, out var entries))
+            {
+                routes[route] = entries = [];
+            }
+
+            entries.Add(new BulkEntry(offset.ToString(System.Globalization.CultureInfo.InvariantCulture), record, offset, cloudEvent));
+        }
+
+        foreach (var (route, entries) in routes)
+        {
+            var unsettled = entries;
+            var retryDelay = FirstRetryDelay;
+            while (unsettled.Count > 0)
+            {
+                var outcomes = await bulkDelivery.DeliverAsync(subscription, route, unsettled, cancellationToken).ConfigureAwait(false);
+                var retry = new List<BulkEntry>();
+                foreach (var entry in unsettled)
+                {
+                    switch (outcomes[entry.EntryId])
+                    {
+                        case DeliveryOutcome.Success:
+                            metrics.Delivered();
+                            break;
+                        case DeliveryOutcome.RouteNotFound:
+                            metrics.Dropped();
+                            break;
+                        case DeliveryOutcome.Drop:
+                            metrics.Dropped();
+                            await DeadLetterAsync(entry.Record, entry.CloudEvent, cancellationToken).ConfigureAwait(false);
+                            break;
+                        default:
+                            metrics.Retried();
+                            retry.Add(entry);
+                            break;
+                    }
+                }
+
+                unsettled = retry;
+                if (unsettled.Count > 0)
+                {
+                    await Task.Delay(retryDelay, cancellationToken).ConfigureAwait(false);
+                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                }
+            }
+        }
+    }
+
     private async Task SettleAsync(TopicRecord record, long offset, CancellationToken cancellationToken)
     {
-        var cloudEvent = record.IsCloudEvent
-            ? JsonNode.Parse(record.Payload) as JsonObject ?? []
-            : CloudEventEnvelope.ForRawPayload(record, $"{subscription.PubSubName}-{subscription.Topic}-{offset}", subscription.Topic, subscription.PubSubName);
+        var cloudEvent = CloudEventOf(record, offset);
         var route = subscription.RouteFor(cloudEvent);
         if (route is null)
         {

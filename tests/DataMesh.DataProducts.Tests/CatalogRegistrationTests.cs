@@ -55,7 +55,7 @@ public sealed class CatalogRegistrationTests
         builder.Services.AddDbContext<DomainDbContext>(options => options.UseNpgsql("Host=127.0.0.1;Database=unused"));
         builder.AddDataProducts<DomainDbContext>("hr", options =>
         {
-            DomainService.Configure(options);
+            DomainService.UseTestDefinitions(options);
             options.Outbox.Enabled = false;
             options.Catalog.Enabled = true;
             options.Catalog.Address = catalog;

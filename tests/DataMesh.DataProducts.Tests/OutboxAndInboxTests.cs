@@ -1,6 +1,4 @@
-using Aspire.Hosting;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
 using DataMesh.DataProducts.Tests.Pipeline;
@@ -14,37 +12,11 @@ namespace DataMesh.DataProducts.Tests;
 /// through a stand-in sidecar process, finance's sidecar delivers to finance's input port, which applies each
 /// event once through its inbox.
 /// </summary>
-public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
+[Collection(nameof(PipelineTest))]
+public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : PipelineTest(postgres), IClassFixture<PostgresServerFixture>
 {
-    private const string Topic = "hr.employees.v1";
+    private const string Topic = DomainService.Topic;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
-    private readonly Broker broker = new();
-    private readonly DeliveryMetrics metrics = new();
-    private readonly List<IAsyncDisposable> running = [];
-    private string hrDatabase = string.Empty;
-    private DomainService finance = null!;
-
-    public async Task InitializeAsync()
-    {
-        hrDatabase = await postgres.CreateDatabaseAsync("hr");
-        var financePort = FreePort.Next();
-        var financeSidecar = Keep(new Sidecar("finance", financePort, broker.ResourcesPath));
-        finance = Keep(await DomainService.StartFinanceAsync(await postgres.CreateDatabaseAsync("finance"), financeSidecar, financePort));
-        await financeSidecar.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        running.Reverse();
-        foreach (var part in running)
-        {
-            await part.DisposeAsync();
-        }
-
-        metrics.Dispose();
-        broker.Dispose();
-    }
 
     [Fact]
     public async Task A_rolled_back_change_leaves_no_event_and_a_committed_one_reaches_the_consumer()
@@ -56,7 +28,7 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
         await using (var db = hr.CreateDbContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            Hire(hr, db, rolledBack);
+            hr.Hire(db, rolledBack);
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }
@@ -64,13 +36,13 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
         using var publishing = new System.Diagnostics.Activity("hire").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
         await using (var db = hr.CreateDbContext())
         {
-            Hire(hr, db, committed);
+            hr.Hire(db, committed);
             await db.SaveChangesAsync();
         }
 
         publishing.Stop();
         await UntilAppliedAsync(1);
-        await using var financeDb = finance.CreateDbContext();
+        await using var financeDb = Finance.CreateDbContext();
         Assert.Equal([committed], await financeDb.PayrollEntries.Select(e => e.EmployeeId).ToListAsync());
         await using var hrDb = hr.CreateDbContext();
         var outboxEvent = Assert.Single(await hrDb.Set<OutboxEvent>().ToListAsync());
@@ -80,7 +52,7 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
         Assert.Equal(publishing.Id, outboxEvent.TraceParent);
         foreach (var attribute in new[] { $"\"id\":\"{outboxEvent.Id}\"", "\"dataproduct\":\"hr.employees\"", "\"contractversion\":\"1.0.0\"", $"\"traceparent\":\"00-{publishing.TraceId}-" })
         {
-            Assert.True(broker.TopicHolds(Topic, attribute), $"The published CloudEvent lacks {attribute}.");
+            Assert.True(Resources.TopicHolds(Topic, attribute), $"The published CloudEvent lacks {attribute}.");
         }
     }
 
@@ -89,9 +61,9 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
     {
         var hr = await StartHrAsync();
         await using var db = hr.CreateDbContext();
-        var port = hr.Publisher.OutputPort("hr.employees", "employee-events");
+        var port = hr.EmployeeEvents;
 
-        var refused = Assert.Throws<ContractViolationException>(() => port.Publish(db, "EmployeeHired", "e-1", HiredData(Guid.NewGuid()) with { Email = "not an address" }));
+        var refused = Assert.Throws<ContractViolationException>(() => port.Publish(db, "EmployeeHired", "e-1", NewHire.For(Guid.NewGuid()) with { Email = "not an address" }));
 
         Assert.Contains("email: 'not an address' is not a valid email", refused.Message);
         Assert.Equal("email", Assert.Single(refused.Violations).Field);
@@ -102,25 +74,25 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
     public async Task A_relay_that_dies_between_sending_and_marking_sends_again_and_the_consumer_applies_once()
     {
         var crash = new FailingOutboxMark();
-        var hr = await StartHrAsync(interceptor: crash);
+        var hr = await StartHrAsync(settings: new DomainServiceSettings { Configure = TestTimings, Interceptor = crash });
         var employee = Guid.NewGuid();
 
         await using (var db = hr.CreateDbContext())
         {
-            Hire(hr, db, employee);
+            hr.Hire(db, employee);
             await db.SaveChangesAsync();
         }
 
         await Eventually.TrueAsync(async () =>
         {
             await using var db = hr.CreateDbContext();
-            return await db.Set<OutboxEvent>().AllAsync(e => e.SentAt != null) && metrics.Consumed(DeliveryOutcome.Duplicate) >= 1;
-        }, Deadline, () => $"The event was not sent again and recognised. {metrics.Summary}");
+            return await db.Set<OutboxEvent>().AllAsync(e => e.SentAt != null) && Metrics.Consumed(DeliveryOutcome.Duplicate) >= 1;
+        }, Deadline, () => $"The event was not sent again and recognised. {Metrics.Summary}");
 
         Assert.Equal(1, crash.Failures);
-        await using var financeDb = finance.CreateDbContext();
+        await using var financeDb = Finance.CreateDbContext();
         Assert.Equal([employee], await financeDb.PayrollEntries.Select(e => e.EmployeeId).ToListAsync());
-        Assert.Equal(1, metrics.Consumed(DeliveryOutcome.Applied));
+        Assert.Equal(1, Metrics.Consumed(DeliveryOutcome.Applied));
     }
 
     [Fact]
@@ -142,18 +114,15 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
             await db.SaveChangesAsync();
         }
 
-        var sidecar = Keep(new Sidecar("hr", null, broker.ResourcesPath));
-        await sidecar.StartAsync();
-        var relays = await Task.WhenAll(
-            DomainService.StartHrAsync(hrDatabase, sidecar, batchSize: 10),
-            DomainService.StartHrAsync(hrDatabase, sidecar, batchSize: 10));
-        running.AddRange(relays);
+        var sidecar = await StartPublishingSidecarAsync();
+        var smallBatches = new DomainServiceSettings { Configure = options => { TestTimings(options); options.Outbox.BatchSize = 10; } };
+        await Task.WhenAll(StartHrAsync(sidecar, smallBatches), StartHrAsync(sidecar, smallBatches));
 
         await UntilAppliedAsync(employees.Count * changesEach);
-        await using var financeDb = finance.CreateDbContext();
+        await using var financeDb = Finance.CreateDbContext();
         var entries = await financeDb.PayrollEntries.OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(employees.Count * changesEach, entries.Select(e => e.EventId).Distinct().Count());
-        Assert.Equal(0, metrics.Consumed(DeliveryOutcome.Duplicate));
+        Assert.Equal(0, Metrics.Consumed(DeliveryOutcome.Duplicate));
         foreach (var employee in employees)
         {
             Assert.Equal(Enumerable.Range(1, changesEach).Select(c => (decimal)c), entries.Where(e => e.EmployeeId == employee).Select(e => e.Salary));
@@ -163,34 +132,32 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
     [Fact]
     public async Task An_event_that_breaks_the_consumers_contract_is_dead_lettered_and_a_redelivered_one_applies_once()
     {
-        var sidecar = Keep(new Sidecar("rogue-publisher", null, broker.ResourcesPath));
-        await sidecar.StartAsync();
+        var sidecar = await StartPublishingSidecarAsync("rogue-publisher");
         using var dapr = sidecar.CreateDaprClient();
         var invalid = Guid.NewGuid();
         var valid = Guid.NewGuid();
 
-        await PublishRawAsync(dapr, "bad-1", HiredData(invalid) with { Email = "not an address" });
-        await PublishRawAsync(dapr, "good-1", HiredData(valid));
-        await PublishRawAsync(dapr, "good-1", HiredData(valid));
+        await PublishRawAsync(dapr, "bad-1", NewHire.For(invalid) with { Email = "not an address" });
+        await PublishRawAsync(dapr, "good-1", NewHire.For(valid));
+        await PublishRawAsync(dapr, "good-1", NewHire.For(valid));
 
         await Eventually.TrueAsync(
-            () => Task.FromResult(metrics.Consumed(DeliveryOutcome.Duplicate) >= 1 && broker.TopicHolds($"{Topic}.finance.payroll.deadletter", "bad-1")),
+            () => Task.FromResult(Metrics.Consumed(DeliveryOutcome.Duplicate) >= 1 && Resources.TopicHolds($"{Topic}.finance.payroll.deadletter", "bad-1")),
             Deadline,
-            () => $"Expected a dead-lettered and a recognised redelivered event. {metrics.Summary}");
-        await using var financeDb = finance.CreateDbContext();
+            () => $"Expected a dead-lettered and a recognised redelivered event. {Metrics.Summary}");
+        await using var financeDb = Finance.CreateDbContext();
         Assert.Equal([valid], await financeDb.PayrollEntries.Select(e => e.EmployeeId).ToListAsync());
-        Assert.Equal((1, 1), (metrics.Consumed(DeliveryOutcome.Dropped), metrics.Consumed(DeliveryOutcome.Applied)));
+        Assert.Equal((1, 1), (Metrics.Consumed(DeliveryOutcome.Dropped), Metrics.Consumed(DeliveryOutcome.Applied)));
     }
 
     [Fact]
     public async Task Events_written_while_the_sidecar_is_down_are_sent_once_it_is_back()
     {
-        var sidecar = Keep(new Sidecar("hr", null, broker.ResourcesPath));
-        await sidecar.StartAsync();
-        var hr = Keep(await DomainService.StartHrAsync(hrDatabase, sidecar));
+        var sidecar = await StartPublishingSidecarAsync();
+        var hr = await StartHrAsync(sidecar);
         await using (var db = hr.CreateDbContext())
         {
-            Hire(hr, db, Guid.NewGuid());
+            hr.Hire(db, Guid.NewGuid());
             await db.SaveChangesAsync();
         }
 
@@ -200,11 +167,11 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
         for (var i = 0; i < whileDown; i++)
         {
             await using var db = hr.CreateDbContext();
-            Hire(hr, db, Guid.NewGuid());
+            hr.Hire(db, Guid.NewGuid());
             await db.SaveChangesAsync();
         }
 
-        await Eventually.TrueAsync(() => Task.FromResult(metrics.RelayFailures >= 2), Deadline, () => $"The relay never tried the stopped sidecar. {metrics.Summary}");
+        await Eventually.TrueAsync(() => Task.FromResult(Metrics.RelayFailures >= 2), Deadline, () => $"The relay never tried the stopped sidecar. {Metrics.Summary}");
         await using (var db = hr.CreateDbContext())
         {
             Assert.Equal(whileDown, await db.Set<OutboxEvent>().CountAsync(e => e.SentAt == null));
@@ -212,69 +179,17 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : IClass
 
         await sidecar.StartAsync();
         await UntilAppliedAsync(1 + whileDown);
-        await using var financeDb = finance.CreateDbContext();
+        await using var financeDb = Finance.CreateDbContext();
         Assert.Equal(1 + whileDown, await financeDb.PayrollEntries.Select(e => e.EmployeeId).Distinct().CountAsync());
     }
 
-    private async Task<DomainService> StartHrAsync(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null, bool relay = true)
-    {
-        var sidecar = Keep(new Sidecar("hr", null, broker.ResourcesPath));
-        if (relay)
-        {
-            await sidecar.StartAsync();
-        }
-
-        var hr = Keep(await DomainService.StartHrAsync(hrDatabase, sidecar, interceptor: interceptor));
-        if (!relay)
-        {
-            await hr.StopAsync();
-        }
-
-        return hr;
-    }
-
-    private async Task UntilAppliedAsync(int count) => await Eventually.TrueAsync(async () =>
-    {
-        await using var db = finance.CreateDbContext();
-        return await db.PayrollEntries.CountAsync() >= count;
-    }, Deadline, () => $"Finance did not apply {count} event(s). {metrics.Summary}");
-
-    private static void Hire(DomainService hr, DomainDbContext db, Guid employee)
-    {
-        var data = HiredData(employee);
-        db.Employees.Add(new Employee { Id = employee, Email = data.Email });
-        hr.Publisher.OutputPort("hr.employees", "employee-events").Publish(db, "EmployeeHired", employee.ToString(), data);
-    }
-
-    private static void Change(DomainService hr, DomainDbContext db, Guid employee, int salary) =>
-        hr.Publisher.OutputPort("hr.employees", "employee-events")
-            .Publish(db, "EmployeeChanged", employee.ToString(), new { employeeId = employee, salary, changedAt = DateTimeOffset.UtcNow });
-
-    private static Hired HiredData(Guid employee) =>
-        new(employee, "Ada Lovelace", "ada@example.com", "1815-12-10", 5400.50m, "EUR", "2024-03-01");
+    private Task UntilAppliedAsync(int count) => UntilAppliedAsync(count, Deadline);
 
     /// <summary>Publishes as a foreign publisher would, bypassing HR's contract check, with a chosen CloudEvent id.</summary>
-    private static Task PublishRawAsync(Dapr.Client.DaprClient dapr, string id, Hired data)
+    private static Task PublishRawAsync(Dapr.Client.DaprClient dapr, string id, NewHire data)
     {
-        var envelope = new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["id"] = id,
-            ["source"] = "/dataproducts/hr.employees",
-            ["type"] = "EmployeeHired",
-            ["datacontenttype"] = "application/json",
-            ["data"] = JsonSerializer.SerializeToNode(data, JsonSerializerOptions.Web),
-        };
-        return dapr.PublishByteEventAsync(Broker.PubSubName, Topic, JsonSerializer.SerializeToUtf8Bytes(envelope), CloudEventAttributes.ContentType,
+        var envelope = ForeignCloudEvent.Of(id, "EmployeeHired", data);
+        return dapr.PublishByteEventAsync(PubSubResources.PubSubName, Topic, JsonSerializer.SerializeToUtf8Bytes(envelope), CloudEventAttributes.ContentType,
             new Dictionary<string, string> { [CloudEventAttributes.PartitionKeyMetadata] = data.EmployeeId.ToString() });
     }
-
-    private T Keep<T>(T part)
-        where T : IAsyncDisposable
-    {
-        running.Add(part);
-        return part;
-    }
-
-    private sealed record Hired(Guid EmployeeId, string Name, string Email, string BirthDate, decimal Salary, string Currency, string HiredOn);
 }

@@ -1,4 +1,3 @@
-using Aspire.Hosting;
 using System.Diagnostics;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Tests.Pipeline;
@@ -16,38 +15,10 @@ namespace DataMesh.DataProducts.Tests;
 /// They measure throughput and recovery, so they run alone, after the tests that may run in parallel.
 /// </summary>
 [Collection(nameof(ResilienceTests))]
-public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
+public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputHelper output) : PipelineTest(postgres), IClassFixture<PostgresServerFixture>
 {
-    private readonly Broker broker = new();
-    private readonly DeliveryMetrics metrics = new();
-    private readonly List<IAsyncDisposable> running = [];
-    private string hrDatabase = string.Empty;
-    private string financeDatabase = string.Empty;
-    private int financePort;
-    private Sidecar financeSidecar = null!;
-    private DomainService finance = null!;
-
-    public async Task InitializeAsync()
-    {
-        hrDatabase = await WithoutWaitingForFlushAsync(await postgres.CreateDatabaseAsync("hr"));
-        financeDatabase = await WithoutWaitingForFlushAsync(await postgres.CreateDatabaseAsync("finance"));
-        financePort = FreePort.Next();
-        financeSidecar = Keep(new Sidecar("finance", financePort, broker.ResourcesPath));
-        finance = Keep(await DomainService.StartFinanceAsync(financeDatabase, financeSidecar, financePort));
-        await financeSidecar.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        running.Reverse();
-        foreach (var part in running)
-        {
-            await part.DisposeAsync();
-        }
-
-        metrics.Dispose();
-        broker.Dispose();
-    }
+    /// <summary>An fsync per delivered event would make the consumer disk-bound; these tests never crash the database server.</summary>
+    protected override bool WaitForFlush => false;
 
     [Fact]
     public async Task A_consumer_killed_in_the_middle_of_ten_thousand_events_and_started_again_applies_each_once_in_order_per_entity()
@@ -57,9 +28,8 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
         const int total = entityCount * eventsPerEntity;
         const int chunk = 1_000;
         var entities = Enumerable.Range(0, entityCount).Select(_ => Guid.NewGuid()).ToList();
-        var sidecar = Keep(new Sidecar("hr", null, broker.ResourcesPath));
-        await sidecar.StartAsync();
-        var hr = Keep(await DomainService.StartHrAsync(hrDatabase, sidecar));
+        var sidecar = await StartPublishingSidecarAsync();
+        var hr = await StartHrAsync(sidecar);
         var clock = Stopwatch.StartNew();
 
         // Round-robin over the entities, committed 1,000 at a time while the relay and the consumer are running.
@@ -77,24 +47,24 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
 
         var committed = clock.Elapsed;
         await UntilAppliedAsync(total / 10, TimeSpan.FromSeconds(30));
-        await finance.DisposeAsync();
+        await Finance.DisposeAsync();
         var appliedWhenKilled = await AppliedAsync();
         var killedAt = clock.Elapsed;
         Assert.InRange(appliedWhenKilled, 1, total - 1);
 
-        finance = Keep(await DomainService.StartFinanceAsync(financeDatabase, financeSidecar, financePort));
+        await StartFinanceAsync();
         await UntilAppliedAsync(total, TimeSpan.FromSeconds(60));
         var drained = clock.Elapsed;
         output.WriteLine(
             $"{total} events committed in {committed.TotalSeconds:F1} s; consumer killed at {killedAt.TotalSeconds:F1} s with {appliedWhenKilled} applied; " +
-            $"all applied at {drained.TotalSeconds:F1} s ({total / drained.TotalSeconds:F0} events/s end to end). {metrics.Summary}");
+            $"all applied at {drained.TotalSeconds:F1} s ({total / drained.TotalSeconds:F0} events/s end to end). {Metrics.Summary}");
 
         await using (var hrDb = hr.CreateDbContext())
         {
             Assert.Equal(total, await hrDb.Set<OutboxEvent>().CountAsync(e => e.SentAt != null));
         }
 
-        await using var financeDb = finance.CreateDbContext();
+        await using var financeDb = Finance.CreateDbContext();
         var applied = await financeDb.PayrollEntries.OrderBy(e => e.Id).Select(e => new { e.EmployeeId, e.Salary, e.EventId }).ToListAsync();
         Assert.Equal(total, applied.Count);
         Assert.Equal(total, applied.Select(e => e.EventId).Distinct().Count());
@@ -113,9 +83,8 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
         var pace = TimeSpan.FromMilliseconds(100);
         var entities = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
         var sequences = entities.ToDictionary(e => e, _ => 0);
-        var sidecar = Keep(new Sidecar("hr", null, broker.ResourcesPath));
-        await sidecar.StartAsync();
-        var hr = Keep(await DomainService.StartHrAsync(hrDatabase, sidecar));
+        var sidecar = await StartPublishingSidecarAsync();
+        var hr = await StartHrAsync(sidecar);
 
         await using (var db = hr.CreateDbContext())
         {
@@ -165,14 +134,14 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
                 return !await db.Set<OutboxEvent>().AnyAsync(e => e.SentAt == null);
             },
             TimeSpan.FromSeconds(40),
-            () => $"HR's relay did not send the outbox once the sidecar was back. {metrics.Summary}");
+            () => $"HR's relay did not send the outbox once the sidecar was back. {Metrics.Summary}");
         var relayed = restarted.Elapsed;
         await UntilAppliedAsync(entities.Count + writtenWhileDown.Count, TimeSpan.FromSeconds(30));
         output.WriteLine(
             $"{writtenWhileDown.Count} events committed during a {outageLasted.TotalSeconds:F1} s outage; after the restart, the sidecar was healthy in {healthy.TotalSeconds:F1} s, all relayed in {relayed.TotalSeconds:F1} s " +
-            $"and applied in {restarted.Elapsed.TotalSeconds:F1} s. {metrics.Summary}");
+            $"and applied in {restarted.Elapsed.TotalSeconds:F1} s. {Metrics.Summary}");
 
-        await using var financeDb = finance.CreateDbContext();
+        await using var financeDb = Finance.CreateDbContext();
         var applied = await financeDb.PayrollEntries.OrderBy(e => e.Id).Select(e => new { e.EmployeeId, e.Salary, e.EventId }).ToListAsync();
         Assert.Equal(entities.Count + writtenWhileDown.Count, applied.Count);
         var appliedWhileDown = applied.Select(e => e.EventId).Where(writtenWhileDown.Contains).ToList();
@@ -181,46 +150,6 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
         {
             Assert.Equal(Enumerable.Range(1, sequences[entity]).Select(s => (decimal)s), applied.Where(e => e.EmployeeId == entity).Select(e => e.Salary));
         }
-    }
-
-    /// <summary>
-    /// Commits do not wait for the WAL flush on these throwaway databases: the tests crash services and sidecars,
-    /// never the database server, and an fsync per delivered event would make the consumer disk-bound.
-    /// </summary>
-    private async Task<string> WithoutWaitingForFlushAsync(string connectionString)
-    {
-        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"ALTER DATABASE \"{database}\" SET synchronous_commit = off", connection);
-        await command.ExecuteNonQueryAsync();
-        return connectionString;
-    }
-
-    /// <summary>
-    /// <see cref="FreePort"/> hands out ports that nothing binds yet, so the sidecar's own ports may repeat the
-    /// app's port, which is bound only when the app starts.
-    /// </summary>
-    private static OutboxEvent Change(DomainService hr, DomainDbContext db, Guid employee, int sequence) =>
-        hr.Publisher.OutputPort("hr.employees", "employee-events")
-            .Publish(db, "EmployeeChanged", employee.ToString(), new { employeeId = employee, salary = sequence, changedAt = DateTimeOffset.UtcNow });
-
-    private async Task<int> AppliedAsync()
-    {
-        await using var db = new DomainDbContext(new DbContextOptionsBuilder<DomainDbContext>().UseNpgsql(financeDatabase).Options);
-        return await db.PayrollEntries.CountAsync();
-    }
-
-    private async Task UntilAppliedAsync(int count, TimeSpan deadline) => await Eventually.TrueAsync(
-        async () => await AppliedAsync() >= count,
-        deadline,
-        () => $"Finance did not apply {count} event(s) in {deadline.TotalSeconds} s. {metrics.Summary}");
-
-    private T Keep<T>(T part)
-        where T : IAsyncDisposable
-    {
-        running.Add(part);
-        return part;
     }
 }
 

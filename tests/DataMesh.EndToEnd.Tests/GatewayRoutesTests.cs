@@ -9,7 +9,8 @@ namespace DataMesh.EndToEnd.Tests;
 /// With the whole mesh up in local mode, every service answers through the gateway, the one public entry,
 /// each from its own database.
 /// </summary>
-public sealed class GatewayRoutesTests(LocalMesh mesh) : IClassFixture<LocalMesh>
+[Collection(LocalMesh.Collection)]
+public sealed class GatewayRoutesTests(LocalMesh mesh)
 {
     [Theory]
     [InlineData("finance")]

@@ -6,10 +6,12 @@ namespace DataMesh.EndToEnd.Tests;
 /// <summary>
 /// The whole mesh in local mode, through the real AppHost and Aspire's orchestrator: PostgreSQL from the
 /// local binaries, every service a real process, and the daprd stand-in (tests/DaprSidecarStandIn) as each
-/// sidecar, chosen through Dapr:DaprdPath alone. Shared by the tests of a class; started once.
+/// sidecar, chosen through Dapr:DaprdPath alone. Started once for all end-to-end tests.
 /// </summary>
 public sealed class LocalMesh : IAsyncLifetime
 {
+    public const string Collection = "local mesh";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");

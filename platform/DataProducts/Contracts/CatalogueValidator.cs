@@ -9,7 +9,8 @@ namespace DataMesh.DataProducts.Contracts;
 /// dangling references, references to descriptors (or contracts) are only checked when every descriptor
 /// (or contract) file was read, and promises of a file with problems are not held against others.
 /// </remarks>
-internal sealed class CatalogueValidator(DataProductCatalogue catalogue, bool allDataProductsRead, bool allContractsRead, IReadOnlySet<string> filesWithErrors, string? ownDomain)
+internal sealed class CatalogueValidator(
+    DataProductCatalogue catalogue, bool allDataProductsRead, bool allContractsRead, IReadOnlySet<string> filesWithErrors, Func<DataProductDescriptor, bool> resolvesInputPortsOf)
 {
     private readonly List<ContractValidationError> errors = [];
 
@@ -29,9 +30,14 @@ internal sealed class CatalogueValidator(DataProductCatalogue catalogue, bool al
                 CheckOutputPort(dataProduct, port);
             }
 
-            foreach (var port in dataProduct.InputPorts.Where(_ => ownDomain is null || dataProduct.Domain == ownDomain))
+            // A registration holds one domain's products, and a consumer keeps copies of its upstream's descriptors
+            // without their own upstreams: only the input ports of the products at hand must resolve here.
+            if (resolvesInputPortsOf(dataProduct))
             {
-                CheckInputPort(port);
+                foreach (var port in dataProduct.InputPorts)
+                {
+                    CheckInputPort(port);
+                }
             }
         }
 

@@ -44,22 +44,48 @@ public static class DataProductCatalogueLoader
             throw new FileNotFoundException($"No *{DescriptorSuffix} or *{ContractSuffix} files under '{folder}'.");
         }
 
+        return Load(
+            files.Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f))).ToList(),
+            dataProduct => ownDomain is null || dataProduct.Domain == ownDomain);
+    }
+
+    /// <summary>
+    /// Loads and checks definitions given as text, e.g. the files a service sends the catalog. The kind of
+    /// each file comes from its path's suffix, which also names it in problems.
+    /// </summary>
+    /// <param name="upstreamIncluded">
+    /// Whether the files include the upstream products and contracts the input ports name. A service's
+    /// registration does not (each domain registers its own products), so then input ports are not resolved.
+    /// </param>
+    /// <exception cref="DataProductDefinitionException">Any definition is invalid, or a path has neither suffix.</exception>
+    public static DataProductCatalogue Load(IReadOnlyList<(string Path, string Yaml)> files, bool upstreamIncluded) =>
+        Load(files, _ => upstreamIncluded);
+
+    /// <param name="files">The definitions as text, named by their paths.</param>
+    /// <param name="resolvesInputPortsOf">Whose input ports must resolve to descriptors and contracts among the files.</param>
+    private static DataProductCatalogue Load(IReadOnlyList<(string Path, string Yaml)> files, Func<DataProductDescriptor, bool> resolvesInputPortsOf)
+    {
         var errors = new List<ContractValidationError>();
         var dataProducts = new List<DataProductDescriptor>();
         var contracts = new List<DataContract>();
         var filesWithErrors = new HashSet<string>();
         bool allDataProductsRead = true, allContractsRead = true;
-        foreach (var file in files)
+        foreach (var (path, yaml) in files)
         {
-            var reader = new DefinitionReader(Path.GetRelativePath(folder, file).Replace('\\', '/'));
-            var root = Parse(file, reader);
-            if (file.EndsWith(DescriptorSuffix, StringComparison.Ordinal))
+            var reader = new DefinitionReader(path);
+            if (path.EndsWith(DescriptorSuffix, StringComparison.Ordinal))
             {
+                var root = Parse(yaml, reader);
                 allDataProductsRead &= Keep(root is null ? null : DescriptorReader.Read(root, reader), dataProducts);
+            }
+            else if (path.EndsWith(ContractSuffix, StringComparison.Ordinal))
+            {
+                var root = Parse(yaml, reader);
+                allContractsRead &= Keep(root is null ? null : ContractReader.Read(root, reader), contracts);
             }
             else
             {
-                allContractsRead &= Keep(root is null ? null : ContractReader.Read(root, reader), contracts);
+                reader.Errors.Add(new(new SourceLocation(path, 1, 1), "", $"the file name ends neither in {DescriptorSuffix} nor in {ContractSuffix}"));
             }
 
             if (reader.Errors.Count > 0)
@@ -70,7 +96,7 @@ public static class DataProductCatalogueLoader
         }
 
         var catalogue = new DataProductCatalogue(dataProducts, contracts);
-        errors.AddRange(new CatalogueValidator(catalogue, allDataProductsRead, allContractsRead, filesWithErrors, ownDomain).Validate());
+        errors.AddRange(new CatalogueValidator(catalogue, allDataProductsRead, allContractsRead, filesWithErrors, resolvesInputPortsOf).Validate());
         if (errors.Count > 0)
         {
             throw new DataProductDefinitionException(
@@ -80,11 +106,41 @@ public static class DataProductCatalogueLoader
         return catalogue;
     }
 
+    /// <summary>
+    /// Reads one contract alone, with every check of its own file but none against a descriptor: what a
+    /// domain's CI compares before the contract joins the catalogue.
+    /// </summary>
+    /// <param name="path">How problems name the file.</param>
+    /// <exception cref="DataProductDefinitionException">The contract is invalid.</exception>
+    public static DataContract LoadContract(string path, string yaml) => LoadAlone(path, yaml, ContractReader.Read);
+
+    /// <summary>
+    /// Reads one descriptor alone, with every check of its own file but none against contracts: how the
+    /// catalog reads back a version it accepted earlier.
+    /// </summary>
+    /// <param name="path">How problems name the file.</param>
+    /// <exception cref="DataProductDefinitionException">The descriptor is invalid.</exception>
+    public static DataProductDescriptor LoadDescriptor(string path, string yaml) => LoadAlone(path, yaml, DescriptorReader.Read);
+
+    private static T LoadAlone<T>(string path, string yaml, Func<YamlNode, DefinitionReader, T?> read)
+        where T : class
+    {
+        var reader = new DefinitionReader(path);
+        var root = Parse(yaml, reader);
+        var model = root is null ? null : read(root, reader);
+        if (reader.Errors.Count > 0 || model is null)
+        {
+            throw new DataProductDefinitionException(reader.Errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
+        }
+
+        return model;
+    }
+
     /// <summary>The file's single YAML document, or null with the syntax problem reported.</summary>
-    private static YamlNode? Parse(string file, DefinitionReader reader)
+    private static YamlNode? Parse(string yaml, DefinitionReader reader)
     {
         var stream = new YamlStream();
-        using var text = File.OpenText(file);
+        using var text = new StringReader(yaml);
         var parser = new TrackingParser(new Parser(text));
         try
         {

@@ -9,7 +9,16 @@ public sealed class OutboxRelayOptions
     /// <summary>Rows claimed, sent and marked in one transaction.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How long the relay waits for new rows once the outbox is drained.</summary>
+    /// <summary>
+    /// Whether a batch goes to the sidecar in bulk publish calls (<c>BulkPublishEvent</c>, one per round of distinct
+    /// partition keys) rather than one <c>PublishEvent</c> per row. Off for a sidecar or broker without bulk publishing.
+    /// </summary>
+    public bool BulkPublish { get; set; } = true;
+
+    /// <summary>
+    /// How long the relay waits for new rows once the outbox is drained, unless a commit in this process wakes it
+    /// first: the delay for rows committed by other replicas or by contexts built outside the service container.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>First wait after the sidecar, broker or database failed; doubled up to <see cref="MaxRetryDelay"/>.</summary>

@@ -40,20 +40,20 @@ public static class DataProductsHostingExtensions
         services.AddSingleton(handlers);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataProductPublisher>();
+        services.AddSingleton<InboxWriter<TDbContext>>();
         services.AddSingleton<IInputPortDelivery, InboxDelivery<TDbContext>>();
         if (!services.Any(s => s.ServiceType == typeof(Dapr.Client.DaprClient)))
         {
-            // gRPC's default reconnect backoff grows to two minutes, which would hold the relay back long after
-            // its sidecar is up again; the relay has its own retry schedule, so the channel retries briskly.
-            services.AddDaprClient(client => client.UseGrpcChannelOptions(new Grpc.Net.Client.GrpcChannelOptions
-            {
-                InitialReconnectBackoff = TimeSpan.FromMilliseconds(200),
-                MaxReconnectBackoff = TimeSpan.FromSeconds(2),
-            }));
+            services.AddDaprClient(client => client.UseGrpcChannelOptions(SidecarPublisher.ChannelOptions));
         }
 
+        // Every context the service resolves wakes the relay when it commits outbox rows.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.ConfigureDbContext<TDbContext>((provider, dbContext) => dbContext.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>()));
         if (options.Outbox.Enabled)
         {
+            services.AddSingleton<SidecarPublisher>();
             services.AddHostedService<OutboxRelay<TDbContext>>();
         }
 
@@ -75,13 +75,14 @@ public static class DataProductsHostingExtensions
     public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DataProductsOptions options) =>
-            Results.Json(subscriptions.All.Select(s => new
-            {
-                pubsubname = options.PubSubName,
-                topic = s.Topic,
-                route = s.Route,
-                deadLetterTopic = s.DeadLetterTopic,
-            })));
+            Results.Json(subscriptions.All.Select(s => new DaprSubscription(
+                options.PubSubName,
+                s.Topic,
+                s.Route,
+                s.DeadLetterTopic,
+                options.Inbox.BulkSubscribe
+                    ? new DaprBulkSubscribe(true, options.Inbox.MaxMessagesCount, (int)options.Inbox.MaxAwaitDuration.TotalMilliseconds)
+                    : null)), DaprSubscription.JsonOptions));
         endpoints.MapPost("/dataproducts/{dataProductId}/inputs/{inputPort}",
             (string dataProductId, string inputPort, HttpRequest request, IInputPortDelivery delivery, CancellationToken cancellationToken) =>
                 delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken));

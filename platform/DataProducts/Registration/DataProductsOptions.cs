@@ -1,4 +1,5 @@
 using DataMesh.DataProducts.Publishing;
+using DataMesh.DataProducts.Subscribing;
 
 namespace DataMesh.DataProducts.Registration;
 
@@ -19,6 +20,8 @@ public sealed class DataProductsOptions
     public string PubSubName { get; set; } = "pubsub";
 
     public OutboxRelayOptions Outbox { get; } = new();
+
+    public InboxOptions Inbox { get; } = new();
 
     public CatalogRegistrationOptions Catalog { get; } = new();
 

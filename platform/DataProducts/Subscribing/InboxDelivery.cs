@@ -1,26 +1,28 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DataMesh.DataProducts.Publishing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace DataMesh.DataProducts.Subscribing;
 
 /// <summary>
-/// Takes a CloudEvent the sidecar delivers to an input port's route: checks it against the consumer's contract
-/// version, applies it once through the inbox, and answers Dapr with SUCCESS, RETRY or DROP.
+/// Takes what the sidecar delivers to an input port's route, one CloudEvent or a bulk message of many: checks each
+/// event against the consumer's contract version, applies the valid ones once through the inbox
+/// (<see cref="InboxWriter{TDbContext}"/>), and answers Dapr with SUCCESS, RETRY or DROP per event.
 /// </summary>
 public sealed class InboxDelivery<TDbContext>(
     DataProductSubscriptions subscriptions,
     InputPortHandlers<TDbContext> handlers,
-    IServiceScopeFactory scopes,
-    TimeProvider clock,
+    InboxWriter<TDbContext> inbox,
     ILogger<InboxDelivery<TDbContext>> logger) : IInputPortDelivery
     where TDbContext : DbContext
 {
+    /// <summary>The Kafka component's metadata key of a message's key, which daprd passes with each bulk entry.</summary>
+    private const string MessageKeyMetadata = "__key";
+
     public async Task<IResult> DeliverAsync(string dataProductId, string inputPort, HttpRequest request, CancellationToken cancellationToken)
     {
         if (subscriptions.Find(dataProductId, inputPort) is not { } subscription)
@@ -28,39 +30,125 @@ public sealed class InboxDelivery<TDbContext>(
             return Results.NotFound();
         }
 
-        var outcome = await OutcomeAsync(subscription, request, cancellationToken);
-        ConsumerMetrics.Count(subscription, outcome);
-        return Results.Json(new { status = outcome switch
-        {
-            DeliveryOutcome.Dropped => "DROP",
-            DeliveryOutcome.Retried => "RETRY",
-            _ => "SUCCESS",
-        } });
-    }
-
-    private async Task<DeliveryOutcome> OutcomeAsync(InputPortSubscription subscription, HttpRequest request, CancellationToken cancellationToken)
-    {
-        JsonElement envelope;
+        JsonElement body;
         try
         {
-            envelope = (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken)).RootElement;
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            body = document.RootElement.Clone();
         }
         catch (JsonException exception)
         {
-            logger.LogWarning(exception, "Dropped a delivery to {Route}: the body is not a CloudEvent.", subscription.Route);
-            return DeliveryOutcome.Dropped;
+            logger.LogWarning(exception, "Dropped a delivery to {Route}: the body is not JSON.", subscription.Route);
+            ConsumerMetrics.Count(subscription, DeliveryOutcome.Dropped);
+            return Results.Json(new { status = Status(DeliveryOutcome.Dropped) });
         }
 
-        if (Read(envelope, subscription) is not { } consumed)
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("entries", out var entries) && entries.ValueKind == JsonValueKind.Array)
         {
-            return DeliveryOutcome.Dropped;
+            return await DeliverBulkAsync(subscription, entries, cancellationToken);
+        }
+
+        var outcome = await DeliverOneAsync(subscription, body, cancellationToken);
+        ConsumerMetrics.Count(subscription, outcome);
+        return Results.Json(new { status = Status(outcome) });
+    }
+
+    private async Task<DeliveryOutcome> DeliverOneAsync(InputPortSubscription subscription, JsonElement cloudEvent, CancellationToken cancellationToken)
+    {
+        var (settled, pending) = Accept(subscription, cloudEvent, messageKey: null);
+        if (pending is null)
+        {
+            return settled;
+        }
+
+        using var activity = MeshTelemetry.ActivitySource.StartActivity($"{subscription.Topic} process", ActivityKind.Consumer);
+        Describe(activity, subscription);
+        activity?.SetTag("messaging.message.id", pending.Event.Id);
+        var outcome = (await inbox.ApplyAsync(subscription, [pending], cancellationToken))[0];
+        if (outcome == DeliveryOutcome.Retried)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// daprd's bulk message: <c>entries</c> of <c>entryId</c>, <c>event</c> (the CloudEvent) and <c>metadata</c>,
+    /// answered with <c>statuses</c> of <c>entryId</c> and <c>status</c>. An entry the answer leaves out counts as
+    /// RETRY for daprd, so every entry with an id gets a status.
+    /// </summary>
+    private async Task<IResult> DeliverBulkAsync(InputPortSubscription subscription, JsonElement entries, CancellationToken cancellationToken)
+    {
+        var statuses = new List<(string EntryId, DeliveryOutcome Outcome)>();
+        var pending = new List<(int Index, PendingEvent<TDbContext> Event)>();
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object || Text(entry, "entryId") is not { Length: > 0 } entryId)
+            {
+                logger.LogWarning("A bulk delivery to {Route} holds an entry without entryId; it cannot be answered.", subscription.Route);
+                continue;
+            }
+
+            if (!entry.TryGetProperty("event", out var cloudEvent))
+            {
+                logger.LogWarning("Dropped bulk entry {EntryId} on {Route}: it has no event.", entryId, subscription.Route);
+                statuses.Add((entryId, DeliveryOutcome.Dropped));
+                continue;
+            }
+
+            var messageKey = entry.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? Text(metadata, MessageKeyMetadata) : null;
+            var (settled, accepted) = Accept(subscription, cloudEvent, messageKey);
+            statuses.Add((entryId, settled));
+            if (accepted is not null)
+            {
+                pending.Add((statuses.Count - 1, accepted));
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            // One processing span for the bulk, linked to each event's publishing span (OpenTelemetry's batch receive).
+            var links = pending.Where(p => p.Event.Trace != default).Select(p => new ActivityLink(p.Event.Trace)).ToList();
+            using var activity = MeshTelemetry.ActivitySource.StartActivity(ActivityKind.Consumer, links: links, name: $"{subscription.Topic} process");
+            Describe(activity, subscription);
+            activity?.SetTag("messaging.batch.message_count", pending.Count);
+            var outcomes = await inbox.ApplyAsync(subscription, pending.Select(p => p.Event).ToList(), cancellationToken);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                statuses[pending[i].Index] = (statuses[pending[i].Index].EntryId, outcomes[i]);
+            }
+
+            if (outcomes.Contains(DeliveryOutcome.Retried))
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        foreach (var (_, outcome) in statuses)
+        {
+            ConsumerMetrics.Count(subscription, outcome);
+        }
+
+        return Results.Json(new { statuses = statuses.Select(s => new { entryId = s.EntryId, status = Status(s.Outcome) }) });
+    }
+
+    /// <summary>
+    /// Reads and checks one CloudEvent: either settled already (dropped: not a CloudEvent or breaks the contract;
+    /// ignored: no handler for its type), or pending for the inbox.
+    /// </summary>
+    private (DeliveryOutcome Settled, PendingEvent<TDbContext>? Pending) Accept(InputPortSubscription subscription, JsonElement cloudEvent, string? messageKey)
+    {
+        if (Read(cloudEvent, subscription) is not { } consumed)
+        {
+            return (DeliveryOutcome.Dropped, null);
         }
 
         if (subscription.ValidatorFor(consumed.Type) is not { } validator)
         {
             logger.LogWarning("Dropped event {EventId}: {EventType} is not an event type of contract {ContractId} {ContractVersion}.",
                 consumed.Id, consumed.Type, subscription.Contract.Id, subscription.Contract.Version);
-            return DeliveryOutcome.Dropped;
+            return (DeliveryOutcome.Dropped, null);
         }
 
         var violations = validator.Validate(consumed.Data);
@@ -68,36 +156,16 @@ public sealed class InboxDelivery<TDbContext>(
         {
             logger.LogWarning("Dropped event {EventId} ({EventType}): it breaks contract {ContractId} {ContractVersion}: {Violations}",
                 consumed.Id, consumed.Type, subscription.Contract.Id, subscription.Contract.Version, string.Join("; ", violations));
-            return DeliveryOutcome.Dropped;
+            return (DeliveryOutcome.Dropped, null);
         }
 
         if (handlers.Find(subscription.Port.Name, consumed.Type) is not { } handler)
         {
-            return DeliveryOutcome.Ignored;
+            return (DeliveryOutcome.Ignored, null);
         }
 
-        using var activity = MeshTelemetry.ActivitySource.StartActivity($"{subscription.Topic} process", ActivityKind.Consumer);
-        activity?.SetTag("messaging.system", "dapr");
-        activity?.SetTag("messaging.destination.name", subscription.Topic);
-        activity?.SetTag("messaging.message.id", consumed.Id);
-        activity?.SetTag("data_product", subscription.Consumer.Id);
-        try
-        {
-            return await ApplyOnceAsync(subscription, consumed, handler, cancellationToken) ? DeliveryOutcome.Applied : DeliveryOutcome.Duplicate;
-        }
-        catch (DbUpdateException exception) when (IsInboxDuplicate(exception))
-        {
-            // A concurrent delivery of the same event committed first.
-            return DeliveryOutcome.Duplicate;
-        }
-        catch (Exception exception) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            // Database down, a timeout, a conflict, a handler's own failure: none is the event's fault, so Dapr
-            // keeps it and delivers it again rather than losing it.
-            logger.LogError(exception, "Event {EventId} ({EventType}) on {Route} failed; asking the sidecar to retry.", consumed.Id, consumed.Type, subscription.Route);
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            return DeliveryOutcome.Retried;
-        }
+        var trace = ActivityContext.TryParse(Text(cloudEvent, CloudEventAttributes.TraceParent), Text(cloudEvent, CloudEventAttributes.TraceState), out var context) ? context : default;
+        return (DeliveryOutcome.Applied, new PendingEvent<TDbContext>(consumed, messageKey ?? consumed.Subject ?? string.Empty, trace, handler));
     }
 
     private ConsumedEvent? Read(JsonElement envelope, InputPortSubscription subscription)
@@ -111,47 +179,23 @@ public sealed class InboxDelivery<TDbContext>(
             return null;
         }
 
-        return new ConsumedEvent(id, Text(envelope, "source") ?? string.Empty, type, Text(envelope, "subject"), Text(envelope, Publishing.CloudEventAttributes.ContractVersion), data.Clone());
+        return new ConsumedEvent(id, Text(envelope, "source") ?? string.Empty, type, Text(envelope, "subject"), Text(envelope, CloudEventAttributes.ContractVersion), data);
     }
 
-    /// <returns>False when the inbox already held the event.</returns>
-    private async Task<bool> ApplyOnceAsync(InputPortSubscription subscription, ConsumedEvent consumed, InputPortHandler<TDbContext> handler, CancellationToken cancellationToken)
+    private static void Describe(Activity? activity, InputPortSubscription subscription)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var consumer = subscription.Consumer.Id;
-        var port = subscription.Port.Name;
-
-        // A retrying execution strategy (Aspire's default) only allows transactions inside it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var inbox = db.Set<InboxEntry>();
-            if (await inbox.AnyAsync(e => e.DataProductId == consumer && e.InputPort == port && e.EventId == consumed.Id, ct))
-            {
-                return false;
-            }
-
-            inbox.Add(new InboxEntry
-            {
-                DataProductId = consumer,
-                InputPort = port,
-                EventId = consumed.Id,
-                EventType = consumed.Type,
-                Source = consumed.Source,
-                AppliedAt = clock.GetUtcNow(),
-            });
-            await handler(consumed, db, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }, cancellationToken);
+        activity?.SetTag("messaging.system", "dapr");
+        activity?.SetTag("messaging.destination.name", subscription.Topic);
+        activity?.SetTag("data_product", subscription.Consumer.Id);
     }
 
-    private static bool IsInboxDuplicate(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboxModel.PrimaryKeyName };
+    private static string Status(DeliveryOutcome outcome) => outcome switch
+    {
+        DeliveryOutcome.Dropped => "DROP",
+        DeliveryOutcome.Retried => "RETRY",
+        _ => "SUCCESS",
+    };
 
-    private static string? Text(JsonElement envelope, string attribute) =>
-        envelope.TryGetProperty(attribute, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -5,7 +5,7 @@ using DataMesh.DataProducts.Subscribing;
 namespace DataMesh.DataProducts.Tests.Pipeline;
 
 /// <summary>Listens to the mesh meter's data product counters, summed by instrument and outcome.</summary>
-internal sealed class DeliveryMetrics : IDisposable
+public sealed class DeliveryMetrics : IDisposable
 {
     public const string Relayed = "datamesh.dataproducts.events.relayed";
 

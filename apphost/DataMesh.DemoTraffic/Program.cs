@@ -1,0 +1,17 @@
+using DataMesh.DemoTraffic;
+using DataMesh.DemoTraffic.Scenarios;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.Configure<DemoTrafficOptions>(builder.Configuration.GetSection(DemoTrafficOptions.Section));
+builder.Services.AddHttpClient<MeshClient>(http => http.BaseAddress = new Uri("http://gateway"));
+builder.Services.AddSingleton<IScenario, HireEmployee>();
+builder.Services.AddSingleton<IScenario, ChangeEmployee>();
+builder.Services.AddSingleton<IScenario, TerminateEmployee>();
+builder.Services.AddSingleton<IScenario, RaiseMarketingBudget>();
+builder.Services.AddSingleton<IScenario, RecordExpense>();
+builder.Services.AddHostedService<DemoTraffic>();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,17 @@
+namespace DataMesh.Catalog.Api;
+
+/// <summary>The catalog's versioned REST API under <c>/api/catalog/v1</c>.</summary>
+public static class CatalogApi
+{
+    public const string Prefix = "/api/catalog/v1";
+
+    public static WebApplication MapCatalogApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup(Prefix).AddEndpointFilter<CatalogRefusalFilter>().ProducesProblem(StatusCodes.Status500InternalServerError);
+        v1.MapRegistrations();
+        v1.MapDiscovery();
+        v1.MapAccess();
+        app.MapObservations();
+        return app;
+    }
+}

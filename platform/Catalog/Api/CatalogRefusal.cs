@@ -1,0 +1,18 @@
+namespace DataMesh.Catalog.Api;
+
+/// <summary>A request the catalog refuses for a reason the caller can act on; answered as an RFC 7807 problem naming the field.</summary>
+public sealed class CatalogRefusal(int statusCode, string fieldName, string detail) : Exception(detail)
+{
+    public int StatusCode => statusCode;
+
+    /// <summary>The request field (or path parameter) at fault.</summary>
+    public string Field => fieldName;
+
+    public static CatalogRefusal NotFound(string field, string detail) => new(StatusCodes.Status404NotFound, field, detail);
+
+    public static CatalogRefusal Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, field, detail);
+
+    public static CatalogRefusal Forbidden(string field, string detail) => new(StatusCodes.Status403Forbidden, field, detail);
+
+    public static CatalogRefusal Conflict(string field, string detail) => new(StatusCodes.Status409Conflict, field, detail);
+}

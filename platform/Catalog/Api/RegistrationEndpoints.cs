@@ -1,0 +1,44 @@
+using DataMesh.Catalog.Registry;
+using DataMesh.DataProducts.Registration;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DataMesh.Catalog.Api;
+
+/// <summary><c>POST /api/catalog/v1/registrations</c>: what each domain service sends at startup (see CatalogRegistration).</summary>
+public static class RegistrationEndpoints
+{
+    public static RouteGroupBuilder MapRegistrations(this RouteGroupBuilder api)
+    {
+        api.MapPost("/registrations", RegisterAsync)
+            .WithName("register")
+            .WithSummary("Registers a domain's data product descriptors and contracts (idempotent; every version is kept).")
+            .WithMetadata(new RequestSizeLimitAttribute(RegistrationRequestRules.MaxBodyBytes))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return api;
+    }
+
+    private static async Task<IResult> RegisterAsync(CatalogRegistrationRequest? request, DataProductRegistry registry, CancellationToken cancellationToken)
+    {
+        var errors = RegistrationRequestRules.Check(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await registry.RegisterAsync(request!, cancellationToken));
+        }
+        catch (RegistrationRefusal refusal)
+        {
+            return TypedResults.Problem(
+                title: refusal.Title,
+                detail: string.Join(Environment.NewLine, refusal.Reasons.Select(r => $"{(r.File is null ? "" : $"{r.File}:{r.Line}:{r.Column}: ")}{r.Path}: {r.Reason}")),
+                statusCode: refusal.StatusCode,
+                type: refusal.Type,
+                extensions: new Dictionary<string, object?> { ["errors"] = refusal.Reasons });
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Discovery;
+using DataMesh.Catalog.Observations;
+using DataMesh.Catalog.Registry;
+using DataMesh.DataProducts;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DataMesh.Catalog;
+
+/// <summary>The catalog's services and its database, shared by the service and the tests that host it.</summary>
+public static class CatalogServiceExtensions
+{
+    public const string Name = "catalog";
+
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.AddDomainDatabase(Name);
+        builder.Services.AddDbContext<CatalogDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<DataProductRegistry>();
+        builder.Services.AddScoped<PromiseObserver>();
+        builder.Services.AddScoped<ProductSearch>();
+        builder.Services.AddScoped<ProductFactsReader>();
+        builder.Services.AddScoped<ContractHistory>();
+        builder.Services.AddScoped<AccessDesk>();
+        builder.Services.AddScoped<ObservedTopics>();
+        builder.Services.AddScoped<EventObservations>();
+        builder.Services.AddScoped<PromiseBreaches>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi("v1");
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+
+    /// <summary>Applies the catalog's migrations before it serves anything: a catalog that cannot reach its database does not start.</summary>
+    public static async Task MigrateCatalogDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using DataMesh.Catalog.Observations;
+using DataMesh.Catalog.Registry;
+using DataMesh.DataProducts.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataMesh.Catalog.Discovery;
+
+/// <summary>Gathers a product's facts: its newest descriptor and contracts read back with the shared loader, history, lineage and observations.</summary>
+public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver observer)
+{
+    public async Task<ProductFacts?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var record = await db.DataProducts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var versions = await db.DataProductVersions.AsNoTracking().Where(v => v.DataProductId == id)
+            .OrderByDescending(v => v.Major).ThenByDescending(v => v.Minor).ThenByDescending(v => v.Patch).ToListAsync(cancellationToken);
+        var newest = versions.First(v => v.Version == record.Version);
+        var contractVersions = await db.ContractVersions.AsNoTracking().Where(c => c.DataProductId == id)
+            .OrderByDescending(v => v.Major).ThenByDescending(v => v.Minor).ThenByDescending(v => v.Patch).ToListAsync(cancellationToken);
+        var descriptor = DataProductCatalogueLoader.LoadDescriptor(newest.Path, newest.Yaml);
+        var offered = descriptor.OutputPorts.ToDictionary(
+            port => port,
+            port => contractVersions.Single(c => c.ContractId == port.ContractId && c.Version == port.Version.ToString()));
+
+        var upstream = await db.Lineage.AsNoTracking().Where(e => e.DownstreamId == id).ToListAsync(cancellationToken);
+        var downstream = await db.Lineage.AsNoTracking().Where(e => e.UpstreamId == id).ToListAsync(cancellationToken);
+        var linkedIds = upstream.Select(e => e.UpstreamId).Concat(downstream.Select(e => e.DownstreamId)).ToList();
+        var names = await db.DataProducts.AsNoTracking().Where(p => linkedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var observed = (await observer.ObserveAsync([(id, record.Freshness)], cancellationToken))[id];
+        var deadLetters = await db.DeadLetters.AsNoTracking().Where(d => d.DataProductId == id).OrderByDescending(d => d.ReceivedAt).Take(20)
+            .Select(d => new DeadLetterFacts(d.ConsumerId, d.EventId, d.EventType, d.ContractVersion, d.Reason, d.ReceivedAt)).ToListAsync(cancellationToken);
+
+        return new ProductFacts(
+            id,
+            descriptor.Name,
+            descriptor.Domain,
+            record.Status,
+            record.Version,
+            descriptor.Team,
+            descriptor.Description,
+            record.Tags,
+            descriptor.OutputPorts.Select(port => Port(port, DataProductCatalogueLoader.LoadContract(offered[port].Path, offered[port].Yaml), contractVersions)).ToList(),
+            versions.Select(v => new VersionFacts(v.Version, v.RegisteredAt)).ToList(),
+            upstream.Select(e => new LineageLink(e.UpstreamId, names.GetValueOrDefault(e.UpstreamId), e.InputPort, e.ContractId, e.ContractVersion, names.ContainsKey(e.UpstreamId))).ToList(),
+            downstream.Select(e => new LineageLink(e.DownstreamId, names.GetValueOrDefault(e.DownstreamId), e.InputPort, e.ContractId, e.ContractVersion, true)).ToList(),
+            observed,
+            deadLetters);
+    }
+
+    private static OutputPortFacts Port(OutputPort port, DataContract contract, IReadOnlyList<ContractVersionRecord> versions) => new(
+        port.Name,
+        port.Description,
+        contract.Id,
+        contract.Version.ToString(),
+        contract.EventServer.Topic!,
+        contract.QueryServer.Location,
+        contract.SlaProperties.Select(p => new PromiseFacts(p.Property, p.Value, p.Unit)).ToList(),
+        contract.Schema.Select(o => new EventTypeFacts(
+            o.Name,
+            o.Description,
+            Flatten("", o.Properties).ToList(),
+            o.Examples.Select(e => e.Value?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null").ToList())).ToList(),
+        versions.Where(v => v.ContractId == contract.Id).Select(v => new VersionFacts(v.Version, v.RegisteredAt)).ToList());
+
+    private static IEnumerable<PropertyFacts> Flatten(string prefix, IEnumerable<SchemaProperty> properties)
+    {
+        foreach (var property in properties)
+        {
+            var path = prefix + property.Name;
+            yield return new PropertyFacts(path, property.LogicalType.ToString().ToLowerInvariant(), property.Required,
+                property.Classification.ToString().ToLowerInvariant(), property.IsPersonalData, property.Description);
+            foreach (var nested in Flatten($"{path}.", property.Properties))
+            {
+                yield return nested;
+            }
+
+            if (property.Items is { } items)
+            {
+                foreach (var nested in Flatten($"{path}[].", items.Properties))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace DataMesh.Catalog.Discovery;
+
+/// <summary>One SLA promise of a contract, e.g. freshness 5 s.</summary>
+public sealed record PromiseFacts(string Property, string Value, string? Unit);

@@ -1,0 +1,4 @@
+namespace DataMesh.Catalog.Discovery;
+
+/// <summary>A registered version and when the catalog got it.</summary>
+public sealed record VersionFacts(string Version, DateTimeOffset RegisteredAt);

@@ -1,0 +1,25 @@
+namespace DataMesh.Catalog.Observations;
+
+/// <summary>An event a consumer dropped as breaking the contract, as the dead-letter topic delivered it, with the reason.</summary>
+public sealed class DeadLetterRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The producing data product.</summary>
+    public required string DataProductId { get; set; }
+
+    /// <summary>The consuming data product whose dead-letter topic it came from.</summary>
+    public required string ConsumerId { get; set; }
+
+    public required string Topic { get; set; }
+
+    public required string EventId { get; set; }
+
+    public string? EventType { get; set; }
+
+    public string? ContractVersion { get; set; }
+
+    public required string Reason { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+}

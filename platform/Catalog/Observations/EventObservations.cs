@@ -1,0 +1,83 @@
+using System.Text.Json;
+using DataMesh.Catalog.Registry;
+using DataMesh.DataProducts.Contracts;
+using DataMesh.DataProducts.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Semver;
+
+namespace DataMesh.Catalog.Observations;
+
+/// <summary>
+/// Records the CloudEvents the sidecar delivers: a product's event moves its last-event time and its hourly
+/// count; a dead-lettered one is kept with the reason, found by checking it against the registered contract.
+/// </summary>
+public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
+{
+    public async Task ObserveEventAsync(string dataProductId, JsonElement cloudEvent, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var at = Time(cloudEvent) ?? now;
+        var id = Text(cloudEvent, "id") ?? "";
+
+        // Upserts in SQL: concurrent deliveries must add up, not overwrite each other.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO observed_products ("DataProductId", "LastEventAt", "LastEventId") VALUES ({dataProductId}, {at}, {id})
+            ON CONFLICT ("DataProductId") DO UPDATE SET "LastEventAt" = EXCLUDED."LastEventAt", "LastEventId" = EXCLUDED."LastEventId"
+            WHERE observed_products."LastEventAt" <= EXCLUDED."LastEventAt"
+            """, cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO observed_hours ("DataProductId", "Hour", "Events") VALUES ({dataProductId}, {PromiseObserver.Hour(now)}, 1)
+            ON CONFLICT ("DataProductId", "Hour") DO UPDATE SET "Events" = observed_hours."Events" + 1
+            """, cancellationToken);
+    }
+
+    public async Task ObserveDeadLetterAsync(string dataProductId, string consumerId, string topic, JsonElement cloudEvent, CancellationToken cancellationToken)
+    {
+        var type = Text(cloudEvent, "type");
+        var version = Text(cloudEvent, CloudEventAttributes.ContractVersion);
+        db.DeadLetters.Add(new DeadLetterRecord
+        {
+            DataProductId = dataProductId,
+            ConsumerId = consumerId,
+            Topic = topic,
+            EventId = Text(cloudEvent, "id") ?? "",
+            EventType = type,
+            ContractVersion = version,
+            Reason = await ReasonAsync(Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken),
+            ReceivedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Why the event breaks its contract, as the registered contract version sees it.</summary>
+    private async Task<string> ReasonAsync(string? contractId, string? version, string? type, JsonElement cloudEvent, CancellationToken cancellationToken)
+    {
+        if (contractId is null || version is null || !SemVersion.TryParse(version, SemVersionStyles.Strict, out _))
+        {
+            return "the event names no contract and version (contractid, contractversion)";
+        }
+
+        var record = await db.ContractVersions.AsNoTracking().SingleOrDefaultAsync(c => c.ContractId == contractId && c.Version == version, cancellationToken);
+        if (record is null)
+        {
+            return $"contract {contractId} {version} is not registered";
+        }
+
+        var contract = DataProductCatalogueLoader.LoadContract(record.Path, record.Yaml);
+        if (type is null || contract.Schema.All(o => o.Name != type))
+        {
+            return $"event type '{type}' is not in contract {contractId} {version}";
+        }
+
+        var violations = new ContractEventValidator(contract, type).Validate(cloudEvent.TryGetProperty("data", out var data) ? data : JsonSerializer.SerializeToElement<object?>(null));
+        return violations.Count > 0
+            ? string.Join("; ", violations.Select(v => $"{v.Field}: {v.Reason}"))
+            : $"valid against contract {contractId} {version} as registered; the consumer's own copy of the contract refused it";
+    }
+
+    private static string? Text(JsonElement cloudEvent, string name) =>
+        cloudEvent.ValueKind == JsonValueKind.Object && cloudEvent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset? Time(JsonElement cloudEvent) =>
+        DateTimeOffset.TryParse(Text(cloudEvent, "time"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
+}

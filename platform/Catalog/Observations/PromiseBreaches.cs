@@ -1,0 +1,18 @@
+using DataMesh.Catalog.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataMesh.Catalog.Observations;
+
+/// <summary>The products whose freshness promise is broken right now: their newest event is older than promised.</summary>
+public sealed class PromiseBreaches(CatalogDbContext db, PromiseObserver observer)
+{
+    public async Task<IReadOnlyList<(DataProductRecord Product, PromiseObservation Observed)>> ListAsync(CancellationToken cancellationToken)
+    {
+        // Only products with events and a promise can be judged; the observer decides with the same rule as everywhere.
+        var candidates = await db.DataProducts.AsNoTracking()
+            .Where(p => p.Freshness != null && db.ObservedProducts.Any(o => o.DataProductId == p.Id))
+            .OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var observed = await observer.ObserveAsync(candidates.Select(p => (p.Id, p.Freshness)).ToList(), cancellationToken);
+        return candidates.Where(p => observed[p.Id].Breached).Select(p => (p, observed[p.Id])).ToList();
+    }
+}

@@ -1,0 +1,36 @@
+using DataMesh.Catalog.Discovery;
+using DataMesh.DataProducts.Contracts.Compatibility;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DataMesh.Catalog.Pages.Products;
+
+public sealed class DetailModel(ProductFactsReader reader, ContractHistory history) : PageModel
+{
+    public ProductFacts Facts { get; private set; } = null!;
+
+    public string? Contract { get; private set; }
+
+    public string? From { get; private set; }
+
+    public string? To { get; private set; }
+
+    public IReadOnlyList<ContractChange>? Diff { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, string? contract, string? from, string? to, CancellationToken cancellationToken)
+    {
+        if (await reader.FindAsync(id, cancellationToken) is not { } facts)
+        {
+            return NotFound();
+        }
+
+        Facts = facts;
+        (Contract, From, To) = (contract, from, to);
+        if (contract is not null && from is not null && to is not null && facts.OutputPorts.Any(p => p.ContractId == contract))
+        {
+            Diff = await history.DiffAsync(contract, from, to, cancellationToken);
+        }
+
+        return Page();
+    }
+}

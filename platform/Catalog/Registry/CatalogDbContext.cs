@@ -1,0 +1,112 @@
+using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Observations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataMesh.Catalog.Registry;
+
+/// <summary>The catalog's own database: the registry of data products and contracts, access and observations.</summary>
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    /// <summary>The text search configuration: English stemming, so "employee" finds "employees".</summary>
+    public const string SearchConfiguration = "english";
+
+    public DbSet<DataProductRecord> DataProducts => Set<DataProductRecord>();
+
+    public DbSet<DataProductVersionRecord> DataProductVersions => Set<DataProductVersionRecord>();
+
+    public DbSet<ContractVersionRecord> ContractVersions => Set<ContractVersionRecord>();
+
+    public DbSet<LineageEdgeRecord> Lineage => Set<LineageEdgeRecord>();
+
+    public DbSet<ConsumerRecord> Consumers => Set<ConsumerRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<AccessRequestRecord> AccessRequests => Set<AccessRequestRecord>();
+
+    public DbSet<AccessAuditRecord> AccessAudit => Set<AccessAuditRecord>();
+
+    public DbSet<ObservedProductRecord> ObservedProducts => Set<ObservedProductRecord>();
+
+    public DbSet<ObservedHourRecord> ObservedHours => Set<ObservedHourRecord>();
+
+    public DbSet<DeadLetterRecord> DeadLetters => Set<DeadLetterRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DataProductRecord>(product =>
+        {
+            product.ToTable("data_products");
+            product.HasKey(p => p.Id);
+            product.Property(p => p.SearchVector).HasComputedColumnSql(
+                $"setweight(to_tsvector('{SearchConfiguration}', coalesce(\"Name\", '') || ' ' || \"Id\" || ' ' || \"Domain\" || ' ' || \"Owner\"), 'A')"
+                + $" || setweight(to_tsvector('{SearchConfiguration}', \"Description\"), 'B')"
+                + $" || setweight(to_tsvector('{SearchConfiguration}', \"PropertyNames\"), 'C')"
+                + $" || setweight(to_tsvector('{SearchConfiguration}', \"TagText\"), 'A')",
+                stored: true);
+            product.HasIndex(p => p.SearchVector).HasMethod("GIN");
+            product.HasIndex(p => p.Domain);
+            product.HasIndex(p => p.Owner);
+        });
+        modelBuilder.Entity<DataProductVersionRecord>(version =>
+        {
+            version.ToTable("data_product_versions");
+            version.HasKey(v => new { v.DataProductId, v.Version });
+        });
+        modelBuilder.Entity<ContractVersionRecord>(version =>
+        {
+            version.ToTable("contract_versions");
+            version.HasKey(v => new { v.ContractId, v.Version });
+            version.HasIndex(v => v.DataProductId);
+        });
+        modelBuilder.Entity<LineageEdgeRecord>(edge =>
+        {
+            edge.ToTable("lineage");
+            edge.HasKey(e => new { e.DownstreamId, e.InputPort });
+            edge.HasIndex(e => e.UpstreamId);
+        });
+        modelBuilder.Entity<ConsumerRecord>(consumer =>
+        {
+            consumer.ToTable("consumers");
+            consumer.HasKey(c => c.Id);
+        });
+        modelBuilder.Entity<ApiKeyRecord>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.HasIndex(k => k.Hash).IsUnique();
+            key.HasIndex(k => k.ConsumerId);
+        });
+        modelBuilder.Entity<AccessRequestRecord>(request =>
+        {
+            request.ToTable("access_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Status).HasConversion<string>();
+            request.HasIndex(r => new { r.ConsumerId, r.Status });
+            request.HasIndex(r => new { r.DataProductId, r.Status });
+        });
+        modelBuilder.Entity<AccessAuditRecord>(audit =>
+        {
+            audit.ToTable("access_audit");
+            audit.HasKey(a => a.Id);
+            audit.HasIndex(a => a.RequestId);
+            audit.HasIndex(a => a.ConsumerId);
+        });
+        modelBuilder.Entity<ObservedProductRecord>(observed =>
+        {
+            observed.ToTable("observed_products");
+            observed.HasKey(o => o.DataProductId);
+        });
+        modelBuilder.Entity<ObservedHourRecord>(hour =>
+        {
+            hour.ToTable("observed_hours");
+            hour.HasKey(h => new { h.DataProductId, h.Hour });
+        });
+        modelBuilder.Entity<DeadLetterRecord>(deadLetter =>
+        {
+            deadLetter.ToTable("dead_letters");
+            deadLetter.HasKey(d => d.Id);
+            deadLetter.HasIndex(d => new { d.DataProductId, d.ReceivedAt });
+        });
+    }
+}

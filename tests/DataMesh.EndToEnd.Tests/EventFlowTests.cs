@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataMesh.Testing;
+using Npgsql;
+
+namespace DataMesh.EndToEnd.Tests;
+
+/// <summary>
+/// Writes through the gateway in one domain and sees them in the domains subscribed to its data products:
+/// outbox, relay, sidecar, topic, sidecar, inbox, all real except daprd's stand-in.
+/// </summary>
+[Collection(LocalMesh.Collection)]
+public sealed class EventFlowTests(LocalMesh mesh)
+{
+    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(60);
+
+    /// <summary>HR's demo department Engineering, booked on cost center CC-100.</summary>
+    private static readonly Guid Engineering = Guid.Parse("0d000000-0000-4000-8000-000000000100");
+
+    [Fact]
+    public async Task A_hire_through_the_gateway_starts_payroll_costs_in_finance_and_lands_in_its_inbox()
+    {
+        using var gateway = mesh.App.CreateHttpClient("gateway");
+        var email = $"e2e-{Guid.NewGuid():N}@datamesh.example";
+
+        var hired = await gateway.PostAsJsonAsync("/api/hr/employees", new
+        {
+            name = "Margaret Hamilton", email, birthDate = "1986-08-17", title = "Flight software engineer",
+            departmentId = Engineering, monthlySalary = 7300m, hiredOn = "2026-11-02",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
+        var employeeId = (await hired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        JsonElement lines = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                lines = await gateway.GetFromJsonAsync<JsonElement>($"/api/finance/payroll/employees/{employeeId}");
+                return lines.GetArrayLength() > 0;
+            },
+            Propagation,
+            () => $"Finance has no payroll line for employee {employeeId} after {Propagation}.");
+        var line = Assert.Single(lines.EnumerateArray());
+        Assert.Equal(("CC-100", 7300m, "2026-11-01"), (line.GetProperty("costCenter").GetString(), line.GetProperty("monthlyAmount").GetDecimal(), line.GetProperty("fromMonth").GetString()));
+
+        // The very event HR's transaction wrote to its outbox is the one recorded in finance's inbox.
+        var eventId = await ScalarAsync<Guid>("hr-db", $"select id from data_product_outbox where partition_key = '{employeeId}' and event_type = 'EmployeeHired'");
+        var applied = await ScalarAsync<long>("finance-db", $"select count(*) from data_product_inbox where event_id = '{eventId}' and input_port = 'employees'");
+        Assert.Equal(1, applied);
+    }
+
+    private async Task<T> ScalarAsync<T>(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(await mesh.App.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace DataMesh.Testing;
+
+/// <summary>
+/// A temporary daprd resources path holding a <c>pubsub.kafka</c> component, as the AppHost writes it. Every sidecar
+/// of a test gets the same path, so they share the stand-in's topic files, as the AppHost's sidecars do.
+/// </summary>
+public sealed class PubSubResources : IDisposable
+{
+    public const string PubSubName = "pubsub";
+
+    private readonly string root = Directory.CreateTempSubdirectory("datamesh-pubsub-").FullName;
+
+    public PubSubResources()
+    {
+        Path = System.IO.Path.Combine(root, "components");
+        Directory.CreateDirectory(Path);
+        WritePubSub(new Dictionary<string, string>());
+    }
+
+    /// <summary>The folder to pass as <c>--resources-path</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Writes the pub/sub component with more metadata (e.g. the Kafka component's <c>maxMessageBytes</c>), for the
+    /// sidecars started after this call.
+    /// </summary>
+    public void WritePubSub(IReadOnlyDictionary<string, string> metadata)
+    {
+        var items = new StringBuilder();
+        foreach (var (name, value) in new Dictionary<string, string> { ["brokers"] = "localhost:9092", ["authType"] = "none" }.Concat(metadata))
+        {
+            items.Append($"  - name: {name}\n    value: \"{value}\"\n");
+        }
+
+        WriteComponent($"{PubSubName}.yaml", $"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: {PubSubName}
+            spec:
+              type: pubsub.kafka
+              version: v1
+              metadata:
+
+            """ + items);
+    }
+
+    /// <summary>Writes another component file, e.g. a state store the stand-in should ignore.</summary>
+    public void WriteComponent(string fileName, string yaml) => File.WriteAllText(System.IO.Path.Combine(Path, fileName), yaml);
+
+    /// <summary>Whether a topic's log (the stand-in's file) holds the text, e.g. a CloudEvent id.</summary>
+    public bool TopicHolds(string topic, string text)
+    {
+        var log = System.IO.Path.Combine(Path, ".standin-broker", PubSubName, topic, "log");
+        if (!File.Exists(log))
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
