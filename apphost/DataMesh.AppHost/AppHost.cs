@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Aspire.Hosting.DataMesh;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args).AddKubernetesPublishing();
 
 // Infrastructure, shared by every domain. Containers by default; Mesh:Infrastructure=local runs
 // PostgreSQL from the machine's binaries and takes Kafka from ConnectionStrings:kafka.

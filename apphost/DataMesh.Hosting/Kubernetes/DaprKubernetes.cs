@@ -1,0 +1,59 @@
+using k8s;
+using k8s.Models;
+
+namespace Aspire.Hosting.DataMesh.Kubernetes;
+
+/// <summary>
+/// What the Dapr control plane reads (API <c>dapr.io/v1alpha1</c>): components, and the configuration that
+/// every sidecar names in its pod's <c>dapr.io/config</c> annotation.
+/// </summary>
+public static class DaprKubernetes
+{
+    public const string ApiVersion = "dapr.io/v1alpha1";
+    public const string ConfigurationName = "datamesh";
+
+    public static DaprComponentObject Component(string name, string type, string version, IReadOnlyList<DaprMetadataEntry> metadata, IReadOnlyList<string> scopes) =>
+        new(new V1ObjectMeta { Name = name }, new DaprComponentSpec(type, version, metadata), scopes);
+
+    /// <summary>W3C trace context propagated through every sidecar, and the sidecars' metrics on.</summary>
+    public static CustomResource<DaprConfigurationSpec> Configuration() =>
+        new(ApiVersion, "Configuration", new V1ObjectMeta { Name = ConfigurationName },
+            new DaprConfigurationSpec(new DaprTracing("1"), new DaprMetric(Enabled: true)));
+
+    /// <summary>The pod template annotations the Dapr sidecar injector acts on.</summary>
+    public static Dictionary<string, string> PodAnnotations(string appId, int appPort) => new()
+    {
+        ["dapr.io/enabled"] = "true",
+        ["dapr.io/app-id"] = appId,
+        ["dapr.io/app-port"] = appPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["dapr.io/app-protocol"] = "http",
+        ["dapr.io/config"] = ConfigurationName,
+    };
+}
+
+/// <summary>A Dapr component; its <c>scopes</c> (the app ids that may load it) sit beside the spec, not in it.</summary>
+public sealed class DaprComponentObject(V1ObjectMeta metadata, DaprComponentSpec spec, IReadOnlyList<string> scopes) : IKubernetesObject<V1ObjectMeta>
+{
+    public string ApiVersion { get; set; } = DaprKubernetes.ApiVersion;
+
+    public string Kind { get; set; } = "Component";
+
+    public V1ObjectMeta Metadata { get; set; } = metadata;
+
+    public DaprComponentSpec Spec { get; } = spec;
+
+    public IReadOnlyList<string> Scopes { get; } = scopes;
+}
+
+public sealed record DaprComponentSpec(string Type, string Version, IReadOnlyList<DaprMetadataEntry> Metadata);
+
+/// <summary>A metadata entry: a plain value, or a reference to a key of a Secret.</summary>
+public sealed record DaprMetadataEntry(string Name, string? Value, DaprSecretKeyReference? SecretKeyRef);
+
+public sealed record DaprSecretKeyReference(string Name, string Key);
+
+public sealed record DaprConfigurationSpec(DaprTracing Tracing, DaprMetric Metric);
+
+public sealed record DaprTracing(string SamplingRate);
+
+public sealed record DaprMetric(bool Enabled);

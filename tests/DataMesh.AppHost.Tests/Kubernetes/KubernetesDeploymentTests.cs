@@ -1,0 +1,247 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace DataMesh.AppHost.Tests.Kubernetes;
+
+/// <summary>
+/// deploy/kubernetes is what the AppHost's publish-kubernetes step writes today, every object in it is valid for
+/// its kind, and together they are the mesh: a Deployment, Service, settings and autoscaler per service, Dapr on
+/// the pod templates, the edge alone behind an Ingress, and the infrastructure through operators.
+/// </summary>
+public sealed class KubernetesDeploymentTests
+{
+    private const string Regenerate =
+        "dotnet run --project apphost/DataMesh.AppHost -- --operation publish --step publish-kubernetes --output-path ../../deploy/kubernetes";
+
+    private static readonly string[] Services = ["catalog", "finance", "gateway", "hr", "marketing"];
+    private static readonly string[] WithSidecar = ["catalog", "finance", "hr", "marketing"];
+    private static readonly string[] Databases = ["catalog", "finance", "hr", "marketing"];
+
+    private static IReadOnlyList<KubernetesDocument> Committed => DeploymentFolder.Documents(DeploymentFolder.Committed);
+
+    [Fact]
+    public async Task Committed_deployment_is_what_the_publish_step_writes_now()
+    {
+        using var run = await KubernetesPublishRun.StartAsync();
+        Assert.False(run.Failed, run.Reason);
+
+        var fresh = run.Files();
+        var committed = DeploymentFolder.Read(DeploymentFolder.Committed);
+
+        Assert.True(fresh.Keys.Order().SequenceEqual(committed.Keys.Order()),
+            $"deploy/kubernetes holds {string.Join(", ", committed.Keys.Order())}, the step writes {string.Join(", ", fresh.Keys.Order())}. Regenerate it with: {Regenerate}");
+        Assert.All(fresh, file => Assert.True(file.Value == committed[file.Key], $"deploy/kubernetes/{file.Key} is out of date. Regenerate it with: {Regenerate}"));
+    }
+
+    [Fact]
+    public void Every_document_is_a_valid_object_of_its_kind()
+    {
+        var documents = Committed;
+
+        Assert.Empty(documents.SelectMany(KubernetesObjectCheck.Problems));
+        Assert.Equal(
+            ["Cluster", "Component", "ConfigMap", "Configuration", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Kafka", "KafkaNodePool", "Namespace", "Service"],
+            documents.Select(document => document.Kind).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_check_refuses_an_unknown_field_a_wrong_type_and_a_missing_required_field()
+    {
+        var deployment = DeploymentFolder.Parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replica: 2}\n").Single();
+        var topic = DeploymentFolder.Parse("apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata: {name: x}\nspec: {partitions: '3', retention: 1, replicas: 0}\n").Single();
+        var database = DeploymentFolder.Parse("apiVersion: postgresql.cnpg.io/v1\nkind: Database\nmetadata: {name: x}\nspec: {name: hr, cluster: {name: postgres}}\n").Single();
+
+        Assert.Contains("not a valid Deployment", Assert.Single(KubernetesObjectCheck.Problems(new("a.yaml", deployment))));
+        Assert.Equal(
+            [
+                "b.yaml: KafkaTopic x: spec.partitions: must be an integer",
+                "b.yaml: KafkaTopic x: spec.retention is not a field of this kind",
+                "b.yaml: KafkaTopic x: spec.replicas: 0 is below the minimum 1",
+            ],
+            KubernetesObjectCheck.Problems(new("b.yaml", topic)));
+        Assert.Equal(["c.yaml: Database x: spec.owner is required"], KubernetesObjectCheck.Problems(new("c.yaml", database)));
+    }
+
+    [Fact]
+    public void Each_service_is_a_deployment_with_probes_resources_and_dapr_annotations_on_its_pod_template()
+    {
+        var documents = Committed;
+
+        Assert.Equal(Services, Names(documents, "Deployment"));
+        foreach (var name in Services)
+        {
+            var deployment = Single(documents, "Deployment", name);
+            Assert.Equal("2", deployment.Text("spec", "replicas"));
+            Assert.Null(deployment.Node("metadata", "annotations"));
+
+            var container = (YamlMappingNode)Assert.Single(deployment.List("spec", "template", "spec", "containers"));
+            var pod = new KubernetesDocument(deployment.File, container);
+            Assert.Equal($"registry.example.com/datamesh/{name}:latest", pod.Text("image"));
+            Assert.Equal("/alive", pod.Text("livenessProbe", "httpGet", "path"));
+            Assert.Equal("/health", pod.Text("readinessProbe", "httpGet", "path"));
+            Assert.Equal("http", pod.Text("readinessProbe", "httpGet", "port"));
+            Assert.Equal(["cpu", "memory"], pod.Map("resources", "requests").Keys.Order());
+            Assert.Equal(["cpu", "memory"], pod.Map("resources", "limits").Keys.Order());
+            Assert.Equal($"{name}-settings", ((YamlMappingNode)Assert.Single(pod.List("envFrom")))["configMapRef"]["name"].ToString());
+            Assert.Equal("8080", Single(documents, "ConfigMap", $"{name}-settings").Map("data")["HTTP_PORTS"]);
+
+            var annotations = deployment.Map("spec", "template", "metadata", "annotations");
+            if (WithSidecar.Contains(name))
+            {
+                Assert.Equal(new Dictionary<string, string>
+                {
+                    ["dapr.io/enabled"] = "true",
+                    ["dapr.io/app-id"] = name,
+                    ["dapr.io/app-port"] = "8080",
+                    ["dapr.io/app-protocol"] = "http",
+                    ["dapr.io/config"] = "datamesh",
+                }, annotations);
+            }
+            else
+            {
+                Assert.Empty(annotations);
+            }
+
+            var service = Single(documents, "Service", name);
+            Assert.Equal(deployment.Map("spec", "template", "metadata", "labels")["app.kubernetes.io/name"], service.Map("spec", "selector")["app.kubernetes.io/name"]);
+
+            var autoscaler = Single(documents, "HorizontalPodAutoscaler", name);
+            Assert.Equal(name, autoscaler.Text("spec", "scaleTargetRef", "name"));
+            Assert.Equal("2", autoscaler.Text("spec", "minReplicas"));
+            Assert.Equal("10", autoscaler.Text("spec", "maxReplicas"));
+        }
+    }
+
+    [Fact]
+    public void Only_the_gateway_is_behind_an_ingress()
+    {
+        var ingress = Assert.Single(Committed, document => document.Kind == "Ingress");
+
+        Assert.Equal("gateway", ingress.Name);
+        var backend = ingress.Node("spec", "rules") is YamlSequenceNode rules
+            ? rules[0]["http"]["paths"][0]["backend"]["service"]
+            : null;
+        Assert.Equal("gateway", backend?["name"].ToString());
+        Assert.Equal("http", backend?["port"]["name"].ToString());
+    }
+
+    [Fact]
+    public void Infrastructure_comes_from_the_operators_kafka_pubsub_and_a_database_per_domain()
+    {
+        var documents = Committed;
+
+        Assert.Equal("kafka", Single(documents, "KafkaNodePool", "kafka-nodes").Map("metadata", "labels")["strimzi.io/cluster"]);
+        Assert.Equal("kafka", Assert.Single(Names(documents, "Kafka")));
+
+        var pubsub = Single(documents, "Component", "pubsub");
+        Assert.Equal("pubsub.kafka", pubsub.Text("spec", "type"));
+        var brokers = pubsub.List("spec", "metadata").Cast<YamlMappingNode>().Single(entry => entry["name"].ToString() == "brokers");
+        Assert.Equal("kafka-kafka-bootstrap:9092", brokers["value"].ToString());
+        Assert.Equal(WithSidecar, pubsub.List("scopes").Select(scope => scope.ToString()));
+        Assert.Equal("datamesh", Assert.Single(Names(documents, "Configuration")));
+
+        var cluster = Single(documents, "Cluster", "postgres");
+        Assert.Equal("postgres-superuser", cluster.Text("spec", "superuserSecret", "name"));
+        Assert.Equal(Databases, documents.Where(document => document.Kind == "Database").Select(database => database.Text("spec", "name")).Order());
+        Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Equal("postgres", database.Text("spec", "cluster", "name")));
+
+        foreach (var domain in new[] { "finance", "hr", "marketing" })
+        {
+            Assert.Equal(
+                $"Host=postgres-rw;Port=5432;Username=postgres;Password=$(POSTGRES_PASSWORD);Database={domain}",
+                EnvironmentOf(Single(documents, "Deployment", domain))[$"ConnectionStrings__{domain}-db"]);
+        }
+    }
+
+    [Fact]
+    public void No_secret_value_is_written_only_references_to_secrets()
+    {
+        var documents = Committed;
+
+        Assert.DoesNotContain(documents, document => document.Kind == "Secret");
+        var texts = DeploymentFolder.Read(DeploymentFolder.Committed).Values;
+        Assert.All(texts, text => Assert.DoesNotMatch(new Regex(@"Password=(?!\$\()", RegexOptions.IgnoreCase), text));
+        var referenced = texts.SelectMany(text => Regex.Matches(text, @"secretKeyRef:\s+key: (\S+)\s+name: (\S+)").Select(match => $"{match.Groups[2].Value}/{match.Groups[1].Value}")).Distinct();
+        Assert.Equal(["postgres-superuser/password"], referenced);
+    }
+
+    [Fact]
+    public void Every_reference_between_objects_names_an_object_of_the_deployment()
+    {
+        var documents = Committed;
+        var names = documents.Select(document => $"{document.Kind}/{document.Name}").ToHashSet();
+
+        foreach (var deployment in documents.Where(document => document.Kind == "Deployment"))
+        {
+            Assert.Equal(deployment.Map("spec", "selector", "matchLabels")["app.kubernetes.io/name"], deployment.Map("spec", "template", "metadata", "labels")["app.kubernetes.io/name"]);
+            Assert.Contains($"ConfigMap/{deployment.Name}-settings", names);
+            if (deployment.Map("spec", "template", "metadata", "annotations").GetValueOrDefault("dapr.io/config") is { } configuration)
+            {
+                Assert.Contains($"Configuration/{configuration}", names);
+            }
+        }
+
+        Assert.All(documents.Where(document => document.Kind == "HorizontalPodAutoscaler"), autoscaler => Assert.Contains($"Deployment/{autoscaler.Text("spec", "scaleTargetRef", "name")}", names));
+        Assert.All(documents.Where(document => document.Kind is "KafkaNodePool" or "KafkaTopic"), pool => Assert.Contains($"Kafka/{pool.Map("metadata", "labels")["strimzi.io/cluster"]}", names));
+        Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Contains($"Cluster/{database.Text("spec", "cluster", "name")}", names));
+        Assert.All(documents.Where(document => document.Kind == "Ingress"), ingress => Assert.Contains($"Service/{ingress.Name}", names));
+    }
+
+    [Fact]
+    public async Task Kubectl_kustomize_renders_the_deployment_into_its_namespace()
+    {
+        var documents = Committed;
+
+        var rendered = DeploymentFolder.Parse(await Kustomize.RenderAsync(DeploymentFolder.Committed))
+            .Select(root => new KubernetesDocument("kustomize", root)).ToList();
+
+        Assert.Equal(documents.Select(document => $"{document.Kind}/{document.Name}").Order(), rendered.Select(document => $"{document.Kind}/{document.Name}").Order());
+        Assert.All(rendered.Where(document => document.Kind != "Namespace"), document => Assert.Equal("datamesh", document.Text("metadata", "namespace")));
+    }
+
+    [Fact]
+    public async Task The_statefulset_option_deploys_postgres_without_the_operator()
+    {
+        using var run = await KubernetesPublishRun.StartAsync("--Kubernetes:Postgres=statefulset");
+        Assert.False(run.Failed, run.Reason);
+        var documents = DeploymentFolder.Documents(run.Output);
+
+        Assert.Empty(documents.SelectMany(KubernetesObjectCheck.Problems));
+        Assert.DoesNotContain(documents, document => document.ApiVersion.StartsWith("postgresql.cnpg.io/", StringComparison.Ordinal));
+        var statefulSet = Single(documents, "StatefulSet", "postgres");
+        Assert.Equal("docker.io/library/postgres:18.3", ((YamlMappingNode)statefulSet.List("spec", "template", "spec", "containers")[0])["image"].ToString());
+        Assert.Equal("data", ((YamlMappingNode)Assert.Single(statefulSet.List("spec", "volumeClaimTemplates")))["metadata"]["name"].ToString());
+        Assert.Equal(
+            string.Concat(Databases.Select(database => $"CREATE DATABASE \"{database}\";\n")),
+            Single(documents, "ConfigMap", "postgres-init").Map("data")["databases.sql"]);
+        Assert.Equal("5432", ((YamlMappingNode)Single(documents, "Service", "postgres").List("spec", "ports")[0])["port"].ToString());
+        Assert.Equal(
+            "Host=postgres;Port=5432;Username=postgres;Password=$(POSTGRES_PASSWORD);Database=hr",
+            EnvironmentOf(Single(documents, "Deployment", "hr"))["ConnectionStrings__hr-db"]);
+        Assert.NotEmpty(await Kustomize.RenderAsync(run.Output));
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_step_naming_the_setting_and_writes_nothing()
+    {
+        using var run = await KubernetesPublishRun.StartAsync("--Kubernetes:Replicas=two");
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Equal("Aspire.Hosting.DistributedApplicationException: Kubernetes:Replicas is 'two'; it must be a whole number of at least 1.", run.Reason);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(run.Output));
+    }
+
+    private static IReadOnlyList<string> Names(IEnumerable<KubernetesDocument> documents, string kind) =>
+        documents.Where(document => document.Kind == kind).Select(document => document.Name).Order(StringComparer.Ordinal).ToList();
+
+    private static KubernetesDocument Single(IEnumerable<KubernetesDocument> documents, string kind, string name) =>
+        Assert.Single(documents, document => document.Kind == kind && document.Name == name);
+
+    /// <summary>The container's own variables (those holding secret references), by name.</summary>
+    private static Dictionary<string, string> EnvironmentOf(KubernetesDocument deployment) =>
+        ((YamlMappingNode)deployment.List("spec", "template", "spec", "containers")[0])["env"] is YamlSequenceNode env
+            ? env.Children.Cast<YamlMappingNode>()
+                .Where(variable => variable.Children.ContainsKey(new YamlScalarNode("value")))
+                .ToDictionary(variable => variable["name"].ToString(), variable => variable["value"].ToString())
+            : [];
+}
