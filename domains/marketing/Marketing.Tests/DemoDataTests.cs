@@ -32,4 +32,19 @@ public sealed class DemoDataTests(PostgresServerFixture postgres)
         var launched = await first.SendAsync(HttpMethod.Post, "/api/marketing/campaigns/0c000000-0000-4000-8000-000000000001/launch", null, winter.Headers.ETag);
         Assert.Equal("launched", (await launched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_database_writes_no_demo_data_again()
+    {
+        var database = await postgres.CreateDatabaseAsync("marketing");
+        await using (var first = MarketingService.StartOn(database, DemoOn))
+        {
+            Assert.Equal(4, (await first.Client.GetFromJsonAsync<JsonElement>("/api/marketing/campaigns")).GetProperty("totalCount").GetInt32());
+        }
+
+        await using var again = MarketingService.StartOn(database, DemoOn);
+
+        Assert.Equal(4, (await again.Client.GetFromJsonAsync<JsonElement>("/api/marketing/campaigns")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(6, (await again.OutboxAsync()).Count(e => e.EventType == "LeadCaptured"));
+    }
 }

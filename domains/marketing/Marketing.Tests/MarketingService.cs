@@ -27,8 +27,14 @@ public sealed class MarketingService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => factory.Services;
+
     public static async Task<MarketingService> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(new DomainApiFactory<Program>("marketing", await postgres.CreateDatabaseAsync("marketing"), settings));
+        StartOn(await postgres.CreateDatabaseAsync("marketing"), settings);
+
+    /// <summary>The service on an existing database, e.g. to start it again on what an earlier start wrote.</summary>
+    public static MarketingService StartOn(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(new DomainApiFactory<Program>("marketing", connectionString, settings));
 
     /// <summary>A new context on the service's database, to read what the API wrote.</summary>
     public MarketingDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<MarketingDbContext>();
