@@ -22,14 +22,31 @@ public sealed record RecordSpend(
 public sealed record CompleteCampaign(DateOnly CompletedOn);
 
 /// <summary>A page of campaigns, optionally of one status, channel and quarter (of their start).</summary>
-public sealed record CampaignListQuery(
-    [Range(1, int.MaxValue)] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)] int PageSize = 20,
-    [AllowedValues("planned", "launched", "completed", null)] string? Status = null,
-    [AllowedValues("email", "social", "search", "events", "display", null)] string? Channel = null,
-    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A quarter is written yyyy-Qn, e.g. 2026-Q4.")] string? Quarter = null)
+/// <remarks>
+/// Init properties rather than a positional record: the OpenAPI document fails on validation attributes of the
+/// constructor parameters of an [AsParameters] record (dotnet/aspnetcore#65348). Each is nullable, since a
+/// non-nullable [AsParameters] property is a required query parameter.
+/// </remarks>
+public sealed record CampaignListQuery
 {
-    public PageRequest PageRequest => new() { Page = Page, PageSize = PageSize };
+    /// <summary>From 1; the first when omitted.</summary>
+    [Range(1, int.MaxValue)]
+    public int? Page { get; init; }
+
+    /// <summary>20 when omitted.</summary>
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    [AllowedValues("planned", "launched", "completed", null)]
+    public string? Status { get; init; }
+
+    [AllowedValues("email", "social", "search", "events", "display", null)]
+    public string? Channel { get; init; }
+
+    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A quarter is written yyyy-Qn, e.g. 2026-Q4.")]
+    public string? Quarter { get; init; }
+
+    public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };
 
     public CampaignStatus? CampaignStatus => Status is null ? null : Enum.Parse<CampaignStatus>(Status, ignoreCase: true);
 

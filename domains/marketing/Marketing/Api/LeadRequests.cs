@@ -13,13 +13,23 @@ public sealed record CaptureLead(
 public sealed record ConvertLead(DateOnly ConvertedOn);
 
 /// <summary>A page of leads, optionally of one status and source campaign.</summary>
-public sealed record LeadListQuery(
-    [Range(1, int.MaxValue)] int Page = 1,
-    [Range(1, PageRequest.MaxPageSize)] int PageSize = 20,
-    [AllowedValues("new", "converted", null)] string? Status = null,
-    Guid? CampaignId = null)
+/// <remarks>Init properties, as <see cref="CampaignListQuery"/> explains.</remarks>
+public sealed record LeadListQuery
 {
-    public PageRequest PageRequest => new() { Page = Page, PageSize = PageSize };
+    /// <summary>From 1; the first when omitted.</summary>
+    [Range(1, int.MaxValue)]
+    public int? Page { get; init; }
+
+    /// <summary>20 when omitted.</summary>
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    [AllowedValues("new", "converted", null)]
+    public string? Status { get; init; }
+
+    public Guid? CampaignId { get; init; }
+
+    public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };
 
     public LeadStatus? LeadStatus => Status is null ? null : Enum.Parse<LeadStatus>(Status, ignoreCase: true);
 }
