@@ -1,0 +1,11 @@
+namespace Marketing.DataProducts;
+
+/// <summary>The input port <c>hr.headcount</c> arrives on, as <c>campaigns.odps.yaml</c> declares it.</summary>
+public static class HeadcountEvents
+{
+    public const string InputPort = "headcount";
+    public const string Changed = "HeadcountChanged";
+}
+
+/// <summary>Marketing's reading of HR's <c>HeadcountChanged</c> (contract <c>hr.headcount.figures</c> 1.0.0).</summary>
+public sealed record HeadcountFigures(string Department, string Month, int Headcount, int Hires, int Leavers);

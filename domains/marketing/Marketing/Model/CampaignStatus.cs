@@ -1,0 +1,8 @@
+namespace Marketing.Model;
+
+public enum CampaignStatus
+{
+    Planned,
+    Launched,
+    Completed,
+}

@@ -1,0 +1,23 @@
+namespace Marketing.Model;
+
+/// <summary>A prospect a campaign brought in.</summary>
+public sealed class Lead
+{
+    public Guid Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    /// <summary>The campaign the lead came from.</summary>
+    public Guid CampaignId { get; init; }
+
+    public DateOnly CapturedOn { get; init; }
+
+    public LeadStatus Status { get; set; }
+
+    public DateOnly? ConvertedOn { get; set; }
+
+    /// <summary>PostgreSQL's xmin: the ETag of optimistic concurrency.</summary>
+    public uint Version { get; set; }
+}

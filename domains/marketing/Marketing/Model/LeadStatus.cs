@@ -1,0 +1,7 @@
+namespace Marketing.Model;
+
+public enum LeadStatus
+{
+    New,
+    Converted,
+}
