@@ -1,7 +1,7 @@
 using DataMesh.DemoTraffic;
 using DataMesh.DemoTraffic.Scenarios;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.Configure<DemoTrafficOptions>(builder.Configuration.GetSection(DemoTrafficOptions.Section));
 builder.Services.AddHttpClient<MeshClient>(http => http.BaseAddress = new Uri("http://gateway"));
@@ -10,8 +10,10 @@ builder.Services.AddSingleton<IScenario, ChangeEmployee>();
 builder.Services.AddSingleton<IScenario, TerminateEmployee>();
 builder.Services.AddSingleton<IScenario, RaiseMarketingBudget>();
 builder.Services.AddSingleton<IScenario, RecordExpense>();
+builder.Services.AddSingleton<IScenario, LaunchCampaign>();
+builder.Services.AddSingleton<IScenario, RecordCampaignSpend>();
+builder.Services.AddSingleton<IScenario, CaptureLead>();
+builder.Services.AddSingleton<IScenario, ConvertLead>();
 builder.Services.AddHostedService<DemoTraffic>();
 
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+builder.Build().Run();

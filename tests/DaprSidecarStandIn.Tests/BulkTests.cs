@@ -9,7 +9,7 @@ namespace DaprSidecarStandIn.Tests;
 public sealed class BulkTests
 {
     private const string PubSub = PubSubResources.PubSubName;
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task BulkPublish_RefusesOnlyTheEntryOverMaxMessageBytes_AndASinglePublishOfItFailsAsInternal()

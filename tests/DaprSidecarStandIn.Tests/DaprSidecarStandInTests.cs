@@ -15,7 +15,7 @@ namespace DaprSidecarStandIn.Tests;
 public sealed class DaprSidecarStandInTests
 {
     private const string PubSub = PubSubResources.PubSubName;
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task DaprClientPublish_IsDeliveredAsCloudEvent_WithPartitionKeyAndCustomIdKept()

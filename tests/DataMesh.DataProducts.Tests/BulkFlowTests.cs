@@ -23,7 +23,7 @@ namespace DataMesh.DataProducts.Tests;
 [Collection(nameof(PipelineTest))]
 public sealed class BulkFlowTests(PostgresServerFixture postgres) : PipelineTest(postgres), IClassFixture<PostgresServerFixture>
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     /// <summary>How many more times finance's handler fails, by CloudEvent id.</summary>
     private readonly ConcurrentDictionary<string, int> failuresLeft = new();

@@ -17,7 +17,7 @@ namespace DataMesh.DataProducts.Tests;
 public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : PipelineTest(postgres), IClassFixture<PostgresServerFixture>
 {
     private const string Topic = DomainService.Topic;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_rolled_back_change_leaves_no_event_and_a_committed_one_reaches_the_consumer()

@@ -47,14 +47,14 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
         }
 
         var committed = clock.Elapsed;
-        await UntilAppliedAsync(total / 10, TimeSpan.FromSeconds(30));
+        await UntilAppliedAsync(total / 10, TimeSpan.FromSeconds(120));
         await Finance.DisposeAsync();
         var appliedWhenKilled = await AppliedAsync();
         var killedAt = clock.Elapsed;
         Assert.InRange(appliedWhenKilled, 1, total - 1);
 
         await StartFinanceAsync();
-        await UntilAppliedAsync(total, TimeSpan.FromSeconds(60));
+        await UntilAppliedAsync(total, TimeSpan.FromSeconds(240));
         var drained = clock.Elapsed;
         output.WriteLine(
             $"{total} events committed in {committed.TotalSeconds:F1} s; consumer killed at {killedAt.TotalSeconds:F1} s with {appliedWhenKilled} applied; " +
@@ -97,7 +97,7 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
             await db.SaveChangesAsync();
         }
 
-        await UntilAppliedAsync(entities.Count, TimeSpan.FromSeconds(30));
+        await UntilAppliedAsync(entities.Count, TimeSpan.FromSeconds(120));
         await sidecar.StopAsync();
 
         // The outage is the scenario's fixed length: the domain writes about 10 events/s for 30 s, one transaction each.
@@ -137,7 +137,7 @@ public sealed class ResilienceTests(PostgresServerFixture postgres, ITestOutputH
             TimeSpan.FromSeconds(40),
             () => $"HR's relay did not send the outbox once the sidecar was back. {Metrics.Summary}");
         var relayed = restarted.Elapsed;
-        await UntilAppliedAsync(entities.Count + writtenWhileDown.Count, TimeSpan.FromSeconds(30));
+        await UntilAppliedAsync(entities.Count + writtenWhileDown.Count, TimeSpan.FromSeconds(120));
         output.WriteLine(
             $"{writtenWhileDown.Count} events committed during a {outageLasted.TotalSeconds:F1} s outage; after the restart, the sidecar was healthy in {healthy.TotalSeconds:F1} s, all relayed in {relayed.TotalSeconds:F1} s " +
             $"and applied in {restarted.Elapsed.TotalSeconds:F1} s. {Metrics.Summary}");

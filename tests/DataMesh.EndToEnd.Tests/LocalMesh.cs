@@ -29,6 +29,9 @@ public sealed class LocalMesh : IAsyncLifetime
             $"--Mesh:Postgres:DataDirectory={Path.Combine(_dataDirectory, "postgres")}",
             $"--Mesh:Gateway:Port={Aspire.Hosting.FreePort.Next()}",
             $"--Dapr:DaprdPath={RepositoryLayout.DaprdStandIn}",
+            // Live traffic as the README's demo runs it; the tests work in quarters and months it never touches.
+            "--Mesh:Demo:Traffic=true",
+            "--Mesh:Demo:Rate=4",
         ]);
         _app = await builder.BuildAsync();
 
