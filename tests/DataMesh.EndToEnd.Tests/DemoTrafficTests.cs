@@ -5,8 +5,8 @@ using DataMesh.Testing;
 namespace DataMesh.EndToEnd.Tests;
 
 /// <summary>The demo traffic generator acts on the mesh through the gateway, like a user.</summary>
-[Collection(LocalMesh.Collection)]
-public sealed class DemoTrafficTests(LocalMesh mesh)
+[Collection(DemoTrafficMesh.Collection)]
+public sealed class DemoTrafficTests(DemoTrafficMesh mesh)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 

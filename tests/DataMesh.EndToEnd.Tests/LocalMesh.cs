@@ -8,9 +8,19 @@ namespace DataMesh.EndToEnd.Tests;
 /// local binaries, every service a real process, and the daprd stand-in (tests/DaprSidecarStandIn) as each
 /// sidecar, chosen through Dapr:DaprdPath alone. Started once for all end-to-end tests.
 /// </summary>
-public sealed class LocalMesh : IAsyncLifetime
+public class LocalMesh : IAsyncLifetime
 {
     public const string Collection = "local mesh";
+
+    private readonly string[] settings;
+
+    public LocalMesh()
+        : this([])
+    {
+    }
+
+    /// <param name="settings">More AppHost settings, as command-line arguments.</param>
+    protected LocalMesh(params string[] settings) => this.settings = settings;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
@@ -29,9 +39,7 @@ public sealed class LocalMesh : IAsyncLifetime
             $"--Mesh:Postgres:DataDirectory={Path.Combine(_dataDirectory, "postgres")}",
             $"--Mesh:Gateway:Port={Aspire.Hosting.FreePort.Next()}",
             $"--Dapr:DaprdPath={RepositoryLayout.DaprdStandIn}",
-            // Live traffic as the README's demo runs it; the tests work in quarters and months it never touches.
-            "--Mesh:Demo:Traffic=true",
-            "--Mesh:Demo:Rate=4",
+            .. settings,
         ]);
         _app = await builder.BuildAsync();
 
