@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Paging;
 using Marketing.Model;
 
@@ -52,5 +53,5 @@ public sealed record CampaignListQuery
 
     public CampaignChannel? CampaignChannel => Channel is null ? null : Enum.Parse<CampaignChannel>(Channel, ignoreCase: true);
 
-    public Quarter? FiscalQuarter => Model.Quarter.TryParse(Quarter, out var quarter) ? quarter : null;
+    public FiscalQuarter? FiscalQuarter => DataMesh.DomainServices.Calendar.FiscalQuarter.TryParse(Quarter, out var quarter) ? quarter : null;
 }

@@ -1,3 +1,4 @@
+using DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Problems;
 using Marketing.Model;
 using Marketing.Persistence;
@@ -13,8 +14,8 @@ public static class PlanningApi
     {
         api.MapGet("/planning", async Task<Results<Ok<PlanningView>, ProblemHttpResult>> (string? quarter, MarketingDbContext db, CancellationToken ct) =>
         {
-            var asked = Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            if (quarter is not null && !Quarter.TryParse(quarter, out asked))
+            var asked = FiscalQuarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            if (quarter is not null && !FiscalQuarter.TryParse(quarter, out asked))
             {
                 return FieldProblem.For("quarter", $"'{quarter}' is not a quarter written yyyy-Qn, e.g. 2026-Q4.");
             }

@@ -1,3 +1,4 @@
+using DataMesh.DomainServices.Calendar;
 namespace Marketing.Model;
 
 /// <summary>A marketing campaign, from its plan to its completion, with what it has spent.</summary>
@@ -24,7 +25,7 @@ public sealed class Campaign
     public DateOnly? CompletedOn { get; set; }
 
     /// <summary>The quarter whose marketing budget the campaign draws on: the quarter it starts in.</summary>
-    public Quarter Quarter => Quarter.Of(StartsOn);
+    public FiscalQuarter Quarter => FiscalQuarter.Of(StartsOn);
 
     /// <summary>PostgreSQL's xmin: the ETag of optimistic concurrency.</summary>
     public uint Version { get; set; }
