@@ -40,7 +40,7 @@ public sealed class KubernetesDeploymentTests
 
         Assert.Empty(documents.SelectMany(KubernetesObjectCheck.Problems));
         Assert.Equal(
-            ["Cluster", "Component", "ConfigMap", "Configuration", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Kafka", "KafkaNodePool", "Namespace", "Service"],
+            ["Cluster", "Component", "ConfigMap", "Configuration", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Namespace", "Service"],
             documents.Select(document => document.Kind).Distinct().Order(StringComparer.Ordinal));
     }
 
