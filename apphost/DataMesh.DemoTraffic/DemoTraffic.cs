@@ -5,8 +5,8 @@ namespace DataMesh.DemoTraffic;
 
 /// <summary>
 /// Acts like the mesh's users at a steady rate: picks a business action by weight and runs it through the
-/// gateway, so that the dashboard's traces and the catalog show the mesh at work. A refused action (a budget
-/// exhausted, a conflict) is logged and the traffic goes on.
+/// gateway, so that the dashboard's traces and the catalog show the mesh at work. A refused or failed action
+/// (a budget exhausted, a conflict, a service restarting) is logged and the traffic goes on.
 /// </summary>
 public sealed class DemoTraffic(IEnumerable<IScenario> scenarios, MeshClient mesh, IOptions<DemoTrafficOptions> options, ILogger<DemoTraffic> logger) : BackgroundService
 {
@@ -24,7 +24,7 @@ public sealed class DemoTraffic(IEnumerable<IScenario> scenarios, MeshClient mes
                 var status = await scenario.RunAsync(mesh, random, stoppingToken);
                 logger.LogInformation("{Scenario}: {Status}", scenario.Name, status?.ToString() ?? "nothing to do");
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "{Scenario} failed; the traffic goes on.", scenario.Name);
             }
