@@ -1,5 +1,8 @@
+using DataMesh.DataProducts.Publishing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DataMesh.Testing;
@@ -33,5 +36,13 @@ public sealed class DomainApiFactory<TProgram>(string domain, string connectionS
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>The events the service's transactions put in its outbox, oldest first; only <paramref name="eventType"/> when given.</summary>
+    public async Task<List<OutboxEvent>> OutboxAsync(string? eventType = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        return await db.Set<OutboxEvent>().Where(e => eventType == null || e.EventType == eventType).OrderBy(e => e.Sequence).ToListAsync();
     }
 }

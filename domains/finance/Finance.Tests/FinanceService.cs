@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Testing;
 using Finance.Persistence;
@@ -28,11 +26,7 @@ public sealed class FinanceService : IAsyncDisposable
 
     public FinanceDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FinanceDbContext>();
 
-    public async Task<List<OutboxEvent>> OutboxAsync(string? eventType = null)
-    {
-        await using var db = Database();
-        return await db.Set<OutboxEvent>().Where(e => eventType == null || e.EventType == eventType).OrderBy(e => e.Sequence).ToListAsync();
-    }
+    public Task<List<OutboxEvent>> OutboxAsync(string? eventType = null) => factory.OutboxAsync(eventType);
 
     public async Task OpenCostCentersAsync()
     {
@@ -45,20 +39,8 @@ public sealed class FinanceService : IAsyncDisposable
     }
 
     /// <summary>Delivers a CloudEvent to an input port as the Dapr sidecar does, and returns the status the app answered.</summary>
-    public async Task<string> DeliverAsync(string inputPort, string id, string type, object data)
-    {
-        var response = await Client.PostAsJsonAsync($"/dataproducts/{ConsumerProduct}/inputs/{inputPort}", new
-        {
-            specversion = "1.0",
-            id,
-            source = inputPort == "employees" ? "hr" : "marketing",
-            type,
-            datacontenttype = "application/json",
-            data,
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()!;
-    }
+    public Task<string> DeliverAsync(string inputPort, string id, string type, object data) =>
+        Client.DeliverAsync(ConsumerProduct, inputPort, id, inputPort == "employees" ? "hr" : "marketing", type, data);
 
     public async ValueTask DisposeAsync()
     {

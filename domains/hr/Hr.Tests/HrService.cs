@@ -26,11 +26,7 @@ public sealed class HrService : IAsyncDisposable
     /// <summary>A new context on the service's database, to read what the API wrote.</summary>
     public HrDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<HrDbContext>();
 
-    public async Task<List<OutboxEvent>> OutboxAsync()
-    {
-        await using var db = Database();
-        return await db.Set<OutboxEvent>().OrderBy(e => e.Sequence).ToListAsync();
-    }
+    public Task<List<OutboxEvent>> OutboxAsync() => factory.OutboxAsync();
 
     public async Task<Guid> CreateDepartmentAsync(string name = "Engineering", string costCenter = "CC-100")
     {

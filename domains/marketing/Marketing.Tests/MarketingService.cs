@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Testing;
 using Marketing.Persistence;
@@ -39,11 +36,7 @@ public sealed class MarketingService : IAsyncDisposable
     /// <summary>A new context on the service's database, to read what the API wrote.</summary>
     public MarketingDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<MarketingDbContext>();
 
-    public async Task<List<OutboxEvent>> OutboxAsync()
-    {
-        await using var db = Database();
-        return await db.Set<OutboxEvent>().OrderBy(e => e.Sequence).ToListAsync();
-    }
+    public Task<List<OutboxEvent>> OutboxAsync() => factory.OutboxAsync();
 
     public static object Plan(string name = "Winter newsletter", string channel = "email", string startsOn = "2026-11-02", string endsOn = "2026-12-18", decimal budgetCap = 8000m) =>
         new { name, channel, startsOn, endsOn, budgetCap };
@@ -68,23 +61,9 @@ public sealed class MarketingService : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
-    /// <summary>Delivers an upstream event as the Dapr sidecar does (a CloudEvent POSTed to the input port's route) and answers the status the app gave.</summary>
-    public async Task<string> DeliverAsync(string inputPort, string eventId, string source, string eventType, object data)
-    {
-        var envelope = new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["id"] = eventId,
-            ["source"] = source,
-            ["type"] = eventType,
-            ["datacontenttype"] = "application/json",
-            ["data"] = JsonSerializer.SerializeToNode(data, JsonSerializerOptions.Web),
-        };
-        using var content = new StringContent(envelope.ToJsonString(), Encoding.UTF8, CloudEventAttributes.ContentType);
-        var response = await Client.PostAsync($"/dataproducts/{Consumer}/inputs/{inputPort}", content);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()!;
-    }
+    /// <summary>Delivers an upstream event as the Dapr sidecar does and answers the status the app gave.</summary>
+    public Task<string> DeliverAsync(string inputPort, string eventId, string source, string eventType, object data) =>
+        Client.DeliverAsync(Consumer, inputPort, eventId, source, eventType, data);
 
     /// <summary>Finance allocates (or changes) a budget, delivered on the <c>budgets</c> input port.</summary>
     public Task<string> BudgetAsync(string eventId, Guid budgetId, decimal amount, string fiscalQuarter = "2026-Q4", string category = "marketing", string eventType = "BudgetAllocated") =>
