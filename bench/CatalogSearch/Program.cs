@@ -27,7 +27,7 @@ try
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:catalog-db"] = await postgres.CreateDatabaseAsync("bench") });
     builder.AddCatalog();
     using var host = builder.Build();
-    await host.Services.MigrateCatalogDatabaseAsync();
+    await host.Services.PrepareCatalogDatabaseAsync();
 
     Console.Error.WriteLine($"Registering {products} data products ({domains} domains), one registration each...");
     var registration = Stopwatch.StartNew();

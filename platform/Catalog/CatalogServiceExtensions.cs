@@ -26,6 +26,8 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<ProductFactsReader>();
         builder.Services.AddScoped<ContractHistory>();
         builder.Services.AddScoped<AccessDesk>();
+        builder.Services.AddScoped<TeamKeyProvisioning>();
+        builder.Services.AddScoped<EdgePolicyReader>();
         builder.Services.AddScoped<ObservedTopics>();
         builder.Services.AddScoped<EventObservations>();
         builder.Services.AddScoped<PromiseBreaches>();
@@ -36,10 +38,14 @@ public static class CatalogServiceExtensions
         return builder;
     }
 
-    /// <summary>Applies the catalog's migrations before it serves anything: a catalog that cannot reach its database does not start.</summary>
-    public static async Task MigrateCatalogDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies the catalog's migrations and provisions the domain teams' keys before it serves anything: a catalog that
+    /// cannot reach its database, or is given a bad team key, does not start.
+    /// </summary>
+    public static async Task PrepareCatalogDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TeamKeyProvisioning>().ProvisionAsync(cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ builder.AddCatalog();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
 var app = builder.Build();
-await app.Services.MigrateCatalogDatabaseAsync();
+await app.Services.PrepareCatalogDatabaseAsync();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // A body that cannot be read (malformed JSON, too large) is the caller's fault: its status, not a 500.

@@ -14,17 +14,25 @@ namespace DataMesh.Catalog.Access;
 /// </remarks>
 public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
 {
-    public async Task<ConsumerRecord> RegisterConsumerAsync(string id, string team, string? description, string actor, CancellationToken cancellationToken)
+    public const int MaxRequestsPerSecond = 100_000;
+
+    public async Task<ConsumerRecord> RegisterConsumerAsync(
+        string id, string team, string? description, int? requestsPerSecond, string actor, CancellationToken cancellationToken)
     {
         Require("id", id, 63);
         Require("team", team, 63);
         Require("actor", actor, 200);
+        if (requestsPerSecond is < 1 or > MaxRequestsPerSecond)
+        {
+            throw CatalogRefusal.Invalid("requestsPerSecond", $"is from 1 to {MaxRequestsPerSecond}, or absent for the gateway's default");
+        }
+
         if (await db.Consumers.AnyAsync(c => c.Id == id, cancellationToken))
         {
             throw CatalogRefusal.Conflict("id", $"consumer '{id}' already exists");
         }
 
-        var consumer = new ConsumerRecord { Id = id, Team = team, Description = description, CreatedAt = clock.GetUtcNow() };
+        var consumer = new ConsumerRecord { Id = id, Team = team, Description = description, RequestsPerSecond = requestsPerSecond, CreatedAt = clock.GetUtcNow() };
         db.Consumers.Add(consumer);
         Audit("consumer-registered", actor, id);
         await db.SaveChangesAsync(cancellationToken);
@@ -59,6 +67,40 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
         var key = await ActiveKeyAsync(keyId, cancellationToken);
         key.RevokedAt = clock.GetUtcNow();
         Audit("key-revoked", actor, key.ConsumerId, apiKeyId: key.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="key"/> the one active key of a team's own consumer, registering the consumer when new:
+    /// the same key again changes nothing, another one replaces it.
+    /// </summary>
+    public async Task ProvisionTeamKeyAsync(string consumerId, string team, string key, CancellationToken cancellationToken)
+    {
+        const string actor = "apphost";
+        var consumer = await db.Consumers.FindAsync([consumerId], cancellationToken);
+        if (consumer is null)
+        {
+            db.Consumers.Add(new ConsumerRecord { Id = consumerId, Team = team, Description = "The domain team's own key, from the AppHost.", CreatedAt = clock.GetUtcNow() });
+            Audit("consumer-registered", actor, consumerId);
+        }
+        else
+        {
+            consumer.Team = team;
+        }
+
+        var hash = ApiKeySecret.Hash(key);
+        var active = await db.ApiKeys.Where(k => k.ConsumerId == consumerId && k.RevokedAt == null).ToListAsync(cancellationToken);
+        if (!active.Any(k => k.Hash == hash))
+        {
+            Audit("key-issued", actor, consumerId, apiKeyId: Issue(consumerId, key).Id);
+        }
+
+        foreach (var replaced in active.Where(k => k.Hash != hash))
+        {
+            replaced.RevokedAt = clock.GetUtcNow();
+            Audit("key-revoked", actor, consumerId, apiKeyId: replaced.Id);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -157,12 +199,12 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
             .OrderBy(r => r.DataProductId)
             .Select(r => new GrantFacts(r.Id, r.DataProductId, r.Purpose, r.PersonalData, r.DecidedBy!, r.DecidedAt!.Value))
             .ToListAsync(cancellationToken);
-        return new ApiKeyLookup(found.Id, found.Team, grants);
+        return new ApiKeyLookup(found.Id, found.Team, found.RequestsPerSecond, grants);
     }
 
-    private IssuedApiKey Issue(string consumerId)
+    private IssuedApiKey Issue(string consumerId, string? key = null)
     {
-        var key = ApiKeySecret.New();
+        key ??= ApiKeySecret.New();
         var record = new ApiKeyRecord
         {
             Id = Guid.CreateVersion7(),

@@ -1,4 +1,7 @@
 namespace DataMesh.Catalog.Access;
 
-/// <summary>What the gateway learns from a valid API key: who calls and what it may read, for which purpose.</summary>
-public sealed record ApiKeyLookup(string ConsumerId, string Team, IReadOnlyList<GrantFacts> Grants);
+/// <summary>
+/// What the gateway learns from a valid API key: who calls, for which team, how fast it may call
+/// (null for the gateway's default) and what it may read, for which purpose.
+/// </summary>
+public sealed record ApiKeyLookup(string ConsumerId, string Team, int? RequestsPerSecond, IReadOnlyList<GrantFacts> Grants);

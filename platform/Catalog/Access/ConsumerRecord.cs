@@ -11,5 +11,8 @@ public sealed class ConsumerRecord
 
     public string? Description { get; set; }
 
+    /// <summary>The requests per second the gateway lets this consumer's keys make; null for the gateway's default.</summary>
+    public int? RequestsPerSecond { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

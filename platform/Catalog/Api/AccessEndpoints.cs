@@ -5,7 +5,7 @@ namespace DataMesh.Catalog.Api;
 /// <summary>Consumers, API keys, access requests and decisions, and the gateway's key look-up.</summary>
 public static class AccessEndpoints
 {
-    public sealed record ConsumerBody(string Id, string Team, string? Description, string Actor);
+    public sealed record ConsumerBody(string Id, string Team, string? Description, int? RequestsPerSecond, string Actor);
 
     public sealed record ActorBody(string Actor);
 
@@ -18,7 +18,7 @@ public static class AccessEndpoints
     public static RouteGroupBuilder MapAccess(this RouteGroupBuilder api)
     {
         api.MapPost("/consumers", async (ConsumerBody body, AccessDesk desk, CancellationToken ct) =>
-            TypedResults.Created($"{CatalogApi.Prefix}/consumers/{body.Id}", await desk.RegisterConsumerAsync(body.Id, body.Team, body.Description, body.Actor, ct)))
+            TypedResults.Created($"{CatalogApi.Prefix}/consumers/{body.Id}", await desk.RegisterConsumerAsync(body.Id, body.Team, body.Description, body.RequestsPerSecond, body.Actor, ct)))
             .WithName("register-consumer").WithSummary("Registers a consumer (a team's application).");
         api.MapPost("/consumers/{id}/keys", async (string id, ActorBody body, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Created($"{CatalogApi.Prefix}/consumers/{id}/keys", await desk.IssueKeyAsync(id, body.Actor, ct)))
@@ -37,6 +37,8 @@ public static class AccessEndpoints
                 : await desk.LookupAsync(body.Key, ct) is { } found ? Results.Ok(found) : throw CatalogRefusal.NotFound("key", "no active API key matches"))
             .WithName("lookup-key").WithSummary("For the gateway: the consumer, team and grants (with purposes and whether personal data may be read) of an active key.")
             .Produces<ApiKeyLookup>();
+        api.MapGet("/edge/policy", async (EdgePolicyReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReadAsync(ct)))
+            .WithName("edge-policy").WithSummary("For the gateway: each domain's owner teams, and each query endpoint with the personal data its contract marks.");
         api.MapPost("/access-requests", async (AccessRequestBody body, AccessDesk desk, CancellationToken ct) =>
         {
             var request = await desk.RequestAsync(body.DataProductId, body.ConsumerId, body.Purpose, body.PersonalData, body.Actor, ct);

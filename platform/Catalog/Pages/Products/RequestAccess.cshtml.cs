@@ -39,7 +39,7 @@ public sealed class RequestAccessModel(AccessDesk desk, CatalogDbContext db) : P
         {
             if (!string.IsNullOrWhiteSpace(Team) && Consumer is { Length: > 0 } && await db.Consumers.FindAsync([Consumer], cancellationToken) is null)
             {
-                await desk.RegisterConsumerAsync(Consumer, Team, null, Actor ?? "", cancellationToken);
+                await desk.RegisterConsumerAsync(Consumer, Team, null, null, Actor ?? "", cancellationToken);
             }
 
             Created = await desk.RequestAsync(Id, Consumer ?? "", Purpose ?? "", PersonalData, Actor ?? "", cancellationToken);

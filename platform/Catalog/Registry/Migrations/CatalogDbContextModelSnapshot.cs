@@ -160,6 +160,9 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Team")
                         .IsRequired()
                         .HasColumnType("text");
