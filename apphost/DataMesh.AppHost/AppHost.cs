@@ -22,14 +22,18 @@ var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithDaprSidecar(pubSub);
 
-// ... and the edge: the one public entry, on a fixed port.
+// ... and the edge: the one public entry, on a fixed port, where keys, grants, masking and rates are enforced.
 var gatewayPort = builder.Configuration.GetValue("Mesh:Gateway:Port", 8080);
 var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")
     .WithHttpEndpoint(port: gatewayPort)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck(DataMeshBuilder.HealthPath)
-    .WithGatewayRoute("catalog-api", "/api/catalog/{**rest}", catalog)
-    .WithGatewayRoute("catalog-ui", "/{**rest}", catalog, order: int.MaxValue);
+    .WithEdgeSettings(builder.Configuration.GetSection("Mesh:Edge"))
+    .WithGatewayRoute("catalog-api", "/api/catalog/{**rest}", catalog, GatewayAccess.Discovery)
+    .WithGatewayRoute("catalog-ui", "/{**rest}", catalog, GatewayAccess.Open, order: int.MaxValue)
+    .WithInternalPaths(catalog,
+        "/api/catalog/v1/registrations/{**rest}", "/api/catalog/v1/keys/lookup", "/api/catalog/v1/edge/{**rest}",
+        "/api/catalog/v1/observations/{**rest}", "/dapr/{**rest}", "/dataproducts/{**rest}");
 
 // The business domains: each owns its database, publishes data products, and is routed at /api/{name}/.
 var mesh = new DataMeshBuilder(builder, postgres, pubSub, catalog, gateway);
@@ -40,9 +44,14 @@ mesh.AddDomain<Projects.Marketing>("marketing");
 // Optional live traffic through the gateway's public API, for the dashboard and the catalog to show.
 if (builder.Configuration.GetValue("Mesh:Demo:Traffic", false))
 {
-    builder.AddProject<Projects.DataMesh_DemoTraffic>("demo-traffic")
+    var demo = builder.AddProject<Projects.DataMesh_DemoTraffic>("demo-traffic")
         .WithReference(gateway).WaitFor(gateway)
         .WithEnvironment("Demo__Rate", builder.Configuration["Mesh:Demo:Rate"] ?? "1");
+    foreach (var (domain, key) in mesh.TeamKeys)
+    {
+        // It acts as each domain's own team, as the people of those teams would.
+        demo.WithEnvironment($"Demo__TeamKeys__{domain}", key);
+    }
 }
 
 return builder.Build().RunOrExplain();

@@ -10,4 +10,7 @@ public sealed class DemoTrafficOptions
 
     /// <summary>The seed of the choices, so a run can be repeated.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>Per domain, its team's API key (from the AppHost's <c>{domain}-team-key</c> parameters): the traffic acts as each domain's own team.</summary>
+    public Dictionary<string, string> TeamKeys { get; set; } = [];
 }

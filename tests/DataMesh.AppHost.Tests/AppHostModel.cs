@@ -23,6 +23,18 @@ internal static class AppHostModel
             .Where(relationship => relationship.Type == "Reference")
             .Select(relationship => relationship.Resource.Name).Distinct().Order().ToList();
 
+    /// <summary>The environment a resource would be started with, as its callbacks write it (values unresolved: parameters stay parameters).</summary>
+    public static async Task<IReadOnlyDictionary<string, object>> EnvironmentOf(this IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables;
+    }
+
     public static readonly string[] LocalMode =
     [
         "--Mesh:Infrastructure=local",

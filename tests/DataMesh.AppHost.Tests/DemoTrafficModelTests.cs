@@ -12,21 +12,20 @@ public sealed class DemoTrafficModelTests
     }
 
     [Fact]
-    public async Task When_asked_for_it_references_only_the_gateway_and_takes_its_rate()
+    public async Task When_asked_for_it_reaches_only_the_gateway_with_each_domain_teams_key_and_takes_its_rate()
     {
         await using var appHost = await AppHostModel.BuildAsync([.. AppHostModel.LocalMode, "--Mesh:Demo:Traffic=true", "--Mesh:Demo:Rate=5"]);
 
         var traffic = appHost.Model.Single<ProjectResource>("demo-traffic");
 
-        Assert.Equal(["gateway"], traffic.ReferencesOf());
+        Assert.Equal(["finance-team-key", "gateway", "hr-team-key", "marketing-team-key"], traffic.ReferencesOf().Order());
         Assert.Equal(["gateway"], traffic.WaitsOf());
-        var environment = traffic.Annotations.OfType<EnvironmentCallbackAnnotation>().ToList();
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), traffic);
-        foreach (var callback in environment)
-        {
-            await callback.Callback(context);
-        }
+        var environment = await traffic.EnvironmentOf();
 
-        Assert.Equal("5", context.EnvironmentVariables["Demo__Rate"]);
+        Assert.Equal("5", environment["Demo__Rate"]);
+        Assert.Equal(
+            ["finance-team-key", "hr-team-key", "marketing-team-key"],
+            environment.Where(variable => variable.Key.StartsWith("Demo__TeamKeys__", StringComparison.Ordinal))
+                .Select(variable => Assert.IsType<ParameterResource>(variable.Value).Name).Order());
     }
 }

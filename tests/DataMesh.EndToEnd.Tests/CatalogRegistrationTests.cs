@@ -14,7 +14,7 @@ public sealed class CatalogRegistrationTests(LocalMesh mesh)
     [Fact]
     public async Task The_domains_products_are_in_the_catalog_with_their_lineage()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var gateway = mesh.Gateway();
         string[] products = ["hr.employees", "hr.headcount", "finance.budgets", "finance.cost-center-actuals", "marketing.campaigns", "marketing.leads"];
 
         foreach (var product in products)

@@ -13,13 +13,14 @@ public sealed class DemoTrafficTests(DemoTrafficMesh mesh)
     [Fact]
     public async Task Hires_people_and_records_expenses_that_other_domains_then_see()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var hr = mesh.Gateway("hr");
+        using var finance = mesh.Gateway("finance");
         Guid? demoHire = null;
 
         await Eventually.TrueAsync(
             async () =>
             {
-                var employees = await gateway.GetFromJsonAsync<JsonElement>("/api/hr/employees?pageSize=100");
+                var employees = await hr.GetFromJsonAsync<JsonElement>("/api/hr/employees?pageSize=100");
                 demoHire = employees.GetProperty("items").EnumerateArray()
                     .Where(e => e.GetProperty("email").GetString()!.EndsWith("@demo.datamesh.example", StringComparison.Ordinal))
                     .Select(e => (Guid?)e.GetProperty("id").GetGuid())
@@ -30,7 +31,7 @@ public sealed class DemoTrafficTests(DemoTrafficMesh mesh)
             () => $"No employee hired by the demo traffic after {Patience}.");
 
         await Eventually.TrueAsync(
-            async () => (await gateway.GetFromJsonAsync<JsonElement>($"/api/finance/payroll/employees/{demoHire}")).GetArrayLength() > 0,
+            async () => (await finance.GetFromJsonAsync<JsonElement>($"/api/finance/payroll/employees/{demoHire}")).GetArrayLength() > 0,
             Patience,
             () => $"Finance has no payroll for the demo hire {demoHire} after {Patience}.");
     }

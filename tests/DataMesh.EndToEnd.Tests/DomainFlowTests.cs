@@ -20,32 +20,33 @@ public sealed class DomainFlowTests(LocalMesh mesh)
     [Fact]
     public async Task A_budget_allocated_in_finance_sets_what_marketing_may_spend_and_marketing_spend_shows_in_finance_actuals()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var finance = mesh.Gateway("finance");
+        using var marketing = mesh.Gateway("marketing");
 
-        var allocated = await gateway.PostAsJsonAsync("/api/finance/budgets", new { costCenter = "CC-300", fiscalQuarter = "2030-Q2", category = "marketing", amount = 10_000m });
+        var allocated = await finance.PostAsJsonAsync("/api/finance/budgets", new { costCenter = "CC-300", fiscalQuarter = "2030-Q2", category = "marketing", amount = 10_000m });
         Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
-        await UntilAsync(gateway, "/api/marketing/planning?quarter=2030-Q2", plan => plan.GetProperty("budget").GetDecimal() == 10_000m, "marketing's 2030-Q2 budget to be 10,000");
+        await UntilAsync(marketing, "/api/marketing/planning?quarter=2030-Q2", plan => plan.GetProperty("budget").GetDecimal() == 10_000m, "marketing's 2030-Q2 budget to be 10,000");
 
-        var planned = await gateway.PostAsJsonAsync("/api/marketing/campaigns", new
+        var planned = await marketing.PostAsJsonAsync("/api/marketing/campaigns", new
         {
             name = "Spring launch", channel = "search", startsOn = "2030-04-01", endsOn = "2030-05-31", budgetCap = 4_000m,
         });
         Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
         var campaign = planned.Headers.Location!.OriginalString;
-        var launched = await SendAsync(gateway, HttpMethod.Post, $"{campaign}/launch", new { }, planned.Headers.ETag!);
+        var launched = await SendAsync(marketing, HttpMethod.Post, $"{campaign}/launch", new { }, planned.Headers.ETag!);
         Assert.Equal(HttpStatusCode.OK, launched.StatusCode);
-        var tooBig = await gateway.PostAsJsonAsync("/api/marketing/campaigns", new
+        var tooBig = await marketing.PostAsJsonAsync("/api/marketing/campaigns", new
         {
             name = "Too big", channel = "display", startsOn = "2030-04-15", endsOn = "2030-06-30", budgetCap = 7_000m,
         });
-        var refused = await SendAsync(gateway, HttpMethod.Post, $"{tooBig.Headers.Location!.OriginalString}/launch", new { }, tooBig.Headers.ETag!);
+        var refused = await SendAsync(marketing, HttpMethod.Post, $"{tooBig.Headers.Location!.OriginalString}/launch", new { }, tooBig.Headers.ETag!);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Equal(6_000m, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("remaining").GetDecimal());
 
-        var spent = await SendAsync(gateway, HttpMethod.Post, $"{campaign}/spend", new { amount = 1_500m, spentOn = "2030-04-10", vendor = "Search Ads Ltd" }, launched.Headers.ETag!);
+        var spent = await SendAsync(marketing, HttpMethod.Post, $"{campaign}/spend", new { amount = 1_500m, spentOn = "2030-04-10", vendor = "Search Ads Ltd" }, launched.Headers.ETag!);
         Assert.Equal(HttpStatusCode.Created, spent.StatusCode);
         await UntilAsync(
-            gateway,
+            finance,
             "/api/finance/actuals?quarter=2030-Q2&costCenter=CC-300",
             actuals => actuals.EnumerateArray().Single().GetProperty("expenses").GetDecimal() == 1_500m,
             "finance's 2030-Q2 actuals of CC-300 to show 1,500 of marketing expenses");
@@ -54,22 +55,23 @@ public sealed class DomainFlowTests(LocalMesh mesh)
     [Fact]
     public async Task Headcount_follows_hires_and_terminations_into_marketings_planning()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
-        var hired = await gateway.PostAsJsonAsync("/api/hr/employees", new
+        using var hr = mesh.Gateway("hr");
+        using var marketing = mesh.Gateway("marketing");
+        var hired = await hr.PostAsJsonAsync("/api/hr/employees", new
         {
             name = "Mary Kenneth Keller", email = $"mary-{Guid.NewGuid():N}@datamesh.example", birthDate = "1990-12-17", title = "Campaign analyst",
             departmentId = MarketingDepartment, monthlySalary = 5200m, hiredOn = "2031-04-01",
         });
         Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
 
-        var (april, teamInApril) = await TeamSizeAsync(gateway, "2031-Q2", "2031-04");
+        var (april, teamInApril) = await TeamSizeAsync(marketing, "2031-Q2", "2031-04");
         Assert.Equal("2031-04", april);
 
         var terminate = new HttpRequestMessage(HttpMethod.Post, $"{hired.Headers.Location}/termination") { Content = JsonContent.Create(new { reason = "endOfContract", lastDay = "2031-05-15" }) };
         terminate.Headers.IfMatch.Add(hired.Headers.ETag!);
-        Assert.Equal(HttpStatusCode.OK, (await gateway.SendAsync(terminate)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.SendAsync(terminate)).StatusCode);
 
-        var (may, teamInMay) = await TeamSizeAsync(gateway, "2031-Q2", "2031-05");
+        var (may, teamInMay) = await TeamSizeAsync(marketing, "2031-Q2", "2031-05");
         Assert.Equal("2031-05", may);
         Assert.Equal(teamInApril - 1, teamInMay);
     }

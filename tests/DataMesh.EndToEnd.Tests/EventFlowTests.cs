@@ -21,10 +21,11 @@ public sealed class EventFlowTests(LocalMesh mesh)
     [Fact]
     public async Task A_hire_through_the_gateway_starts_payroll_costs_in_finance_and_lands_in_its_inbox()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var hr = mesh.Gateway("hr");
+        using var finance = mesh.Gateway("finance");
         var email = $"e2e-{Guid.NewGuid():N}@datamesh.example";
 
-        var hired = await gateway.PostAsJsonAsync("/api/hr/employees", new
+        var hired = await hr.PostAsJsonAsync("/api/hr/employees", new
         {
             name = "Margaret Hamilton", email, birthDate = "1986-08-17", title = "Flight software engineer",
             departmentId = Engineering, monthlySalary = 7300m, hiredOn = "2026-11-02",
@@ -36,7 +37,7 @@ public sealed class EventFlowTests(LocalMesh mesh)
         await Eventually.TrueAsync(
             async () =>
             {
-                lines = await gateway.GetFromJsonAsync<JsonElement>($"/api/finance/payroll/employees/{employeeId}");
+                lines = await finance.GetFromJsonAsync<JsonElement>($"/api/finance/payroll/employees/{employeeId}");
                 return lines.GetArrayLength() > 0;
             },
             Propagation,

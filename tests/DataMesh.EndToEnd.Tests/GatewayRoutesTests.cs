@@ -17,9 +17,9 @@ public sealed class GatewayRoutesTests(LocalMesh mesh)
     [InlineData("hr")]
     [InlineData("marketing")]
     [InlineData("catalog")]
-    public async Task Each_service_answers_at_its_prefix_from_its_own_database(string service)
+    public async Task Each_service_answers_its_own_team_at_its_prefix_from_its_own_database(string service)
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var gateway = mesh.Gateway(service == "catalog" ? null : service);
 
         var response = await gateway.GetAsync($"/api/{service}");
 
@@ -32,7 +32,7 @@ public sealed class GatewayRoutesTests(LocalMesh mesh)
     [Fact]
     public async Task The_catalog_ui_is_served_at_the_root()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var gateway = mesh.Gateway();
 
         var response = await gateway.GetAsync("/");
 
@@ -46,7 +46,7 @@ public sealed class GatewayRoutesTests(LocalMesh mesh)
     [Fact]
     public async Task An_unknown_domain_is_not_found_and_health_endpoints_of_services_are_not_routed()
     {
-        using var gateway = mesh.App.CreateHttpClient("gateway");
+        using var gateway = mesh.Gateway("hr");
 
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync("/api/sales")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync("/api/hr/health")).StatusCode);

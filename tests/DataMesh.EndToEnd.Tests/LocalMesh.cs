@@ -1,18 +1,24 @@
 using DataMesh.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DataMesh.EndToEnd.Tests;
 
 /// <summary>
-/// The whole mesh in local mode, through the real AppHost and Aspire's orchestrator: PostgreSQL from the
-/// local binaries, every service a real process, and the daprd stand-in (tests/DaprSidecarStandIn) as each
-/// sidecar, chosen through Dapr:DaprdPath alone. Started once for all end-to-end tests.
+/// The whole mesh in local mode, through the real AppHost and Aspire's orchestrator (see <see cref="LocalMeshLauncher"/>),
+/// each domain team with a key of this run. Started once for all end-to-end tests.
 /// </summary>
 public class LocalMesh : IAsyncLifetime
 {
     public const string Collection = "local mesh";
 
-    private readonly string[] settings;
+    /// <summary>The domains whose teams get a key, as the AppHost's <c>{domain}-team-key</c> parameters.</summary>
+    public static readonly string[] Domains = ["finance", "hr", "marketing"];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string[] _settings;
+    private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");
+    private readonly Dictionary<string, string> _teamKeys = Domains.ToDictionary(domain => domain, _ => LocalMeshLauncher.NewTeamKey());
+    private DistributedApplication? _app;
 
     public LocalMesh()
         : this([])
@@ -20,37 +26,26 @@ public class LocalMesh : IAsyncLifetime
     }
 
     /// <param name="settings">More AppHost settings, as command-line arguments.</param>
-    protected LocalMesh(params string[] settings) => this.settings = settings;
-
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
-
-    private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");
-    private DistributedApplication? _app;
+    protected LocalMesh(params string[] settings) => _settings = settings;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The mesh is not started.");
 
-    public async Task InitializeAsync()
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DataMesh_AppHost>(
-        [
-            "--Mesh:Infrastructure=local",
-            // Local mode takes an existing broker; the stand-in sidecars keep topics themselves and only read its address.
-            "--ConnectionStrings:kafka=localhost:9092",
-            $"--Mesh:Postgres:DataDirectory={Path.Combine(_dataDirectory, "postgres")}",
-            $"--Mesh:Gateway:Port={Aspire.Hosting.FreePort.Next()}",
-            $"--Dapr:DaprdPath={RepositoryLayout.DaprdStandIn}",
-            .. settings,
-        ]);
-        _app = await builder.BuildAsync();
+    public async Task InitializeAsync() =>
+        _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(_dataDirectory, _teamKeys, _settings, StartTimeout);
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await _app.StartAsync(timeout.Token);
-        var notifications = _app.Services.GetRequiredService<ResourceNotificationService>();
-        var model = _app.Services.GetRequiredService<DistributedApplicationModel>();
-        foreach (var resource in model.Resources.Where(resource => resource is ProjectResource or DaprSidecarResource or LocalPostgresServerResource))
+    /// <summary>The key of <paramref name="domain"/>'s own team.</summary>
+    public string TeamKey(string domain) => _teamKeys[domain];
+
+    /// <summary>A client of the gateway, anonymous or with the key of <paramref name="domain"/>'s own team.</summary>
+    public HttpClient Gateway(string? domain = null)
+    {
+        var client = App.CreateHttpClient("gateway");
+        if (domain is not null)
         {
-            await notifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+            client.DefaultRequestHeaders.Add("X-Api-Key", TeamKey(domain));
         }
+
+        return client;
     }
 
     public async Task DisposeAsync()

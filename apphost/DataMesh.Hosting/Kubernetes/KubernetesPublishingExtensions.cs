@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DataMesh;
 using Aspire.Hosting.DataMesh.Kubernetes;
 using Aspire.Hosting.Pipelines;
 using DataMesh.DataProducts.Contracts;
@@ -18,9 +19,6 @@ namespace Aspire.Hosting;
 public static class KubernetesPublishingExtensions
 {
     public const string StepName = "publish-kubernetes";
-
-    /// <summary>Where a domain keeps its data product descriptors and contracts, beside its project file.</summary>
-    public const string DataProductsFolder = "DataProducts";
 
     public static IDistributedApplicationBuilder AddKubernetesPublishing(this IDistributedApplicationBuilder builder)
     {
@@ -46,7 +44,7 @@ public static class KubernetesPublishingExtensions
         var topics = new List<OutputPortTopic>();
         foreach (var project in model.Resources.OfType<ProjectResource>())
         {
-            var folder = Path.Combine(Path.GetDirectoryName(project.GetProjectMetadata().ProjectPath)!, DataProductsFolder);
+            var folder = Path.Combine(Path.GetDirectoryName(project.GetProjectMetadata().ProjectPath)!, DomainTeam.DataProductsFolder);
             if (!Directory.Exists(folder))
             {
                 continue;

@@ -14,11 +14,20 @@ public sealed class DataMeshBuilder(
     IResourceBuilder<ProjectResource> catalog,
     IResourceBuilder<ProjectResource> gateway)
 {
+    private readonly Dictionary<string, IResourceBuilder<ParameterResource>> _teamKeys = [];
+
     public IDistributedApplicationBuilder Builder { get; } = builder;
 
     /// <summary>
+    /// Per domain, its team's own API key (the secret parameter <c>{name}-team-key</c>, generated and kept in user
+    /// secrets unless set): the key that opens the domain's commands at the gateway.
+    /// </summary>
+    public IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> TeamKeys => _teamKeys;
+
+    /// <summary>
     /// Adds a domain service: its own database (connection <c>{name}-db</c>), its Dapr sidecar on the mesh's
-    /// pub/sub, the catalog it registers its data products with, and the gateway route <c>/api/{name}/</c>.
+    /// pub/sub, the catalog it registers its data products with, the gateway route <c>/api/{name}/</c>, and a key
+    /// for the team its data products name (see <see cref="TeamKeys"/>), which the catalog is given to recognise.
     /// </summary>
     public IResourceBuilder<ProjectResource> AddDomain<TProject>([ResourceName] string name) where TProject : IProjectMetadata, new()
     {
@@ -29,7 +38,14 @@ public sealed class DataMeshBuilder(
             .WithReference(database).WaitFor(database)
             .WithReference(catalog)
             .WithDaprSidecar(pubSub);
-        gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain);
+        gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
+        if (DomainTeam.Of(name, new TProject()) is { } team)
+        {
+            var key = Builder.AddParameter($"{name}-team-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
+            catalog.WithEnvironment($"Catalog__TeamKeys__{name}__Team", team).WithEnvironment($"Catalog__TeamKeys__{name}__Key", key);
+            _teamKeys[name] = key;
+        }
+
         return domain;
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
 
 namespace Aspire.Hosting;
 
@@ -9,18 +11,86 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class GatewayRouteExtensions
 {
+    /// <summary>How long the gateway waits for a destination's answer unless a route says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <param name="access">Who may pass; see <see cref="GatewayAccess"/>.</param>
+    /// <param name="domain">The domain a <see cref="GatewayAccess.Domain"/> route leads to.</param>
+    /// <param name="timeout">How long the gateway waits for the destination's answer before a 504; <see cref="DefaultTimeout"/> when null.</param>
     public static IResourceBuilder<ProjectResource> WithGatewayRoute(
-        this IResourceBuilder<ProjectResource> gateway, string routeId, string pathPattern, IResourceBuilder<ProjectResource> target, int? order = null)
+        this IResourceBuilder<ProjectResource> gateway,
+        string routeId,
+        string pathPattern,
+        IResourceBuilder<ProjectResource> target,
+        GatewayAccess access,
+        string? domain = null,
+        int? order = null,
+        TimeSpan? timeout = null)
     {
-        var cluster = target.Resource.Name;
-        gateway.WithEnvironment($"ReverseProxy__Routes__{routeId}__ClusterId", cluster)
-            .WithEnvironment($"ReverseProxy__Routes__{routeId}__Match__Path", pathPattern)
-            .WithEnvironment($"ReverseProxy__Clusters__{cluster}__Destinations__{cluster}__Address", $"http://{cluster}");
-        if (order is not null)
+        if ((access == GatewayAccess.Domain) != (domain is not null))
         {
-            gateway.WithEnvironment($"ReverseProxy__Routes__{routeId}__Order", order.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw new ArgumentException("A domain route names its domain, and only a domain route does.", nameof(domain));
         }
 
-        return gateway.WithReference(target).WaitFor(target);
+        var cluster = target.Resource.Name;
+        var route = $"ReverseProxy__Routes__{routeId}__";
+        gateway.WithEnvironment(route + "ClusterId", cluster)
+            .WithEnvironment(route + "Match__Path", pathPattern)
+            .WithEnvironment(route + "Timeout", (timeout ?? DefaultTimeout).ToString("c", CultureInfo.InvariantCulture))
+            .WithEnvironment(route + "Metadata__Access", access.ToString().ToLowerInvariant());
+        if (domain is not null)
+        {
+            gateway.WithEnvironment(route + "Metadata__Domain", domain);
+        }
+
+        if (order is not null)
+        {
+            gateway.WithEnvironment(route + "Order", order.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return gateway.WithGatewayCluster(target).WithReference(target).WaitFor(target);
+    }
+
+    /// <summary>The gateway's own settings (section <c>Edge</c>: rates, limits, cache lifetimes), passed from <paramref name="settings"/>.</summary>
+    public static IResourceBuilder<ProjectResource> WithEdgeSettings(this IResourceBuilder<ProjectResource> gateway, IConfigurationSection settings)
+    {
+        foreach (var setting in settings.GetChildren().Where(setting => setting.Value is not null))
+        {
+            gateway.WithEnvironment($"Edge__{setting.Key}", setting.Value);
+        }
+
+        return gateway;
+    }
+
+    /// <summary>Paths of <paramref name="target"/> that the gateway refuses (404) instead of forwarding: they are for the mesh only.</summary>
+    public static IResourceBuilder<ProjectResource> WithInternalPaths(
+        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> target, params string[] pathPatterns)
+    {
+        for (var i = 0; i < pathPatterns.Length; i++)
+        {
+            // Before every other route: an internal path is never forwarded, whatever else matches it.
+            gateway.WithGatewayRoute($"{target.Resource.Name}-internal-{i}", pathPatterns[i], target, GatewayAccess.Internal, order: int.MinValue);
+        }
+
+        return gateway;
+    }
+
+    /// <summary>
+    /// The destination, checked actively (its readiness path every 10 s) and passively (transport failures on real
+    /// requests); with a single replica the gateway still tries it when the checks call it unhealthy, rather than answer 503 at once.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithGatewayCluster(this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> target)
+    {
+        var cluster = $"ReverseProxy__Clusters__{target.Resource.Name}__";
+        return gateway.WithEnvironment(cluster + $"Destinations__{target.Resource.Name}__Address", $"http://{target.Resource.Name}")
+            .WithEnvironment(cluster + "HealthCheck__AvailableDestinationsPolicy", "HealthyOrPanic")
+            .WithEnvironment(cluster + "HealthCheck__Active__Enabled", "true")
+            .WithEnvironment(cluster + "HealthCheck__Active__Interval", "00:00:10")
+            .WithEnvironment(cluster + "HealthCheck__Active__Timeout", "00:00:05")
+            .WithEnvironment(cluster + "HealthCheck__Active__Policy", "ConsecutiveFailures")
+            .WithEnvironment(cluster + "HealthCheck__Active__Path", DataMeshBuilder.HealthPath)
+            .WithEnvironment(cluster + "HealthCheck__Passive__Enabled", "true")
+            .WithEnvironment(cluster + "HealthCheck__Passive__Policy", "TransportFailureRate")
+            .WithEnvironment(cluster + "HealthCheck__Passive__ReactivationPeriod", "00:00:30");
     }
 }

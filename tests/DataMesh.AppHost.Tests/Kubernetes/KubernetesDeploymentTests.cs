@@ -162,7 +162,7 @@ public sealed class KubernetesDeploymentTests
         var texts = DeploymentFolder.Read(DeploymentFolder.Committed).Values;
         Assert.All(texts, text => Assert.DoesNotMatch(new Regex(@"Password=(?!\$\()", RegexOptions.IgnoreCase), text));
         var referenced = texts.SelectMany(text => Regex.Matches(text, @"secretKeyRef:\s+key: (\S+)\s+name: (\S+)").Select(match => $"{match.Groups[2].Value}/{match.Groups[1].Value}")).Distinct();
-        Assert.Equal(["postgres-superuser/password"], referenced);
+        Assert.Equal(["finance-team-key/value", "hr-team-key/value", "marketing-team-key/value", "postgres-superuser/password"], referenced.Order());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Aspire.Hosting.DataMesh;
 using Aspire.Hosting.DataMesh.Kubernetes;
 using DataMesh.DataProducts.Contracts;
 using DataMesh.Testing;
@@ -58,7 +59,7 @@ public sealed class OutputPortTopicTests : IDisposable
     {
         var folder = Domains(("finance", ["finance", "hr"]));
 
-        var topics = OutputPortTopic.Load(Path.Combine(folder, "finance", KubernetesPublishingExtensions.DataProductsFolder), "finance", defaultPartitions: 3);
+        var topics = OutputPortTopic.Load(Path.Combine(folder, "finance", DomainTeam.DataProductsFolder), "finance", defaultPartitions: 3);
 
         Assert.Equal(["finance.payroll.v1"], topics.Select(topic => topic.Topic));
     }
@@ -98,7 +99,7 @@ public sealed class OutputPortTopicTests : IDisposable
         var root = Path.Combine(_scratch.FullName, "domains");
         foreach (var (domain, definitions) in domains)
         {
-            var folder = Path.Combine(root, domain, KubernetesPublishingExtensions.DataProductsFolder);
+            var folder = Path.Combine(root, domain, DomainTeam.DataProductsFolder);
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(root, domain, $"{domain}.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
             foreach (var file in definitions.SelectMany(owner => Directory.EnumerateFiles(Path.Combine(Samples, owner))))

@@ -1,0 +1,86 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using System.Globalization;
+using System.Net;
+using DataMesh.Bench.EdgeThroughput;
+using DataMesh.Testing;
+
+// The same query straight to HR's service and through the gateway (key looked up, grant checked, rate counted,
+// forwarded), on the real mesh in local mode, in alternating runs so that both see the same machine.
+var options = EdgeBenchOptions.Parse(args);
+var dataDirectory = ServerReachableDirectory.Create("datamesh-edge-bench-");
+var teamKeys = new Dictionary<string, string> { ["hr"] = LocalMeshLauncher.NewTeamKey(), ["finance"] = LocalMeshLauncher.NewTeamKey(), ["marketing"] = LocalMeshLauncher.NewTeamKey() };
+Console.WriteLine($"Starting the mesh in local mode ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}) ...");
+var app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(dataDirectory, teamKeys, ["--Mesh:Demo:Traffic=false"], TimeSpan.FromMinutes(5));
+try
+{
+    using var hrTeam = app.CreateHttpClient("gateway");
+    hrTeam.DefaultRequestHeaders.Add("X-Api-Key", teamKeys["hr"]);
+    var consumer = await GrantedConsumer.CreateAsync(hrTeam, "hr.headcount", personalData: false, requestsPerSecond: 100_000);
+
+    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+    using var http = new HttpClient(handler);
+    var direct = new Uri(app.GetEndpoint("hr", "http"), options.Query);
+    var gateway = new Uri(app.GetEndpoint("gateway", "http"), options.Query);
+    HttpRequestMessage Direct() => new(HttpMethod.Get, direct);
+    HttpRequestMessage ThroughGateway() => new(HttpMethod.Get, gateway) { Headers = { { "X-Api-Key", consumer.Key } } };
+
+    foreach (var (name, request) in new[] { ("direct", (Func<HttpRequestMessage>)Direct), ("gateway", ThroughGateway) })
+    {
+        using var check = await http.SendAsync(request());
+        if (check.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{name} {options.Query} answered {(int)check.StatusCode}: {await check.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    Console.WriteLine($"Warming up: {options.Query}, direct {direct.Authority}, gateway {gateway.Authority} ...");
+    await LoadRun.ForAsync(http, Direct, options.Concurrency, TimeSpan.FromSeconds(3));
+    await LoadRun.ForAsync(http, ThroughGateway, options.Concurrency, TimeSpan.FromSeconds(3));
+
+    var throughput = new List<(LoadRun Direct, LoadRun Gateway)>();
+    var latency = new List<(LoadRun Direct, LoadRun Gateway)>();
+    for (var repetition = 1; repetition <= options.Repetitions; repetition++)
+    {
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        throughput.Add((await LoadRun.ForAsync(http, Direct, options.Concurrency, duration), await LoadRun.ForAsync(http, ThroughGateway, options.Concurrency, duration)));
+        latency.Add((await LoadRun.SequentialAsync(http, Direct, options.LatencyRequests), await LoadRun.SequentialAsync(http, ThroughGateway, options.LatencyRequests)));
+        Console.WriteLine($"run {repetition}: {throughput[^1].Direct.PerSecond:F0} / {throughput[^1].Gateway.PerSecond:F0} requests/s, "
+            + $"p50 {latency[^1].Direct.Percentile(50):F3} / {latency[^1].Gateway.Percentile(50):F3} ms (direct / gateway), load average {LoadAverage()}");
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    string Runs(IEnumerable<double> values, string format) => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
+
+    var ratios = throughput.Select(t => t.Gateway.PerSecond / t.Direct.PerSecond).ToList();
+    var addedP50 = latency.Select(l => l.Gateway.Percentile(50) - l.Direct.Percentile(50)).ToList();
+    var addedP99 = latency.Select(l => l.Gateway.Percentile(99) - l.Direct.Percentile(99)).ToList();
+    var errors = throughput.Concat(latency).Sum(t => t.Direct.Failed + t.Gateway.Failed);
+    Console.WriteLine();
+    Console.WriteLine($"| Measure ({options.Concurrency} clients for throughput, 1 for latency) | Median | Runs |");
+    Console.WriteLine("|---|---|---|");
+    Console.WriteLine($"| Direct requests/s | {Median(throughput.Select(t => t.Direct.PerSecond)):F0} | {Runs(throughput.Select(t => t.Direct.PerSecond), "F0")} |");
+    Console.WriteLine($"| Gateway requests/s | {Median(throughput.Select(t => t.Gateway.PerSecond)):F0} | {Runs(throughput.Select(t => t.Gateway.PerSecond), "F0")} |");
+    Console.WriteLine($"| Gateway / direct throughput | {Median(ratios):P1} | {Runs(ratios, "P1")} |");
+    Console.WriteLine($"| Direct p50 / p99 (ms) | {Median(latency.Select(l => l.Direct.Percentile(50))):F3} / {Median(latency.Select(l => l.Direct.Percentile(99))):F3} | |");
+    Console.WriteLine($"| Gateway p50 / p99 (ms) | {Median(latency.Select(l => l.Gateway.Percentile(50))):F3} / {Median(latency.Select(l => l.Gateway.Percentile(99))):F3} | |");
+    Console.WriteLine($"| Added p50 (ms) | {Median(addedP50):F3} | {Runs(addedP50, "F3")} |");
+    Console.WriteLine($"| Added p99 (ms) | {Median(addedP99):F3} | {Runs(addedP99, "F3")} |");
+    Console.WriteLine($"| Requests not answered 200 | {errors} | |");
+    Console.WriteLine();
+    Console.WriteLine($"Targets: throughput through the edge at least 80% of direct: {(Median(ratios) >= 0.8 ? "met" : "NOT met")}; "
+        + $"added p50 under 1 ms: {(Median(addedP50) < 1 ? "met" : "NOT met")}. Load average at the end {LoadAverage()}.");
+}
+finally
+{
+    await app.StopAsync();
+    await app.DisposeAsync();
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -1,0 +1,16 @@
+namespace DataMesh.Gateway.Edge;
+
+/// <summary>The headers the edge reads and writes.</summary>
+public static class EdgeHeaders
+{
+    public const string ApiKey = "X-Api-Key";
+
+    /// <summary>Set by the gateway for the destination (any value a client sends is dropped): who called.</summary>
+    public const string Consumer = "X-DataMesh-Consumer";
+
+    /// <summary>Set by the gateway for the destination: the caller's team.</summary>
+    public const string Team = "X-DataMesh-Team";
+
+    /// <summary>On a masked answer: the properties whose values were masked.</summary>
+    public const string Masked = "X-DataMesh-Masked";
+}

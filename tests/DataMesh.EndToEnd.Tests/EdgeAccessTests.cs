@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataMesh.Testing;
+
+namespace DataMesh.EndToEnd.Tests;
+
+/// <summary>
+/// The edge's access matrix on the running mesh: keys issued by the catalog, grants decided by owner teams, the
+/// domain teams' own keys, rates, and personal data masked for grants that do not cover it. Every refusal is a problem.
+/// </summary>
+[Collection(LocalMesh.Collection)]
+public sealed class EdgeAccessTests(LocalMesh mesh)
+{
+    /// <summary>Longer than the gateway's key cache (10 s) with room for a loaded machine.</summary>
+    private static readonly TimeSpan KeyCache = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Without_a_key_only_the_catalog_ui_and_discovery_are_open()
+    {
+        using var anonymous = mesh.Gateway();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/catalog/v1/products?q=employees")).StatusCode);
+        await AssertRefusedAsync(await anonymous.GetAsync("/api/hr/employees"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        await AssertRefusedAsync(await anonymous.PostAsJsonAsync("/api/hr/employees", new { }), HttpStatusCode.Unauthorized, "X-Api-Key");
+        await AssertRefusedAsync(
+            await anonymous.PostAsJsonAsync("/api/catalog/v1/consumers", new { id = "sneaky", team = "nobody", actor = "x" }), HttpStatusCode.Unauthorized, "X-Api-Key");
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/catalog/v1/keys/lookup")]
+    [InlineData("GET", "/api/catalog/v1/edge/policy")]
+    [InlineData("POST", "/api/catalog/v1/registrations")]
+    [InlineData("GET", "/dapr/subscribe")]
+    [InlineData("POST", "/dataproducts/finance.cost-center-actuals/inputs/employees")]
+    public async Task What_the_mesh_calls_internally_is_not_routed_even_with_a_key(string method, string path)
+    {
+        using var hr = mesh.Gateway("hr");
+
+        var response = await hr.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { key = "x" }) });
+
+        await AssertRefusedAsync(response, HttpStatusCode.NotFound, "path");
+    }
+
+    [Fact]
+    public async Task A_bad_key_is_refused_and_a_revoked_key_stops_working()
+    {
+        using var bad = KeyedGateway("dmk_not-a-key-the-catalog-issued");
+        await AssertRefusedAsync(await bad.GetAsync("/api/hr/employees"), HttpStatusCode.Unauthorized, "X-Api-Key");
+
+        var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false);
+        using var keyed = KeyedGateway(reader.Key);
+        Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/api/hr/headcount")).StatusCode);
+
+        using var hr = mesh.Gateway("hr");
+        await GrantedConsumer.SendOkAsync(hr, HttpMethod.Post, $"/api/catalog/v1/keys/{reader.KeyId}/revoke", new { actor = "edge-test" });
+
+        await Eventually.TrueAsync(
+            async () => (await keyed.GetAsync("/api/hr/headcount")).StatusCode == HttpStatusCode.Unauthorized,
+            KeyCache,
+            () => $"The revoked key still works after {KeyCache}.");
+    }
+
+    [Fact]
+    public async Task A_query_endpoint_takes_a_grant_for_its_data_product()
+    {
+        var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false);
+        using var keyed = KeyedGateway(reader.Key);
+
+        Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/api/hr/headcount")).StatusCode);
+        await AssertRefusedAsync(await keyed.GetAsync("/api/hr/employees"), HttpStatusCode.Forbidden, "X-Api-Key", "hr.employees");
+        await AssertRefusedAsync(await keyed.GetAsync("/api/finance/budgets"), HttpStatusCode.Forbidden, "X-Api-Key", "finance.budgets");
+    }
+
+    [Fact]
+    public async Task A_domains_commands_and_internal_reads_are_open_only_to_its_own_team()
+    {
+        using var finance = mesh.Gateway("finance");
+        var reader = await ConsumerWithGrantAsync("hr.employees", personalData: true);
+        using var granted = KeyedGateway(reader.Key);
+
+        await AssertRefusedAsync(await finance.PostAsJsonAsync("/api/hr/employees", new { name = "Not hired" }), HttpStatusCode.Forbidden, "X-Api-Key", "people-platform");
+        await AssertRefusedAsync(await granted.PostAsJsonAsync("/api/hr/employees", new { name = "Not hired" }), HttpStatusCode.Forbidden, "X-Api-Key");
+        await AssertRefusedAsync(await finance.GetAsync("/api/hr/departments"), HttpStatusCode.Forbidden, "X-Api-Key");
+        using var hr = mesh.Gateway("hr");
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/api/hr/departments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Personal_data_is_masked_unless_the_grant_covers_it()
+    {
+        var masked = await ConsumerWithGrantAsync("hr.employees", personalData: false);
+        var unmasked = await ConsumerWithGrantAsync("hr.employees", personalData: true);
+        using var maskedGateway = KeyedGateway(masked.Key);
+        using var unmaskedGateway = KeyedGateway(unmasked.Key);
+        using var hr = mesh.Gateway("hr");
+
+        var maskedAnswer = await maskedGateway.GetAsync("/api/hr/employees?pageSize=5");
+        var plain = await unmaskedGateway.GetFromJsonAsync<JsonElement>("/api/hr/employees?pageSize=5");
+        var own = await hr.GetFromJsonAsync<JsonElement>("/api/hr/employees?pageSize=5");
+
+        Assert.Equal(HttpStatusCode.OK, maskedAnswer.StatusCode);
+        Assert.Equal("birthDate,email,name", string.Join(',', maskedAnswer.Headers.GetValues("X-DataMesh-Masked")));
+        var maskedItems = (await maskedAnswer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        var plainItems = plain.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(maskedItems);
+        Assert.Equal(plainItems.Select(e => e.GetProperty("id").GetGuid()), maskedItems.Select(e => e.GetProperty("id").GetGuid()));
+        Assert.All(maskedItems, employee =>
+        {
+            Assert.Equal(("***", "***", "***"), (employee.GetProperty("name").GetString(), employee.GetProperty("email").GetString(), employee.GetProperty("birthDate").GetString()));
+            Assert.NotEqual("***", employee.GetProperty("title").GetString());
+        });
+        Assert.All(plainItems, employee => Assert.Contains('@', employee.GetProperty("email").GetString()!));
+        Assert.Equal(own.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("email").GetString()), plainItems.Select(e => e.GetProperty("email").GetString()));
+    }
+
+    [Fact]
+    public async Task A_consumer_over_its_rate_gets_429_with_retry_after()
+    {
+        var slow = await ConsumerWithGrantAsync("hr.headcount", personalData: false, requestsPerSecond: 1);
+        using var keyed = KeyedGateway(slow.Key);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await keyed.GetAsync("/api/hr/headcount"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answers[0].StatusCode);
+        var limited = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        await AssertRefusedAsync(limited, HttpStatusCode.TooManyRequests, "X-Api-Key");
+    }
+
+    [Fact]
+    public async Task A_bounded_load_through_the_edge_has_no_errors()
+    {
+        const int Requests = 2_000;
+        const int Concurrency = 8;
+        var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false, requestsPerSecond: 100_000);
+        using var keyed = KeyedGateway(reader.Key);
+        var next = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= Requests)
+            {
+                using var response = await keyed.GetAsync("/api/hr/headcount");
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
+
+        Assert.Empty(failures);
+    }
+
+    /// <summary>A new consumer with a key and a grant, set up with the HR team's key.</summary>
+    private async Task<GrantedConsumer> ConsumerWithGrantAsync(string dataProductId, bool personalData, int? requestsPerSecond = null)
+    {
+        using var hr = mesh.Gateway("hr");
+        return await GrantedConsumer.CreateAsync(hr, dataProductId, personalData, requestsPerSecond);
+    }
+
+    private HttpClient KeyedGateway(string key)
+    {
+        var client = mesh.Gateway();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string field, string? mentioned = null)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var reasons), $"The problem names no '{field}': {body}");
+        if (mentioned is not null)
+        {
+            Assert.Contains(mentioned, reasons.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
