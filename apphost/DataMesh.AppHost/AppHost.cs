@@ -25,7 +25,8 @@ var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
 // ... and the edge: the one public entry, on a fixed port, where keys, grants, masking and rates are enforced.
 var gatewayPort = builder.Configuration.GetValue("Mesh:Gateway:Port", 8080);
 var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")
-    .WithHttpEndpoint(port: gatewayPort)
+    // Not behind the orchestrator's proxy: the edge is the one hop in front of the services.
+    .WithHttpEndpoint(port: gatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck(DataMeshBuilder.HealthPath)
     .WithEdgeSettings(builder.Configuration.GetSection("Mesh:Edge"))

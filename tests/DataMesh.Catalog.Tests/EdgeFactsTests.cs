@@ -66,6 +66,30 @@ public sealed class EdgeFactsTests(PostgresServerFixture postgres) : CatalogTest
         await Http.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key = SecondKey });
     }
 
+    [Fact]
+    public async Task Through_the_gateway_a_key_decides_only_for_its_own_team()
+    {
+        await Http.SendOkAsync(HttpMethod.Post, "consumers", new { id = "reports", team = "controlling", actor = "grace@example.com" });
+        var request = await Http.SendOkAsync(HttpMethod.Post, "access-requests",
+            new { dataProductId = "hr.employees", consumerId = "reports", purpose = "Payroll", personalData = false, actor = "grace@example.com" });
+        var approve = $"{CatalogApi.Prefix}/access-requests/{request.GetProperty("id").GetString()}/approve";
+
+        var claimed = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, approve)
+        {
+            Content = JsonContent.Create(new { actor = "grace@example.com", team = "people-platform" }),
+            Headers = { { AccessEndpoints.CallerTeamHeader, "controlling" } },
+        });
+        var own = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, approve)
+        {
+            Content = JsonContent.Create(new { actor = "ada@example.com", team = "people-platform" }),
+            Headers = { { AccessEndpoints.CallerTeamHeader, "people-platform" } },
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, claimed.StatusCode);
+        Assert.Contains("controlling", (await claimed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("team").ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
     [Theory]
     [InlineData("people-platform", "too-short", "Catalog:TeamKeys:hr:Key")]
     [InlineData("", FirstKey, "Catalog:TeamKeys:hr:Team")]

@@ -19,17 +19,25 @@ public sealed class EventFlowTests(LocalMesh mesh)
     private static readonly Guid Engineering = Guid.Parse("0d000000-0000-4000-8000-000000000100");
 
     [Fact]
-    public async Task A_hire_through_the_gateway_starts_payroll_costs_in_finance_and_lands_in_its_inbox()
+    public async Task A_hire_through_the_gateway_starts_payroll_costs_in_finance_and_lands_in_its_inbox_in_the_callers_trace()
     {
         using var hr = mesh.Gateway("hr");
         using var finance = mesh.Gateway("finance");
         var email = $"e2e-{Guid.NewGuid():N}@datamesh.example";
 
-        var hired = await hr.PostAsJsonAsync("/api/hr/employees", new
+        // The caller's trace: the gateway carries it to HR, and HR's event carries it on.
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        var hire = new HttpRequestMessage(HttpMethod.Post, "/api/hr/employees")
         {
-            name = "Margaret Hamilton", email, birthDate = "1986-08-17", title = "Flight software engineer",
-            departmentId = Engineering, monthlySalary = 7300m, hiredOn = "2026-11-02",
-        });
+            Content = JsonContent.Create(new
+            {
+                name = "Margaret Hamilton", email, birthDate = "1986-08-17", title = "Flight software engineer",
+                departmentId = Engineering, monthlySalary = 7300m, hiredOn = "2026-11-02",
+            }),
+            Headers = { { "traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01" } },
+        };
+
+        var hired = await hr.SendAsync(hire);
 
         Assert.Equal(HttpStatusCode.Created, hired.StatusCode);
         var employeeId = (await hired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -47,6 +55,8 @@ public sealed class EventFlowTests(LocalMesh mesh)
 
         // The very event HR's transaction wrote to its outbox is the one recorded in finance's inbox.
         var eventId = await ScalarAsync<Guid>("hr-db", $"select id from data_product_outbox where partition_key = '{employeeId}' and event_type = 'EmployeeHired'");
+        var eventTrace = await ScalarAsync<string>("hr-db", $"select traceparent from data_product_outbox where id = '{eventId}'");
+        Assert.Equal(traceId, eventTrace.Split('-')[1]);
         var applied = await ScalarAsync<long>("finance-db", $"select count(*) from data_product_inbox where event_id = '{eventId}' and input_port = 'employees'");
         Assert.Equal(1, applied);
     }

@@ -13,7 +13,7 @@ public class LocalMesh : IAsyncLifetime
     /// <summary>The domains whose teams get a key, as the AppHost's <c>{domain}-team-key</c> parameters.</summary>
     public static readonly string[] Domains = ["finance", "hr", "marketing"];
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     private readonly string[] _settings;
     private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DataMesh.Testing;
 
@@ -31,6 +32,8 @@ public static class LocalMeshLauncher
             .. teamKeys.Select(team => $"--Parameters:{team.Key}-team-key={team.Value}"),
             .. settings,
         ]);
+        // The services' own logs stay in the orchestrator (the dashboard shows them); echoed here they would drown the caller's.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         var app = await builder.BuildAsync();
 
         using var deadline = new CancellationTokenSource(timeout);

@@ -44,14 +44,14 @@ public static class AccessEndpoints
             var request = await desk.RequestAsync(body.DataProductId, body.ConsumerId, body.Purpose, body.PersonalData, body.Actor, ct);
             return TypedResults.Created($"{CatalogApi.Prefix}/access-requests/{request.Id}", request);
         }).WithName("request-access").WithSummary("A consumer asks for access to a data product, with a purpose.");
-        api.MapPost("/access-requests/{id:guid}/approve", async (Guid id, DecisionBody body, AccessDesk desk, CancellationToken ct) =>
-            TypedResults.Ok(await desk.DecideAsync(id, approve: true, body.Actor, body.Team, body.Note, ct)))
+        api.MapPost("/access-requests/{id:guid}/approve", async (Guid id, DecisionBody body, HttpRequest request, AccessDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.DecideAsync(id, approve: true, body.Actor, CallerTeam(request, body.Team), body.Note, ct)))
             .WithName("approve-access").WithSummary("The owner team approves a pending request: it becomes a grant.");
-        api.MapPost("/access-requests/{id:guid}/deny", async (Guid id, DecisionBody body, AccessDesk desk, CancellationToken ct) =>
-            TypedResults.Ok(await desk.DecideAsync(id, approve: false, body.Actor, body.Team, body.Note, ct)))
+        api.MapPost("/access-requests/{id:guid}/deny", async (Guid id, DecisionBody body, HttpRequest request, AccessDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.DecideAsync(id, approve: false, body.Actor, CallerTeam(request, body.Team), body.Note, ct)))
             .WithName("deny-access").WithSummary("The owner team denies a pending request.");
-        api.MapPost("/access-requests/{id:guid}/revoke", async (Guid id, DecisionBody body, AccessDesk desk, CancellationToken ct) =>
-            TypedResults.Ok(await desk.RevokeAsync(id, body.Actor, body.Team, body.Note, ct)))
+        api.MapPost("/access-requests/{id:guid}/revoke", async (Guid id, DecisionBody body, HttpRequest request, AccessDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.RevokeAsync(id, body.Actor, CallerTeam(request, body.Team), body.Note, ct)))
             .WithName("revoke-access").WithSummary("Ends a grant (owner team or the consumer's team).");
         api.MapGet("/access-requests/{id:guid}/audit", async (Guid id, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.AuditTrailAsync(id, ct)))
             .WithName("access-audit").WithSummary("Every step of an access request: who, what, when.");
@@ -59,4 +59,16 @@ public static class AccessEndpoints
             .WithName("approval-queue").WithSummary("The pending requests for the products a team owns.");
         return api;
     }
+
+    /// <summary>
+    /// The team a decision is made for. Through the gateway the caller's team is known (its key's, in
+    /// <see cref="CallerTeamHeader"/>, which the gateway alone sets), and a key speaks for its own team only.
+    /// </summary>
+    private static string CallerTeam(HttpRequest request, string claimed) =>
+        request.Headers[CallerTeamHeader] is [{ } caller] && caller != claimed
+            ? throw CatalogRefusal.Forbidden("team", $"the caller's API key belongs to team '{caller}', which cannot decide for team '{claimed}'")
+            : claimed;
+
+    /// <summary>Set by the gateway on every request it forwards with a valid key.</summary>
+    public const string CallerTeamHeader = "X-DataMesh-Team";
 }
