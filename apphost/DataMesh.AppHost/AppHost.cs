@@ -32,6 +32,8 @@ var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")
     .WithEdgeSettings(builder.Configuration.GetSection("Mesh:Edge"))
     .WithGatewayRoute("catalog-api", "/api/catalog/{**rest}", catalog, GatewayAccess.Discovery)
     .WithGatewayRoute("catalog-ui", "/{**rest}", catalog, GatewayAccess.Open, order: int.MaxValue)
+    .WithGatewayRoute("catalog-access-requests", "/api/catalog/v1/access-requests/{**rest}", catalog, GatewayAccess.Keyed)
+    .WithGatewayRoute("catalog-teams", "/api/catalog/v1/teams/{**rest}", catalog, GatewayAccess.Keyed)
     .WithInternalPaths(catalog,
         "/api/catalog/v1/registrations/{**rest}", "/api/catalog/v1/keys/lookup", "/api/catalog/v1/edge/{**rest}",
         "/api/catalog/v1/observations/{**rest}", "/dapr/{**rest}", "/dataproducts/{**rest}");

@@ -16,6 +16,8 @@ public sealed class EdgeModelTests
 
         Assert.Equal("discovery", Setting("ReverseProxy__Routes__catalog-api__Metadata__Access"));
         Assert.Equal("open", Setting("ReverseProxy__Routes__catalog-ui__Metadata__Access"));
+        Assert.Equal("keyed", Setting("ReverseProxy__Routes__catalog-access-requests__Metadata__Access"));
+        Assert.Equal("keyed", Setting("ReverseProxy__Routes__catalog-teams__Metadata__Access"));
         foreach (var (domain, _) in DomainTeams)
         {
             Assert.Equal("domain", Setting($"ReverseProxy__Routes__{domain}__Metadata__Access"));

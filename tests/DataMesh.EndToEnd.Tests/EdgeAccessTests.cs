@@ -26,6 +26,8 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
         await AssertRefusedAsync(await anonymous.PostAsJsonAsync("/api/hr/employees", new { }), HttpStatusCode.Unauthorized, "X-Api-Key");
         await AssertRefusedAsync(
             await anonymous.PostAsJsonAsync("/api/catalog/v1/consumers", new { id = "sneaky", team = "nobody", actor = "x" }), HttpStatusCode.Unauthorized, "X-Api-Key");
+        await AssertRefusedAsync(await anonymous.GetAsync("/api/catalog/v1/teams/people-platform/approval-queue"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        await AssertRefusedAsync(await anonymous.GetAsync($"/api/catalog/v1/access-requests/{Guid.NewGuid()}/audit"), HttpStatusCode.Unauthorized, "X-Api-Key");
     }
 
     [Theory]

@@ -81,14 +81,26 @@ public sealed class EdgeHostileInputTests(LocalMesh mesh) : IAsyncLifetime
         var huge = Hire(email).Replace("\"title\":\"Engineer\"", $"\"title\":\"Engineer\",\"padding\":\"{new string('x', 2 * 1024 * 1024)}\"", StringComparison.Ordinal);
         using var hr = mesh.Gateway("hr");
 
-        var withLength = await hr.PostAsync("/api/hr/employees", new StringContent(huge, Encoding.UTF8, "application/json"));
+        // With a length and Expect: 100-continue, the gateway answers before the client sends a byte of the body.
+        var withLength = new HttpRequestMessage(HttpMethod.Post, "/api/hr/employees") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        withLength.Headers.ExpectContinue = true;
+        var refused = await hr.SendAsync(withLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        // Without a length the gateway reads up to the limit, then answers while the client may still be sending:
+        // the client sees the 413 or, if it was still writing, the connection closed under it.
         var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
         chunked.Headers.ContentType = new("application/json");
-        var withoutLength = await hr.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/hr/employees") { Content = chunked, Headers = { TransferEncodingChunked = true } });
+        try
+        {
+            var withoutLength = await hr.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/hr/employees") { Content = chunked, Headers = { TransferEncodingChunked = true } });
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
+        }
+        catch (HttpRequestException closed) when (closed.InnerException is IOException)
+        {
+        }
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withLength.StatusCode);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
-        Assert.Equal("application/problem+json", withoutLength.Content.Headers.ContentType?.MediaType);
         await AssertNotHiredAsync(email);
     }
 

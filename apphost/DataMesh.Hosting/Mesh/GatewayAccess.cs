@@ -12,6 +12,9 @@ public enum GatewayAccess
     /// <summary>Anyone may read (GET, HEAD); anything else takes a valid API key: the catalog's API.</summary>
     Discovery,
 
+    /// <summary>Any valid API key, any method: the catalog's access records (approval queues, audit trails).</summary>
+    Keyed,
+
     /// <summary>
     /// A domain's API: a valid key always; a data product's query endpoint takes a grant for the product (or its owner
     /// team's key), with personal data masked unless granted; everything else takes a key of the domain's own team.

@@ -79,7 +79,7 @@ public sealed class EdgeAccess(ConsumerDirectory consumers, EdgePolicySource pol
             RouteAccess.Open => null,
             RouteAccess.Discovery when reads => null,
             _ when consumer is null => (EdgeRefusal.MissingKey(), null),
-            RouteAccess.Discovery => null,
+            RouteAccess.Discovery or RouteAccess.Keyed => null,
             _ => await DomainDecisionAsync(context, consumer, route.Metadata![DomainMetadata], reads),
         };
     }

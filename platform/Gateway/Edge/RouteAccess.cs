@@ -12,6 +12,9 @@ public enum RouteAccess
     /// <summary>Anyone may read; anything else takes a valid key.</summary>
     Discovery,
 
+    /// <summary>Any valid key.</summary>
+    Keyed,
+
     /// <summary>A domain's API: grants for its query ports, its own team for the rest.</summary>
     Domain,
 
