@@ -359,11 +359,45 @@ namespace DataMesh.Catalog.Registry.Migrations
 
                     b.HasIndex("Owner");
 
+                    b.ToTable("data_products", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductSearchRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("Classifications")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.ToTable("data_products", (string)null);
+                    b.HasIndex("Domain", "Id");
+
+                    b.HasIndex("Owner", "Id");
+
+                    b.ToTable("data_product_search", (string)null);
                 });
 
             modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductVersionRecord", b =>
@@ -424,6 +458,15 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.HasIndex("UpstreamId");
 
                     b.ToTable("lineage", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductSearchRecord", b =>
+                {
+                    b.HasOne("DataMesh.Catalog.Registry.DataProductRecord", null)
+                        .WithOne()
+                        .HasForeignKey("DataMesh.Catalog.Registry.DataProductSearchRecord", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
