@@ -30,6 +30,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<ObservedProductRecord> ObservedProducts => Set<ObservedProductRecord>();
 
+    public DbSet<ObservedEventRecord> ObservedEvents => Set<ObservedEventRecord>();
+
     public DbSet<ObservedHourRecord> ObservedHours => Set<ObservedHourRecord>();
 
     public DbSet<DeadLetterRecord> DeadLetters => Set<DeadLetterRecord>();
@@ -108,6 +110,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             observed.ToTable("observed_products");
             observed.HasKey(o => o.DataProductId);
+        });
+        modelBuilder.Entity<ObservedEventRecord>(seen =>
+        {
+            seen.ToTable("observed_events");
+            seen.HasKey(e => new { e.DataProductId, e.EventId });
+            seen.HasIndex(e => e.ReceivedAt);
         });
         modelBuilder.Entity<ObservedHourRecord>(hour =>
         {

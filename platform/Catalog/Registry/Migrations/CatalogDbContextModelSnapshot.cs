@@ -213,6 +213,24 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.ToTable("dead_letters", (string)null);
                 });
 
+            modelBuilder.Entity("DataMesh.Catalog.Observations.ObservedEventRecord", b =>
+                {
+                    b.Property<string>("DataProductId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DataProductId", "EventId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("observed_events", (string)null);
+                });
+
             modelBuilder.Entity("DataMesh.Catalog.Observations.ObservedHourRecord", b =>
                 {
                     b.Property<string>("DataProductId")
