@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataMesh.Catalog.Registry;
 using DataMesh.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Tests;
 
@@ -40,6 +42,50 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
         var second = await Http.SendOkAsync(HttpMethod.Get, "products?pageSize=1&page=2");
         Assert.Equal(2, first.GetProperty("total").GetInt32());
         Assert.Equal(["finance.payroll", "hr.employees"], Ids(first).Concat(Ids(second)));
+    }
+
+    [Fact]
+    public async Task Pages_follow_cover_density_rank_then_id_and_every_page_counts_all_matches()
+    {
+        // Copies of hr.employees under other ids: equal ranks, broken by id; two say "employees" more often and rank higher.
+        foreach (var k in new[] { 4, 1, 5, 3, 2, 6 })
+        {
+            var name = k is 2 or 5 ? "Employees, all employees" : "Employees";
+            await Http.RegisterAsync(Definitions.Hr()
+                .Edit("hr/employees.odps.yaml", "hr.employees", $"hr.people{k}")
+                .Edit("hr/employees.odps.yaml", "name: Employees", $"name: {name}")
+                .Edit("hr/employees.odcs.yaml", "hr.employees", $"hr.people{k}"));
+        }
+
+        // What the rank function makes of each product's own generated vector, ordered as the search promises.
+        var expected = await Catalog.QueryAsync(db => db.DataProducts
+            .Select(p => new { p.Id, p.SearchVector, Query = EF.Functions.WebSearchToTsQuery(CatalogDbContext.SearchConfiguration, "employees") })
+            .Where(p => p.SearchVector.Matches(p.Query))
+            .Select(p => new { p.Id, Rank = p.SearchVector.RankCoverDensity(p.Query) })
+            .OrderByDescending(p => p.Rank).ThenBy(p => p.Id).ToListAsync());
+        Assert.True(expected.Count >= 7 && expected.Select(e => e.Rank).Distinct().Count() > 1 && expected.GroupBy(e => e.Rank).Any(g => g.Count() > 1));
+
+        var pages = new List<JsonElement>();
+        for (var page = 1; page <= (expected.Count / 3) + 2; page++)
+        {
+            pages.Add(await Http.SendOkAsync(HttpMethod.Get, $"products?q=employees&pageSize=3&page={page}"));
+        }
+
+        Assert.Equal(expected.Select(e => e.Id), pages.SelectMany(Ids));
+        Assert.Equal(expected.Select(e => (double)e.Rank), pages.SelectMany(p => p.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("rank").GetDouble())));
+        Assert.All(pages, p => Assert.Equal(expected.Count, p.GetProperty("total").GetInt32()));
+        Assert.Empty(pages[^1].GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_new_version_is_found_by_its_new_name_and_status_only()
+    {
+        await Http.RegisterAsync(Definitions.Hr()
+            .Edit("hr/employees.odps.yaml", "name: Employees\nversion: 1.0.0\nstatus: active", "name: Workforce\nversion: 1.1.0\nstatus: deprecated"));
+
+        Assert.Equal(["hr.employees"], Ids(await Http.SendOkAsync(HttpMethod.Get, "products?q=workforce&domain=hr&owner=people-platform&status=deprecated")));
+        Assert.Equal(["hr.employees"], Ids(await Http.SendOkAsync(HttpMethod.Get, "products?status=deprecated")));
+        Assert.Equal(0, (await Http.SendOkAsync(HttpMethod.Get, "products?q=employees&status=active")).GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -50,6 +50,23 @@ public sealed class ObservationTests(PostgresServerFixture postgres) : CatalogTe
         Assert.True(payroll.GetProperty("freshnessKept").GetBoolean());
         var list = await Http.SendOkAsync(HttpMethod.Get, "products");
         Assert.Equal(["hr.employees"], list.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("observed").GetProperty("breached").GetBoolean()).Select(i => i.GetProperty("id").GetString()));
+        var listed = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "hr.employees").GetProperty("observed");
+        Assert.Equal(2, listed.GetProperty("eventsLastHour").GetInt64());
+        Assert.Equal(employees.GetProperty("lastEventAt").GetDateTimeOffset(), listed.GetProperty("lastEventAt").GetDateTimeOffset());
+        Assert.Equal(employees.GetProperty("freshnessPromise").GetString(), listed.GetProperty("freshnessPromise").GetString());
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_counted_once()
+    {
+        var hired = Hired("e1", DateTimeOffset.UtcNow.AddMinutes(-1));
+        await Deliver("/api/catalog/v1/observations/events/hr.employees", hired);
+        await Deliver("/api/catalog/v1/observations/events/hr.employees", hired);
+        await Deliver("/api/catalog/v1/observations/events/hr.employees", Hired("e2", DateTimeOffset.UtcNow));
+        await Deliver("/api/catalog/v1/observations/events/finance.payroll", Event("e1", "finance.payroll", "finance.payroll.costs", "PayrollCostBooked", DateTimeOffset.UtcNow, new JsonObject()));
+
+        Assert.Equal(2, (await Http.SendOkAsync(HttpMethod.Get, "products/hr.employees")).GetProperty("observed").GetProperty("eventsLastHour").GetInt64());
+        Assert.Equal(1, (await Http.SendOkAsync(HttpMethod.Get, "products/finance.payroll")).GetProperty("observed").GetProperty("eventsLastHour").GetInt64());
     }
 
     [Fact]
@@ -66,6 +83,8 @@ public sealed class ObservationTests(PostgresServerFixture postgres) : CatalogTe
         var deadLetter = Assert.Single(facts.GetProperty("recentDeadLetters").EnumerateArray());
         Assert.Equal(("finance.payroll", "bad-1", "EmployeeHired"), (deadLetter.GetProperty("consumerId").GetString(), deadLetter.GetProperty("eventId").GetString(), deadLetter.GetProperty("eventType").GetString()));
         Assert.Contains("email", deadLetter.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var found = (await Http.SendOkAsync(HttpMethod.Get, "products?q=employees")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "hr.employees");
+        Assert.Equal(1, found.GetProperty("observed").GetProperty("deadLettered").GetInt64());
     }
 
     private async Task Deliver(string route, JsonObject cloudEvent)

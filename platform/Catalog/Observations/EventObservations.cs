@@ -13,6 +13,9 @@ namespace DataMesh.Catalog.Observations;
 /// </summary>
 public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
 {
+    /// <summary>How long a counted event id is remembered: the last-hour count reads this hour's and the previous hour's buckets.</summary>
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromHours(2);
+
     public async Task ObserveEventAsync(string dataProductId, JsonElement cloudEvent, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -25,8 +28,20 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
             ON CONFLICT ("DataProductId") DO UPDATE SET "LastEventAt" = EXCLUDED."LastEventAt", "LastEventId" = EXCLUDED."LastEventId"
             WHERE observed_products."LastEventAt" <= EXCLUDED."LastEventAt"
             """, cancellationToken);
+
+        // A redelivered id adds nothing; the id and the count are written in one statement, so a delivery that fails
+        // in between is counted when the sidecar retries it. An event without an id cannot be told apart: it counts.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO observed_hours ("DataProductId", "Hour", "Events") VALUES ({dataProductId}, {PromiseObserver.Hour(now)}, 1)
+            WITH forgotten AS (
+                DELETE FROM observed_events WHERE "ReceivedAt" < {now - RememberedFor}
+            ),
+            first AS (
+                INSERT INTO observed_events ("DataProductId", "EventId", "ReceivedAt") VALUES ({dataProductId}, {id}, {now})
+                ON CONFLICT ("DataProductId", "EventId") DO NOTHING
+                RETURNING 1
+            )
+            INSERT INTO observed_hours ("DataProductId", "Hour", "Events")
+            SELECT {dataProductId}, {PromiseObserver.Hour(now)}, 1 WHERE {id} = '' OR EXISTS (SELECT 1 FROM first)
             ON CONFLICT ("DataProductId", "Hour") DO UPDATE SET "Events" = observed_hours."Events" + 1
             """, cancellationToken);
     }

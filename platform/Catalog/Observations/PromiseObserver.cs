@@ -6,27 +6,39 @@ namespace DataMesh.Catalog.Observations;
 /// <summary>Reads what was observed of data products and holds it against their freshness promises, as of now.</summary>
 public sealed class PromiseObserver(CatalogDbContext db, TimeProvider clock)
 {
+    public DateTimeOffset Now() => clock.GetUtcNow();
+
     public async Task<IReadOnlyDictionary<string, PromiseObservation>> ObserveAsync(IReadOnlyCollection<(string Id, TimeSpan? Freshness)> products, CancellationToken cancellationToken)
     {
         var ids = products.Select(p => p.Id).ToList();
-        var now = clock.GetUtcNow();
-        var lastHour = now.AddHours(-1);
+        var now = Now();
         var thisHour = Hour(now);
+        var previousHour = thisHour.AddHours(-1);
         var last = await db.ObservedProducts.Where(o => ids.Contains(o.DataProductId)).ToDictionaryAsync(o => o.DataProductId, o => o.LastEventAt, cancellationToken);
-
-        // Counted per hour: the last hour is the current bucket plus the previous one's share still inside the window.
-        var hours = await db.ObservedHours.Where(h => ids.Contains(h.DataProductId) && h.Hour >= thisHour.AddHours(-1))
+        var hours = await db.ObservedHours.Where(h => ids.Contains(h.DataProductId) && (h.Hour == thisHour || h.Hour == previousHour))
             .ToListAsync(cancellationToken);
         var deadLettered = await db.DeadLetters.Where(d => ids.Contains(d.DataProductId)).GroupBy(d => d.DataProductId)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var share = (thisHour.AddHours(1) - now) / TimeSpan.FromHours(1);
-        return products.ToDictionary(p => p.Id, p =>
-        {
-            var lastEventAt = last.TryGetValue(p.Id, out var at) ? at : (DateTimeOffset?)null;
-            var events = hours.Where(h => h.DataProductId == p.Id).Sum(h => h.Hour == thisHour ? h.Events : (long)Math.Round(h.Events * share));
-            bool? kept = lastEventAt is { } seen && p.Freshness is { } promise ? now - seen <= promise : null;
-            return new PromiseObservation(lastEventAt, lastEventAt < lastHour ? 0 : events, deadLettered.GetValueOrDefault(p.Id), p.Freshness, kept);
-        });
+        return products.ToDictionary(p => p.Id, p => Judge(
+            now,
+            p.Freshness,
+            last.TryGetValue(p.Id, out var at) ? at : null,
+            hours.Where(h => h.DataProductId == p.Id && h.Hour == thisHour).Sum(h => h.Events),
+            hours.Where(h => h.DataProductId == p.Id && h.Hour == previousHour).Sum(h => h.Events),
+            deadLettered.GetValueOrDefault(p.Id)));
+    }
+
+    /// <summary>
+    /// The one rule for every reading, from the counters as stored: events in the last hour are this hour's bucket
+    /// plus the previous bucket's share still inside the window; the freshness promise is kept while the newest
+    /// event is younger than promised.
+    /// </summary>
+    public static PromiseObservation Judge(DateTimeOffset now, TimeSpan? freshness, DateTimeOffset? lastEventAt, long eventsThisHour, long eventsPreviousHour, long deadLettered)
+    {
+        var share = (Hour(now).AddHours(1) - now) / TimeSpan.FromHours(1);
+        var events = eventsThisHour + (long)Math.Round(eventsPreviousHour * share);
+        bool? kept = lastEventAt is { } seen && freshness is { } promise ? now - seen <= promise : null;
+        return new PromiseObservation(lastEventAt, lastEventAt < now.AddHours(-1) ? 0 : events, deadLettered, freshness, kept);
     }
 
     public static DateTimeOffset Hour(DateTimeOffset at) => new(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);

@@ -12,6 +12,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<DataProductRecord> DataProducts => Set<DataProductRecord>();
 
+    public DbSet<DataProductSearchRecord> DataProductSearch => Set<DataProductSearchRecord>();
+
     public DbSet<DataProductVersionRecord> DataProductVersions => Set<DataProductVersionRecord>();
 
     public DbSet<ContractVersionRecord> ContractVersions => Set<ContractVersionRecord>();
@@ -27,6 +29,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<AccessAuditRecord> AccessAudit => Set<AccessAuditRecord>();
 
     public DbSet<ObservedProductRecord> ObservedProducts => Set<ObservedProductRecord>();
+
+    public DbSet<ObservedEventRecord> ObservedEvents => Set<ObservedEventRecord>();
 
     public DbSet<ObservedHourRecord> ObservedHours => Set<ObservedHourRecord>();
 
@@ -44,9 +48,19 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
                 + $" || setweight(to_tsvector('{SearchConfiguration}', \"PropertyNames\"), 'C')"
                 + $" || setweight(to_tsvector('{SearchConfiguration}', \"TagText\"), 'A')",
                 stored: true);
-            product.HasIndex(p => p.SearchVector).HasMethod("GIN");
             product.HasIndex(p => p.Domain);
             product.HasIndex(p => p.Owner);
+        });
+        modelBuilder.Entity<DataProductSearchRecord>(search =>
+        {
+            // Filled only by the trigger the migration creates on data_products.
+            search.ToTable("data_product_search");
+            search.HasKey(s => s.Id);
+            search.HasOne<DataProductRecord>().WithOne().HasForeignKey<DataProductSearchRecord>(s => s.Id).OnDelete(DeleteBehavior.Cascade);
+            search.HasIndex(s => s.SearchVector).HasMethod("GIN");
+            // With the key, so a filtered page without text is read in key order and stops at its end.
+            search.HasIndex(s => new { s.Domain, s.Id });
+            search.HasIndex(s => new { s.Owner, s.Id });
         });
         modelBuilder.Entity<DataProductVersionRecord>(version =>
         {
@@ -96,6 +110,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             observed.ToTable("observed_products");
             observed.HasKey(o => o.DataProductId);
+        });
+        modelBuilder.Entity<ObservedEventRecord>(seen =>
+        {
+            seen.ToTable("observed_events");
+            seen.HasKey(e => new { e.DataProductId, e.EventId });
+            seen.HasIndex(e => e.ReceivedAt);
         });
         modelBuilder.Entity<ObservedHourRecord>(hour =>
         {

@@ -216,6 +216,24 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.ToTable("dead_letters", (string)null);
                 });
 
+            modelBuilder.Entity("DataMesh.Catalog.Observations.ObservedEventRecord", b =>
+                {
+                    b.Property<string>("DataProductId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DataProductId", "EventId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("observed_events", (string)null);
+                });
+
             modelBuilder.Entity("DataMesh.Catalog.Observations.ObservedHourRecord", b =>
                 {
                     b.Property<string>("DataProductId")
@@ -362,11 +380,45 @@ namespace DataMesh.Catalog.Registry.Migrations
 
                     b.HasIndex("Owner");
 
+                    b.ToTable("data_products", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductSearchRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("Classifications")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.ToTable("data_products", (string)null);
+                    b.HasIndex("Domain", "Id");
+
+                    b.HasIndex("Owner", "Id");
+
+                    b.ToTable("data_product_search", (string)null);
                 });
 
             modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductVersionRecord", b =>
@@ -427,6 +479,15 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.HasIndex("UpstreamId");
 
                     b.ToTable("lineage", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductSearchRecord", b =>
+                {
+                    b.HasOne("DataMesh.Catalog.Registry.DataProductRecord", null)
+                        .WithOne()
+                        .HasForeignKey("DataMesh.Catalog.Registry.DataProductSearchRecord", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
