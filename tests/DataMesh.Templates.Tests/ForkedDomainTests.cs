@@ -41,11 +41,14 @@ public sealed partial class ForkedDomainTests(ForkedRepository fork) : IClassFix
         Assert.False(Directory.Exists(Path.Combine(sales, "Sales", "DataProducts", "upstream")), "A domain that consumes nothing keeps no upstream copies.");
         Assert.True(File.Exists(Path.Combine(fork.Repository, "domains", "staffing", "Staffing", "EventHandlers", "HeadcountHandler.cs")));
         Assert.True(File.Exists(Path.Combine(fork.Repository, "domains", "staffing", "Staffing", "DataProducts", "upstream", "hr", "headcount.odcs.yaml")));
+        Assert.True(File.Exists(Path.Combine(fork.Repository, "domains", "procurement", "Procurement", "Model", "PurchaseOrder.cs")));
+        Assert.True(File.Exists(Path.Combine(fork.Repository, "domains", "procurement", "Procurement", "DataProducts", "purchase-orders.odcs.yaml")));
     }
 
     [Theory]
     [InlineData("sales/Sales.Tests")]
     [InlineData("staffing/Staffing.Tests")]
+    [InlineData("procurement/Procurement.Tests")]
     public async Task The_new_domains_own_tests_pass(string project)
     {
         var output = await DotnetCommand.RunAsync(fork.Repository, TestRun, "test", $"domains/{project}", "--configuration", RepositoryLayout.Configuration);

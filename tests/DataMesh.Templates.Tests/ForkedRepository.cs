@@ -6,8 +6,9 @@ namespace DataMesh.Templates.Tests;
 /// <summary>
 /// A copy of the repository in which a team has added two domains with the template, as the README says:
 /// <c>sales</c> from the packed template package (every default), <c>staffing</c> from the template's folder
-/// consuming <c>hr.headcount</c>; each joined the mesh with the one line its instantiation printed, and the
-/// AppHost is built. Each install goes into a private template hive, so the machine's own is left alone.
+/// consuming <c>hr.headcount</c>, each joined to the mesh with the one line its instantiation printed; and
+/// <c>procurement</c> (consuming <c>finance.budgets</c>, a product named in two words, its entity named by
+/// option), left out of the mesh. The AppHost, which references every domain, is built. Each install goes into a private template hive, so the machine's own is left alone.
 /// </summary>
 public sealed partial class ForkedRepository : IAsyncLifetime
 {
@@ -38,6 +39,7 @@ public sealed partial class ForkedRepository : IAsyncLifetime
 
         SalesOutput = await DotnetAsync("new", "datamesh-domain", "-n", "Sales", "--debug:custom-hive", packageHive);
         StaffingOutput = await DotnetAsync("new", "datamesh-domain", "-n", "Staffing", "--product", "shifts", "--upstream", "hr.headcount", "--debug:custom-hive", folderHive);
+        await DotnetAsync("new", "datamesh-domain", "-n", "Procurement", "--product", "purchase-orders", "--entity", "PurchaseOrder", "--upstream", "finance.budgets", "--debug:custom-hive", folderHive);
         JoinTheMesh(JoiningLine(SalesOutput), JoiningLine(StaffingOutput));
 
         await DotnetCommand.RunAsync(Repository, BuildTimeout, "build", "apphost/DataMesh.AppHost", "--configuration", RepositoryLayout.Configuration);
