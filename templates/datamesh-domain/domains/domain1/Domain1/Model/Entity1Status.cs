@@ -1,0 +1,7 @@
+namespace Domain1.Model;
+
+public enum Entity1Status
+{
+    Open,
+    Closed,
+}
