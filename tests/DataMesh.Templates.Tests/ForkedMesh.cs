@@ -17,10 +17,13 @@ public sealed class ForkedMesh : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder log = new();
 
-    private ForkedMesh(Process process, int gatewayPort)
+    /// <summary>The domains of the forked mesh: the samples and the two the test joins.</summary>
+    public static readonly string[] Domains = ["finance", "hr", "marketing", "sales", "staffing"];
+
+    private ForkedMesh(Process process, int gatewayPort, IReadOnlyDictionary<string, string> teamKeys)
     {
         this.process = process;
-        Gateway = new MeshGateway(new Uri($"http://127.0.0.1:{gatewayPort}"));
+        Gateway = new MeshGateway(new Uri($"http://127.0.0.1:{gatewayPort}"), teamKeys);
     }
 
     public MeshGateway Gateway { get; }
@@ -40,6 +43,8 @@ public sealed class ForkedMesh : IAsyncDisposable
     public static ForkedMesh Start(ForkedRepository fork)
     {
         var gatewayPort = FreePort.Next();
+        // Set, so that the AppHost neither generates the teams' keys nor keeps them in the user's secrets.
+        var teamKeys = Domains.ToDictionary(domain => domain, _ => LocalMeshLauncher.NewTeamKey());
         var appHost = Path.Combine(fork.Repository, "apphost", "DataMesh.AppHost", "bin", RepositoryLayout.Configuration, "net10.0", "DataMesh.AppHost");
         var start = DotnetCommand.StartInfo(fork.Repository, [
             "--Mesh:Infrastructure=local",
@@ -48,6 +53,7 @@ public sealed class ForkedMesh : IAsyncDisposable
             $"--Mesh:Postgres:DataDirectory={Path.Combine(fork.Folder, "postgres")}",
             $"--Mesh:Gateway:Port={gatewayPort}",
             $"--Dapr:DaprdPath={RepositoryLayout.DaprdStandIn}",
+            .. teamKeys.Select(team => $"--Parameters:{team.Key}-team-key={team.Value}"),
         ], appHost);
 
         // What the AppHost's launch profile sets, with free ports instead of its fixed ones.
@@ -58,7 +64,7 @@ public sealed class ForkedMesh : IAsyncDisposable
         start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
 
-        var mesh = new ForkedMesh(new Process { StartInfo = start }, gatewayPort);
+        var mesh = new ForkedMesh(new Process { StartInfo = start }, gatewayPort, teamKeys);
         mesh.process.OutputDataReceived += (_, line) => mesh.Append(line.Data);
         mesh.process.ErrorDataReceived += (_, line) => mesh.Append(line.Data);
         mesh.process.Start();

@@ -4,16 +4,14 @@ using System.Text.Json;
 namespace DataMesh.Templates.Tests;
 
 /// <summary>A client of the forked mesh's gateway, its one public entry.</summary>
-public sealed class MeshGateway(Uri address) : IDisposable
+/// <param name="teamKeys">Per domain, its team's key: a domain's API answers its own team.</param>
+public sealed class MeshGateway(Uri address, IReadOnlyDictionary<string, string> teamKeys) : IDisposable
 {
     private readonly HttpClient http = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>
-    /// The one place that builds a request to a domain's API through the gateway: a caller that the gateway
-    /// must let through adds what it asks of callers here.
-    /// </summary>
-    public static HttpRequestMessage DomainRequest(HttpMethod method, string domain, string path = "") =>
-        new(method, $"/api/{domain}/{path}");
+    /// <summary>The one place that builds a request to a domain's API through the gateway, with the domain team's key.</summary>
+    public HttpRequestMessage DomainRequest(HttpMethod method, string domain, string path = "") =>
+        new(method, $"/api/{domain}/{path}") { Headers = { { "X-Api-Key", teamKeys[domain] } } };
 
     /// <summary>The domain's answer, or null while the gateway cannot reach it (not started, not routed yet).</summary>
     public async Task<HttpResponseMessage?> SendToDomainAsync(string domain, string path = "")
