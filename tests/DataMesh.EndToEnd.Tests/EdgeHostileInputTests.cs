@@ -42,6 +42,14 @@ public sealed class EdgeHostileInputTests(LocalMesh mesh) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_encoded_slash_in_a_query_value_is_ordinary_data()
+    {
+        var answer = await RawAsync("GET /api/catalog/v1/products?q=payroll%2Fcosts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(200, answer.Status);
+    }
+
+    [Fact]
     public async Task Two_api_keys_in_one_request_are_refused()
     {
         var answer = await RawAsync($"GET /api/hr/departments HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {mesh.TeamKey("finance")}\r\nX-Api-Key: {mesh.TeamKey("hr")}\r\nConnection: close\r\n\r\n");

@@ -47,8 +47,10 @@ public sealed class RequestScreening(IOptions<EdgeOptions> options) : IMiddlewar
     private EdgeRefusal? Screen(HttpContext context)
     {
         var request = context.Request;
+        // The path as sent, before the query: an encoded slash in a query value is ordinary data.
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        if (ForbiddenInPath.Any(forbidden => target.Contains(forbidden, StringComparison.OrdinalIgnoreCase)))
+        var path = target.IndexOf('?') is var query and >= 0 ? target[..query] : target;
+        if (ForbiddenInPath.Any(forbidden => path.Contains(forbidden, StringComparison.OrdinalIgnoreCase)))
         {
             return EdgeRefusal.Malformed("path", "encoded slashes and backslashes are not accepted in a path");
         }
