@@ -18,7 +18,7 @@ var domains = Option("--domains", 20);
 var searches = Option("--searches", 2_000);
 var repetitions = Option("--repetitions", 3);
 
-var loadAtStart = LoadAverage();
+var loadAtStart = MachineLoad.Averages();
 var postgres = new PostgresServerFixture();
 await postgres.InitializeAsync();
 try
@@ -63,24 +63,24 @@ try
         var latencies = await MeasureAsync(host.Services, queries);
         for (var kind = 0; kind < SearchMix.Kinds.Length; kind++)
         {
-            kindRuns[kind].Add(Percentile(latencies.Where((_, i) => i % SearchMix.Kinds.Length == kind).Order().ToList(), 0.99));
+            kindRuns[kind].Add(Quantiles.Percentile(latencies.Where((_, i) => i % SearchMix.Kinds.Length == kind).Order().ToList(), 0.99));
         }
 
         latencies.Sort();
-        runs.Add((Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Average()));
+        runs.Add((Quantiles.Percentile(latencies, 0.50), Quantiles.Percentile(latencies, 0.99), latencies.Average()));
     }
 
     Console.WriteLine($"Catalog search benchmark: {products:N0} data products in {domains} domains, {Environment.ProcessorCount} cores, PostgreSQL {postgres.Kind}");
-    Console.WriteLine($"Load average (1 min) at start and end: {loadAtStart} / {LoadAverage()}");
+    Console.WriteLine($"Load average (1 min) at start and end: {loadAtStart} / {MachineLoad.Averages()}");
     Console.WriteLine();
     Console.WriteLine("| Measure | Median | Runs |");
     Console.WriteLine("|---|---|---|");
-    Console.WriteLine($"| Search p50 (ms) | {Median(runs.Select(r => r.P50)):F2} | {string.Join(", ", runs.Select(r => r.P50.ToString("F2", CultureInfo.InvariantCulture)))} |");
-    Console.WriteLine($"| Search p99 (ms) | {Median(runs.Select(r => r.P99)):F2} | {string.Join(", ", runs.Select(r => r.P99.ToString("F2", CultureInfo.InvariantCulture)))} |");
-    Console.WriteLine($"| Search mean (ms) | {Median(runs.Select(r => r.Mean)):F2} | {string.Join(", ", runs.Select(r => r.Mean.ToString("F2", CultureInfo.InvariantCulture)))} |");
+    Console.WriteLine($"| Search p50 (ms) | {Quantiles.Median(runs.Select(r => r.P50)):F2} | {string.Join(", ", runs.Select(r => r.P50.ToString("F2", CultureInfo.InvariantCulture)))} |");
+    Console.WriteLine($"| Search p99 (ms) | {Quantiles.Median(runs.Select(r => r.P99)):F2} | {string.Join(", ", runs.Select(r => r.P99.ToString("F2", CultureInfo.InvariantCulture)))} |");
+    Console.WriteLine($"| Search mean (ms) | {Quantiles.Median(runs.Select(r => r.Mean)):F2} | {string.Join(", ", runs.Select(r => r.Mean.ToString("F2", CultureInfo.InvariantCulture)))} |");
     for (var kind = 0; kind < SearchMix.Kinds.Length; kind++)
     {
-        Console.WriteLine($"| Search p99, {SearchMix.Kinds[kind]} (ms) | {Median(kindRuns[kind]):F2} | {string.Join(", ", kindRuns[kind].Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| Search p99, {SearchMix.Kinds[kind]} (ms) | {Quantiles.Median(kindRuns[kind]):F2} | {string.Join(", ", kindRuns[kind].Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} |");
     }
 
     Console.WriteLine($"| New registrations per second | {registrationsPerSecond:F0} | one run of {products:N0} |");
@@ -104,16 +104,6 @@ static async Task<List<double>> MeasureAsync(IServiceProvider services, IReadOnl
     }
 
     return latencies;
-}
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 int Option(string name, int fallback)

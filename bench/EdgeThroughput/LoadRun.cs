@@ -1,17 +1,15 @@
 using System.Diagnostics;
+using DataMesh.Testing;
 
 namespace DataMesh.Bench.EdgeThroughput;
 
-/// <summary>What one run measured: requests answered 200, requests answered otherwise, wall time, and each request's latency.</summary>
-public sealed record LoadRun(long Succeeded, long Failed, TimeSpan Elapsed, double[] LatenciesMs)
+/// <summary>What one run measured: requests answered 200, requests answered otherwise, wall time, and each request's latency in ascending order.</summary>
+public sealed record LoadRun(long Succeeded, long Failed, TimeSpan Elapsed, double[] SortedLatenciesMs)
 {
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 
-    public double Percentile(double p)
-    {
-        var sorted = LatenciesMs.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
-    }
+    /// <param name="fraction">0.50 for p50, 0.99 for p99.</param>
+    public double Percentile(double fraction) => Quantiles.Percentile(SortedLatenciesMs, fraction);
 
     /// <summary><paramref name="workers"/> clients sending the request back to back until <paramref name="duration"/> is over.</summary>
     public static async Task<LoadRun> ForAsync(HttpClient client, Func<HttpRequestMessage> request, int workers, TimeSpan duration) =>
@@ -37,6 +35,6 @@ public sealed record LoadRun(long Succeeded, long Failed, TimeSpan Elapsed, doub
                 Interlocked.Increment(ref response.IsSuccessStatusCode ? ref succeeded : ref failed);
             }
         }));
-        return new LoadRun(succeeded, failed, clock.Elapsed, latencies.SelectMany(l => l).ToArray());
+        return new LoadRun(succeeded, failed, clock.Elapsed, latencies.SelectMany(l => l).Order().ToArray());
     }
 }

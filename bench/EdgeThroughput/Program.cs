@@ -10,7 +10,7 @@ using DataMesh.Testing;
 var options = EdgeBenchOptions.Parse(args);
 var dataDirectory = ServerReachableDirectory.Create("datamesh-edge-bench-");
 var teamKeys = new Dictionary<string, string> { ["hr"] = LocalMeshLauncher.NewTeamKey(), ["finance"] = LocalMeshLauncher.NewTeamKey(), ["marketing"] = LocalMeshLauncher.NewTeamKey() };
-Console.WriteLine($"Starting the mesh in local mode ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}) ...");
+Console.WriteLine($"Starting the mesh in local mode ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {MachineLoad.Averages(3)}) ...");
 var app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(dataDirectory, teamKeys, ["--Mesh:Demo:Traffic=false"], TimeSpan.FromMinutes(5));
 try
 {
@@ -46,35 +46,29 @@ try
         throughput.Add((await LoadRun.ForAsync(http, Direct, options.Concurrency, duration), await LoadRun.ForAsync(http, ThroughGateway, options.Concurrency, duration)));
         latency.Add((await LoadRun.SequentialAsync(http, Direct, options.LatencyRequests), await LoadRun.SequentialAsync(http, ThroughGateway, options.LatencyRequests)));
         Console.WriteLine($"run {repetition}: {throughput[^1].Direct.PerSecond:F0} / {throughput[^1].Gateway.PerSecond:F0} requests/s, "
-            + $"p50 {latency[^1].Direct.Percentile(50):F3} / {latency[^1].Gateway.Percentile(50):F3} ms (direct / gateway), load average {LoadAverage()}");
-    }
-
-    static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            + $"p50 {latency[^1].Direct.Percentile(0.50):F3} / {latency[^1].Gateway.Percentile(0.50):F3} ms (direct / gateway), load average {MachineLoad.Averages(3)}");
     }
 
     string Runs(IEnumerable<double> values, string format) => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 
     var ratios = throughput.Select(t => t.Gateway.PerSecond / t.Direct.PerSecond).ToList();
-    var addedP50 = latency.Select(l => l.Gateway.Percentile(50) - l.Direct.Percentile(50)).ToList();
-    var addedP99 = latency.Select(l => l.Gateway.Percentile(99) - l.Direct.Percentile(99)).ToList();
+    var addedP50 = latency.Select(l => l.Gateway.Percentile(0.50) - l.Direct.Percentile(0.50)).ToList();
+    var addedP99 = latency.Select(l => l.Gateway.Percentile(0.99) - l.Direct.Percentile(0.99)).ToList();
     var errors = throughput.Concat(latency).Sum(t => t.Direct.Failed + t.Gateway.Failed);
     Console.WriteLine();
     Console.WriteLine($"| Measure ({options.Concurrency} clients for throughput, 1 for latency) | Median | Runs |");
     Console.WriteLine("|---|---|---|");
-    Console.WriteLine($"| Direct requests/s | {Median(throughput.Select(t => t.Direct.PerSecond)):F0} | {Runs(throughput.Select(t => t.Direct.PerSecond), "F0")} |");
-    Console.WriteLine($"| Gateway requests/s | {Median(throughput.Select(t => t.Gateway.PerSecond)):F0} | {Runs(throughput.Select(t => t.Gateway.PerSecond), "F0")} |");
-    Console.WriteLine($"| Gateway / direct throughput | {Median(ratios):P1} | {Runs(ratios, "P1")} |");
-    Console.WriteLine($"| Direct p50 / p99 (ms) | {Median(latency.Select(l => l.Direct.Percentile(50))):F3} / {Median(latency.Select(l => l.Direct.Percentile(99))):F3} | |");
-    Console.WriteLine($"| Gateway p50 / p99 (ms) | {Median(latency.Select(l => l.Gateway.Percentile(50))):F3} / {Median(latency.Select(l => l.Gateway.Percentile(99))):F3} | |");
-    Console.WriteLine($"| Added p50 (ms) | {Median(addedP50):F3} | {Runs(addedP50, "F3")} |");
-    Console.WriteLine($"| Added p99 (ms) | {Median(addedP99):F3} | {Runs(addedP99, "F3")} |");
+    Console.WriteLine($"| Direct requests/s | {Quantiles.Median(throughput.Select(t => t.Direct.PerSecond)):F0} | {Runs(throughput.Select(t => t.Direct.PerSecond), "F0")} |");
+    Console.WriteLine($"| Gateway requests/s | {Quantiles.Median(throughput.Select(t => t.Gateway.PerSecond)):F0} | {Runs(throughput.Select(t => t.Gateway.PerSecond), "F0")} |");
+    Console.WriteLine($"| Gateway / direct throughput | {Quantiles.Median(ratios):P1} | {Runs(ratios, "P1")} |");
+    Console.WriteLine($"| Direct p50 / p99 (ms) | {Quantiles.Median(latency.Select(l => l.Direct.Percentile(0.50))):F3} / {Quantiles.Median(latency.Select(l => l.Direct.Percentile(0.99))):F3} | |");
+    Console.WriteLine($"| Gateway p50 / p99 (ms) | {Quantiles.Median(latency.Select(l => l.Gateway.Percentile(0.50))):F3} / {Quantiles.Median(latency.Select(l => l.Gateway.Percentile(0.99))):F3} | |");
+    Console.WriteLine($"| Added p50 (ms) | {Quantiles.Median(addedP50):F3} | {Runs(addedP50, "F3")} |");
+    Console.WriteLine($"| Added p99 (ms) | {Quantiles.Median(addedP99):F3} | {Runs(addedP99, "F3")} |");
     Console.WriteLine($"| Requests not answered 200 | {errors} | |");
     Console.WriteLine();
-    Console.WriteLine($"Targets: throughput through the edge at least 80% of direct: {(Median(ratios) >= 0.8 ? "met" : "NOT met")}; "
-        + $"added p50 under 1 ms: {(Median(addedP50) < 1 ? "met" : "NOT met")}. Load average at the end {LoadAverage()}.");
+    Console.WriteLine($"Targets: throughput through the edge at least 80% of direct: {(Quantiles.Median(ratios) >= 0.8 ? "met" : "NOT met")}; "
+        + $"added p50 under 1 ms: {(Quantiles.Median(addedP50) < 1 ? "met" : "NOT met")}. Load average at the end {MachineLoad.Averages(3)}.");
 }
 finally
 {
@@ -82,5 +76,3 @@ finally
     await app.DisposeAsync();
     Directory.Delete(dataDirectory, recursive: true);
 }
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -113,8 +113,8 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
         List<Figure> figures =
         [
             new(mode, Paced, "published events/s (achieved)", total / publishSeconds),
-            new(mode, Paced, "latency p50 ms", Percentile(latency, 0.50)),
-            new(mode, Paced, "latency p99 ms", Percentile(latency, 0.99)),
+            new(mode, Paced, "latency p50 ms", Quantiles.Percentile(latency, 0.50)),
+            new(mode, Paced, "latency p99 ms", Quantiles.Percentile(latency, 0.99)),
             new(mode, Paced, "latency max ms", latency[^1]),
             new(mode, Paced, "PostgreSQL commits per event (both databases)", (double)(after.Commits - before.Commits) / total),
             new(mode, Paced, "PostgreSQL WAL flushes/s", (after.WalSyncs - before.WalSyncs) / seconds),
@@ -129,8 +129,8 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
         {
             var spans = timeline.Milliseconds(from, to);
             Array.Sort(spans);
-            figures.Add(new(mode, Paced, $"{name} p50 ms", Percentile(spans, 0.50)));
-            figures.Add(new(mode, Paced, $"{name} p99 ms", Percentile(spans, 0.99)));
+            figures.Add(new(mode, Paced, $"{name} p50 ms", Quantiles.Percentile(spans, 0.50)));
+            figures.Add(new(mode, Paced, $"{name} p99 ms", Quantiles.Percentile(spans, 0.99)));
         }
 
         return figures;
@@ -191,8 +191,4 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
     }
 
     private static double Mean(double[] values) => values.Length == 0 ? double.NaN : values.Average();
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -15,7 +15,7 @@ catch (ArgumentException exception)
     return 2;
 }
 
-var loadAtStart = LoadAverage();
+var loadAtStart = MachineLoad.Averages();
 var postgres = new PostgresServerFixture();
 using var timeline = new FlowTimeline();
 try
@@ -57,7 +57,6 @@ finally
 }
 
 // The 1-minute load average: the machines are shared, and figures taken beside other work read differently.
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
 static async Task<string> MachineAsync(string connectionString, FlowOptions options, string loadAtStart)
 {
@@ -69,7 +68,7 @@ static async Task<string> MachineAsync(string connectionString, FlowOptions opti
     await using var version = new Npgsql.NpgsqlCommand("SHOW server_version", connection);
     return string.Join(Environment.NewLine,
         $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}",
-        $"- Load average (1 min) at start and end of the run: {loadAtStart} / {LoadAverage()} (other work on the machine)",
+        $"- Load average (1 min) at start and end of the run: {loadAtStart} / {MachineLoad.Averages()} (other work on the machine)",
         $"- .NET: {RuntimeInformation.FrameworkDescription}; PostgreSQL {await version.ExecuteScalarAsync()} (local binaries, synchronous_commit {options.SynchronousCommit})",
         $"- Run: modes {string.Join(", ", options.Modes.Select(m => m.Name))}; {options.Repetitions} repetitions; sustained {options.Events} events in transactions of {options.Batch}; " +
         $"paced {options.Rate} events/s for {options.Seconds} s; relay batch {options.RelayBatchSize}, " +
@@ -89,7 +88,7 @@ static string Table(IReadOnlyList<Figure> figures, IReadOnlyList<FlowMode> modes
         foreach (var mode in modes)
         {
             var values = group.Where(f => f.Mode == mode).Select(f => f.Value).ToList();
-            medians.Add(values.Count == 0 ? double.NaN : Median(values));
+            medians.Add(values.Count == 0 ? double.NaN : Quantiles.Median(values));
             line += $" {Number(medians[^1])} | {string.Join(" / ", values.Select(Number))} |";
         }
 
@@ -102,12 +101,6 @@ static string Table(IReadOnlyList<Figure> figures, IReadOnlyList<FlowMode> modes
     }
 
     return string.Join(Environment.NewLine, lines);
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 static string Number(double value) => double.IsNaN(value) ? "n/a" : value.ToString(value >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture);

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -149,14 +148,8 @@ public sealed class EdgeHostileInputTests(LocalMesh mesh) : IAsyncLifetime
     });
 
     /// <summary>Asked of HR's own database: whatever a request did, no employee with that address exists.</summary>
-    private async Task AssertNotHiredAsync(string email)
-    {
-        await using var connection = new NpgsqlConnection(await mesh.App.GetConnectionStringAsync("hr-db"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from employees where \"Email\" = @email", connection);
-        command.Parameters.AddWithValue("email", email);
-        Assert.Equal(0L, await command.ExecuteScalarAsync());
-    }
+    private async Task AssertNotHiredAsync(string email) =>
+        Assert.Equal(0L, await mesh.ScalarAsync<long>("hr-db", "select count(*) from employees where \"Email\" = @email", ("email", email)));
 
     private sealed record RawAnswer(int Status, string Head, string Body);
 

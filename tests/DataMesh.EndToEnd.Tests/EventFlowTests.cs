@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Testing;
-using Npgsql;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -54,18 +53,10 @@ public sealed class EventFlowTests(LocalMesh mesh)
         Assert.Equal(("CC-100", 7300m, "2026-11-01"), (line.GetProperty("costCenter").GetString(), line.GetProperty("monthlyAmount").GetDecimal(), line.GetProperty("fromMonth").GetString()));
 
         // The very event HR's transaction wrote to its outbox is the one recorded in finance's inbox.
-        var eventId = await ScalarAsync<Guid>("hr-db", $"select id from data_product_outbox where partition_key = '{employeeId}' and event_type = 'EmployeeHired'");
-        var eventTrace = await ScalarAsync<string>("hr-db", $"select traceparent from data_product_outbox where id = '{eventId}'");
+        var eventId = await mesh.ScalarAsync<Guid>("hr-db", $"select id from data_product_outbox where partition_key = '{employeeId}' and event_type = 'EmployeeHired'");
+        var eventTrace = await mesh.ScalarAsync<string>("hr-db", $"select traceparent from data_product_outbox where id = '{eventId}'");
         Assert.Equal(traceId, eventTrace.Split('-')[1]);
-        var applied = await ScalarAsync<long>("finance-db", $"select count(*) from data_product_inbox where event_id = '{eventId}' and input_port = 'employees'");
+        var applied = await mesh.ScalarAsync<long>("finance-db", $"select count(*) from data_product_inbox where event_id = '{eventId}' and input_port = 'employees'");
         Assert.Equal(1, applied);
-    }
-
-    private async Task<T> ScalarAsync<T>(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(await mesh.App.GetConnectionStringAsync(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

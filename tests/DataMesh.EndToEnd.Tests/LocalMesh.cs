@@ -1,4 +1,5 @@
 using DataMesh.Testing;
+using Npgsql;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -46,6 +47,20 @@ public class LocalMesh : IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>One value read straight from a service's own database (<paramref name="database"/> is its connection name, <c>hr-db</c>).</summary>
+    public async Task<T> ScalarAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(await App.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     public async Task DisposeAsync()
