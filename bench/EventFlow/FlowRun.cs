@@ -24,16 +24,25 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
     private readonly List<double> stagingMs = [];
     private readonly List<double> saveMs = [];
 
-    /// <summary>Sends <paramref name="events"/> through the whole pipeline and measures nothing: JIT, pools, topic files.</summary>
-    public async Task WarmUpAsync(int events)
+    /// <summary>
+    /// Sends events through the whole pipeline as fast as it takes them for <paramref name="duration"/>, then waits
+    /// until all were consumed, and measures nothing: pools, topic files, and above all the JIT, whose tiered
+    /// compilation with dynamic PGO needs tens of seconds under load before the hot paths run in their final code.
+    /// </summary>
+    /// <returns>How many events the warm-up sent.</returns>
+    public async Task<int> WarmUpAsync(TimeSpan duration)
     {
         Reset();
-        for (var published = 0; published < events; published += options.Batch)
+        var started = Stopwatch.GetTimestamp();
+        var published = 0;
+        while (Stopwatch.GetElapsedTime(started) < duration)
         {
-            await CommitAsync(Math.Min(options.Batch, events - published));
+            await CommitAsync(options.Batch);
+            published += options.Batch;
         }
 
-        await UntilConsumedAsync(events);
+        await UntilConsumedAsync(published);
+        return published;
     }
 
     /// <summary>Phase 1: commits <see cref="FlowOptions.Events"/> in batches as fast as the producer can, and times the consumer.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
-using DataMesh.DataProducts.Subscribing;
+using DataMesh.Testing.EventFlow;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DataMesh.Bench.EventFlow;
@@ -130,9 +130,10 @@ internal sealed class FlowTimeline : IDisposable
 }
 
 /// <summary>
-/// Stamps <see cref="Stage.InboxCommitted"/> for the inbox entries of a consumer transaction right after its
-/// commit returned: the same point as the producer's stamp (its SaveChanges returned after the commit), so the
-/// latency covers exactly commit to commit. A <c>clock_timestamp()</c> column default would be taken at the
+/// Stamps <see cref="Stage.InboxCommitted"/> for the events of a consumer transaction right after its commit
+/// returned, found by the payroll entries the handler wrote in it (the inbox records its ids with SQL, untracked):
+/// the same point as the producer's stamp (its SaveChanges returned after the commit), so the latency covers
+/// exactly commit to commit. A <c>clock_timestamp()</c> column default would be taken at the
 /// INSERT, before the commit's WAL flush, and would need a second clock (the server's) to compare.
 /// </summary>
 internal sealed class InboxCommitStamp(FlowTimeline timeline) : DbTransactionInterceptor
@@ -142,7 +143,7 @@ internal sealed class InboxCommitStamp(FlowTimeline timeline) : DbTransactionInt
         var committed = Stopwatch.GetTimestamp();
         if (eventData.Context is { } db)
         {
-            foreach (var entry in db.ChangeTracker.Entries<InboxEntry>())
+            foreach (var entry in db.ChangeTracker.Entries<PayrollEntry>())
             {
                 if (Guid.TryParse(entry.Entity.EventId, out var eventId))
                 {

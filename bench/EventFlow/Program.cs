@@ -31,8 +31,9 @@ try
         await using var pipeline = await FlowPipeline.StartAsync(postgres, timeline, options, mode);
         var cpu = await CpuTime.ForAsync(postgres.ConnectionString, pipeline.SidecarProcessIds);
         var run = new FlowRun(pipeline.Producer, timeline, options, statistics, cpu, mode);
-        Console.Error.WriteLine($"[{mode.Name}] Warming up with {options.Warmup} events...");
-        await run.WarmUpAsync(options.Warmup);
+        Console.Error.WriteLine($"[{mode.Name}] Warming up for {options.WarmupSeconds} s...");
+        var warmedUp = await run.WarmUpAsync(TimeSpan.FromSeconds(options.WarmupSeconds));
+        Console.Error.WriteLine($"[{mode.Name}] Warmed up with {warmedUp} events.");
         for (var repetition = 1; repetition <= options.Repetitions; repetition++)
         {
             Console.Error.WriteLine($"[{mode.Name}] Sustained, repetition {repetition} of {options.Repetitions}: {options.Events} events in batches of {options.Batch}...");
@@ -69,8 +70,8 @@ static async Task<string> MachineAsync(string connectionString, FlowOptions opti
     return string.Join(Environment.NewLine,
         $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}",
         $"- Load average (1 min) at start and end of the run: {loadAtStart} / {MachineLoad.Averages()} (other work on the machine)",
-        $"- .NET: {RuntimeInformation.FrameworkDescription}; PostgreSQL {await version.ExecuteScalarAsync()} (local binaries, synchronous_commit {options.SynchronousCommit})",
-        $"- Run: modes {string.Join(", ", options.Modes.Select(m => m.Name))}; {options.Repetitions} repetitions; sustained {options.Events} events in transactions of {options.Batch}; " +
+        $"- .NET: {RuntimeInformation.FrameworkDescription} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC); PostgreSQL {await version.ExecuteScalarAsync()} (local binaries, synchronous_commit {options.SynchronousCommit})",
+        $"- Run: modes {string.Join(", ", options.Modes.Select(m => m.Name))}; warm-up {options.WarmupSeconds} s; {options.Repetitions} repetitions; sustained {options.Events} events in transactions of {options.Batch}; " +
         $"paced {options.Rate} events/s for {options.Seconds} s; relay batch {options.RelayBatchSize}, " +
         $"poll {(options.RelayPollInterval ?? new DataMesh.DataProducts.Publishing.OutboxRelayOptions().PollInterval).TotalMilliseconds} ms");
 }

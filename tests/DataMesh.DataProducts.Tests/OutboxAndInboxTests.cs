@@ -152,6 +152,22 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : Pipeli
     }
 
     [Fact]
+    public async Task The_same_event_delivered_concurrently_is_applied_once_and_every_delivery_succeeds()
+    {
+        // As daprd would after a rebalance or a timed-out delivery: the same CloudEvent posted several times at once.
+        using var app = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FinancePort}") };
+        var employee = Guid.NewGuid();
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            app.DeliverAsync("finance.payroll", "employees", "concurrent-1", CloudEventAttributes.Source(DomainService.DataProduct), "EmployeeHired", NewHire.For(employee))));
+
+        Assert.All(statuses, status => Assert.Equal("SUCCESS", status));
+        await using var financeDb = Finance.CreateDbContext();
+        Assert.Equal([employee], await financeDb.PayrollEntries.Select(e => e.EmployeeId).ToListAsync());
+        Assert.Equal(1, await financeDb.Set<InboxEntry>().CountAsync(e => e.EventId == "concurrent-1"));
+        Assert.Equal((1, 7), (Metrics.Consumed(DeliveryOutcome.Applied), Metrics.Consumed(DeliveryOutcome.Duplicate)));
+    }
+
+    [Fact]
     public async Task Events_written_while_the_sidecar_is_down_are_sent_once_it_is_back()
     {
         var sidecar = await StartPublishingSidecarAsync();

@@ -11,7 +11,10 @@ namespace DataMesh.DataProducts.Contracts;
 /// </summary>
 public sealed class ContractEventValidator
 {
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    // Every event is checked, few break the contract: a pass/fail evaluation stops at the first failure and builds no
+    // result tree; only a failing event is evaluated again for the list of what is wrong.
+    private static readonly EvaluationOptions Check = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Itemize = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     public ContractEventValidator(DataContract contract, string schemaObjectName)
         : this(contract.SchemaObject(schemaObjectName), ContractJsonSchema.For(contract, schemaObjectName))
@@ -40,11 +43,12 @@ public sealed class ContractEventValidator
     /// <summary>Every way <paramref name="event"/> breaks the contract; empty when it keeps it.</summary>
     public IReadOnlyList<EventViolation> Validate(JsonElement @event)
     {
-        var results = JsonSchema.Evaluate(@event, Options);
-        if (results.IsValid)
+        if (JsonSchema.Evaluate(@event, Check).IsValid)
         {
             return [];
         }
+
+        var results = JsonSchema.Evaluate(@event, Itemize);
 
         var violations = new List<EventViolation>();
         var typeErrors = new HashSet<string>();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace DataMesh.DataProducts.Subscribing;
 
@@ -55,61 +54,52 @@ public sealed class InboxWriter<TDbContext>(IServiceScopeFactory scopes, TimePro
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 outcomes[i] = Failed(subscription, events[i], exception);
-                if (outcomes[i] == DeliveryOutcome.Retried)
-                {
-                    failedKeys.Add(events[i].PartitionKey);
-                }
+                failedKeys.Add(events[i].PartitionKey);
             }
         }
 
         return outcomes;
     }
 
-    /// <summary>One transaction: skip the events the inbox already holds, record and handle the others, commit.</summary>
+    /// <summary>
+    /// One transaction: record the events in the inbox, skipping those it already holds, run the handlers of the
+    /// newly recorded ones, commit.
+    /// </summary>
     private async Task<DeliveryOutcome[]> ApplyTogetherAsync(InputPortSubscription subscription, IReadOnlyList<PendingEvent<TDbContext>> events, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var consumer = subscription.Consumer.Id;
-        var port = subscription.Port.Name;
-        var ids = events.Select(e => e.Event.Id).Distinct().ToList();
+
+        // The first delivery of an id within this very bulk is the one applied; later ones are duplicates.
+        var firsts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            firsts.TryAdd(events[i].Event.Id, i);
+        }
+
+        var recording = firsts.Values.Select(i => events[i].Event).ToList();
 
         // A retrying execution strategy (Aspire's default) only allows transactions inside it.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var inbox = db.Set<InboxEntry>();
-            var known = (await inbox
-                .Where(e => e.DataProductId == consumer && e.InputPort == port && EF.Parameter(ids).Contains(e.EventId)) // one array parameter, one plan
-                .Select(e => e.EventId)
-                .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var recorded = (await InboxRecord.InsertNewAsync(db, subscription, recording, clock.GetUtcNow(), ct)).ToHashSet(StringComparer.Ordinal);
             var outcomes = new DeliveryOutcome[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
                 var consumed = events[i].Event;
-
-                // Known, or delivered twice in this very bulk.
-                if (!known.Add(consumed.Id))
+                if (firsts[consumed.Id] != i || !recorded.Contains(consumed.Id))
                 {
                     outcomes[i] = DeliveryOutcome.Duplicate;
                     continue;
                 }
 
-                inbox.Add(new InboxEntry
-                {
-                    DataProductId = consumer,
-                    InputPort = port,
-                    EventId = consumed.Id,
-                    EventType = consumed.Type,
-                    Source = consumed.Source,
-                    AppliedAt = clock.GetUtcNow(),
-                });
                 await events[i].Handler(consumed, db, ct);
                 outcomes[i] = DeliveryOutcome.Applied;
             }
 
-            if (outcomes.Contains(DeliveryOutcome.Applied))
+            if (recorded.Count > 0)
             {
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -121,12 +111,6 @@ public sealed class InboxWriter<TDbContext>(IServiceScopeFactory scopes, TimePro
 
     private DeliveryOutcome Failed(InputPortSubscription subscription, PendingEvent<TDbContext> pending, Exception exception)
     {
-        if (exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboxModel.PrimaryKeyName } })
-        {
-            // A concurrent delivery of the same event committed first.
-            return DeliveryOutcome.Duplicate;
-        }
-
         // Database down, a timeout, a conflict, a handler's own failure: none is the event's fault, so Dapr keeps
         // it and delivers it again rather than losing it.
         logger.LogError(exception, "Event {EventId} ({EventType}) on {Route} failed; asking the sidecar to retry.", pending.Event.Id, pending.Event.Type, subscription.Route);
