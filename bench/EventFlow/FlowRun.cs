@@ -17,6 +17,9 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
     private const string Sustained = "Sustained";
     private const string Paced = "Paced";
 
+    /// <summary>How many transactions the warm-up's producer may be ahead of the consumer.</summary>
+    private const int WarmUpBacklogBatches = 20;
+
     /// <summary>How long the consumer may apply nothing before the run is declared stuck.</summary>
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
 
@@ -25,9 +28,11 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
     private readonly List<double> saveMs = [];
 
     /// <summary>
-    /// Sends events through the whole pipeline as fast as it takes them for <paramref name="duration"/>, then waits
-    /// until all were consumed, and measures nothing: pools, topic files, and above all the JIT, whose tiered
-    /// compilation with dynamic PGO needs tens of seconds under load before the hot paths run in their final code.
+    /// Keeps the whole pipeline busy for <paramref name="duration"/>, then waits until all was consumed, and measures
+    /// nothing: pools, topic files, and above all the JIT, whose tiered compilation with dynamic PGO needs tens of
+    /// seconds under load before the hot paths run in their final code. The producer stays at most
+    /// <see cref="WarmUpBacklogBatches"/> transactions ahead of the consumer, so that a slow mode is warmed up for
+    /// the same time rather than left with a backlog to drain.
     /// </summary>
     /// <returns>How many events the warm-up sent.</returns>
     public async Task<int> WarmUpAsync(TimeSpan duration)
@@ -37,6 +42,12 @@ internal sealed class FlowRun(DomainService producer, FlowTimeline timeline, Flo
         var published = 0;
         while (Stopwatch.GetElapsedTime(started) < duration)
         {
+            if (published - timeline.Count(Stage.InboxCommitted) >= WarmUpBacklogBatches * options.Batch)
+            {
+                await Task.Delay(5);
+                continue;
+            }
+
             await CommitAsync(options.Batch);
             published += options.Batch;
         }
