@@ -70,12 +70,13 @@ public sealed class ObservationTests(PostgresServerFixture postgres) : CatalogTe
     }
 
     [Fact]
-    public async Task A_dead_lettered_event_is_kept_with_the_contract_violation_as_reason()
+    public async Task A_dead_lettered_event_is_kept_once_with_the_contract_violation_as_reason()
     {
         var broken = Hired("bad-1", DateTimeOffset.UtcNow);
         broken["data"]!.AsObject().Remove("email");
         broken["topic"] = "hr.employees.v1.finance.payroll.deadletter";
 
+        await Deliver("/api/catalog/v1/observations/dead-letters/hr.employees/finance.payroll", broken);
         await Deliver("/api/catalog/v1/observations/dead-letters/hr.employees/finance.payroll", broken);
 
         var facts = await Http.SendOkAsync(HttpMethod.Get, "products/hr.employees");

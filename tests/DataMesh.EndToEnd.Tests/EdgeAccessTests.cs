@@ -115,6 +115,17 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
         });
         Assert.All(plainItems, employee => Assert.Contains('@', employee.GetProperty("email").GetString()!));
         Assert.Equal(own.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("email").GetString()), plainItems.Select(e => e.GetProperty("email").GetString()));
+
+        // One employee: the owner's answer carries its version; the masked one neither claims it nor may be cached for others.
+        var employee = $"/api/hr/employees/{plainItems[0].GetProperty("id").GetGuid()}";
+        var ownOne = await hr.GetAsync(employee);
+        var maskedOne = await maskedGateway.GetAsync(employee);
+        Assert.NotNull(ownOne.Headers.ETag);
+        Assert.True(ownOne.Headers.CacheControl?.Private);
+        Assert.Equal(HttpStatusCode.OK, maskedOne.StatusCode);
+        Assert.Null(maskedOne.Headers.ETag);
+        Assert.True(maskedOne.Headers.CacheControl?.Private);
+        Assert.Equal("***", (await maskedOne.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
     }
 
     [Fact]

@@ -112,10 +112,17 @@ public sealed class EmployeesApiTests(PostgresServerFixture postgres)
         stale.Headers.IfMatch.Add(readVersion);
         var conflict = await hr.Client.SendAsync(stale);
 
+        // The same change again on the stale version would change no column: still a conflict, not a silent success.
+        var sameAgain = new HttpRequestMessage(HttpMethod.Patch, location) { Content = JsonContent.Create(new { monthlySalary = 6000, effectiveOn = "2026-06-01" }) };
+        sameAgain.Headers.IfMatch.Add(readVersion);
+        var sameConflict = await hr.Client.SendAsync(sameAgain);
+
         Assert.Equal(HttpStatusCode.PreconditionRequired, withoutVersion.StatusCode);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(readVersion, changed.Headers.ETag);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, sameConflict.StatusCode);
+        Assert.Equal("If-Match", (await sameConflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
         var current = await hr.Client.GetFromJsonAsync<JsonElement>(location);
         Assert.Equal("Engineer", current.GetProperty("title").GetString());
         Assert.Equal(6000m, current.GetProperty("monthlySalary").GetDecimal());

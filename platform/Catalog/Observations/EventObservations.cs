@@ -9,7 +9,7 @@ namespace DataMesh.Catalog.Observations;
 
 /// <summary>
 /// Records the CloudEvents the sidecar delivers: a product's event moves its last-event time and its hourly
-/// count; a dead-lettered one is kept with the reason, found by checking it against the registered contract.
+/// count; a dead-lettered one is kept once with the reason, found by checking it against the registered contract.
 /// </summary>
 public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
 {
@@ -48,20 +48,18 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
 
     public async Task ObserveDeadLetterAsync(string dataProductId, string consumerId, string topic, JsonElement cloudEvent, CancellationToken cancellationToken)
     {
+        var id = Text(cloudEvent, "id") ?? "";
         var type = Text(cloudEvent, "type");
         var version = Text(cloudEvent, CloudEventAttributes.ContractVersion);
-        db.DeadLetters.Add(new DeadLetterRecord
-        {
-            DataProductId = dataProductId,
-            ConsumerId = consumerId,
-            Topic = topic,
-            EventId = Text(cloudEvent, "id") ?? "",
-            EventType = type,
-            ContractVersion = version,
-            Reason = await ReasonAsync(Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken),
-            ReceivedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        var reason = await ReasonAsync(Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken);
+
+        // Kept once per consumer and event id: the dead-letter topic is delivered at least once, and a consumer that
+        // gets the event redelivered drops it again. An event without an id cannot be told apart: it is kept each time.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO dead_letters ("DataProductId", "ConsumerId", "Topic", "EventId", "EventType", "ContractVersion", "Reason", "ReceivedAt")
+            VALUES ({dataProductId}, {consumerId}, {topic}, {id}, {type}, {version}, {reason}, {clock.GetUtcNow()})
+            ON CONFLICT ("DataProductId", "ConsumerId", "EventId") WHERE "EventId" <> '' DO NOTHING
+            """, cancellationToken);
     }
 
     /// <summary>Why the event breaks its contract, as the registered contract version sees it.</summary>

@@ -127,6 +127,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             deadLetter.ToTable("dead_letters");
             deadLetter.HasKey(d => d.Id);
             deadLetter.HasIndex(d => new { d.DataProductId, d.ReceivedAt });
+            deadLetter.HasIndex(d => new { d.DataProductId, d.ConsumerId, d.EventId }).IsUnique().HasFilter("\"EventId\" <> ''");
         });
     }
 }

@@ -20,13 +20,16 @@ public sealed class ConcurrencyConflictProblem(IProblemDetailsService problems) 
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The resource was changed by someone else.",
-                Detail = $"The {EntityVersion.IfMatchHeader} version is no longer current: read the resource again and retry with its new ETag.",
-                Extensions = { ["field"] = EntityVersion.IfMatchHeader },
-            },
+            ProblemDetails = Details(),
         });
     }
+
+    /// <summary>The problem answered for a stale <c>If-Match</c>, found before or by the save.</summary>
+    public static ProblemDetails Details() => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The resource was changed by someone else.",
+        Detail = $"The {EntityVersion.IfMatchHeader} version is no longer current: read the resource again and retry with its new ETag.",
+        Extensions = { ["field"] = EntityVersion.IfMatchHeader },
+    };
 }

@@ -17,9 +17,10 @@ public static class EntityVersion
     public static string ETag(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// Makes the update of <paramref name="entity"/> conditional on the version the client read; the save then
-    /// fails with a concurrency conflict (409) if the row changed since. Without a usable <c>If-Match</c>,
-    /// returns the 428 problem to answer instead.
+    /// Makes the update of <paramref name="entity"/> conditional on the version the client read. A version older
+    /// than the one just loaded is answered 409 at once (an update that changes no column would otherwise save
+    /// nothing and check nothing); one that changes between this load and the save fails the save with a
+    /// concurrency conflict (409 too). Without a usable <c>If-Match</c>, returns the 428 problem to answer instead.
     /// </summary>
     public static ProblemHttpResult? ExpectVersion<TEntity>(this DbContext db, TEntity entity, HttpRequest request)
         where TEntity : class
@@ -34,6 +35,11 @@ public static class EntityVersion
         }
 
         var version = db.Entry(entity).Properties.Single(p => p.Metadata.IsConcurrencyToken);
+        if (version.CurrentValue is uint loaded && loaded != expected)
+        {
+            return TypedResults.Problem(ConcurrencyConflictProblem.Details());
+        }
+
         version.OriginalValue = expected;
         return null;
     }

@@ -65,6 +65,7 @@ public sealed class EdgeAccess(ConsumerDirectory consumers, EdgePolicySource pol
         {
             request.Headers[EdgeHeaders.Consumer] = consumer.ConsumerId;
             request.Headers[EdgeHeaders.Team] = consumer.Team;
+            context.Response.OnStarting(CallerPrivateAnswer.Mark, context.Response);
         }
 
         if (rateLimits.Admit(consumer, context) is { } wait)

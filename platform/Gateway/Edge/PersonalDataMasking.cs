@@ -57,6 +57,9 @@ public sealed class PersonalDataMasking(IOptions<EdgeOptions> options) : IMiddle
         var masked = JsonSerializer.SerializeToUtf8Bytes(document);
         context.Response.ContentLength = masked.Length;
         context.Response.Headers[EdgeHeaders.Masked] = string.Join(',', mask.Properties);
+
+        // The destination's ETag names its unmasked answer; this body is another representation.
+        context.Response.Headers.ETag = default;
         await answer.WriteAsync(masked, context.RequestAborted);
     }
 

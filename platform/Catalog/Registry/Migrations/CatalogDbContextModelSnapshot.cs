@@ -213,6 +213,10 @@ namespace DataMesh.Catalog.Registry.Migrations
 
                     b.HasIndex("DataProductId", "ReceivedAt");
 
+                    b.HasIndex("DataProductId", "ConsumerId", "EventId")
+                        .IsUnique()
+                        .HasFilter("\"EventId\" <> ''");
+
                     b.ToTable("dead_letters", (string)null);
                 });
 
