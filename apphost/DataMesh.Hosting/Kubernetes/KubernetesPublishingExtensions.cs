@@ -24,13 +24,22 @@ public static class KubernetesPublishingExtensions
     {
         builder.Pipeline.AddStep(StepName, async context =>
         {
-            var options = KubernetesPublishOptions.Read(builder.Configuration);
-            var topics = OutputPortTopics(context.Model, options.DefaultPartitions);
-            var manifest = await new KubernetesManifestBuilder(context.Model, context.ExecutionContext, options, topics)
-                .BuildAsync(context.CancellationToken).ConfigureAwait(false);
-            var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
-            await manifest.WriteAsync(output, context.CancellationToken).ConfigureAwait(false);
-            context.Logger.LogInformation("Wrote {Count} Kubernetes manifest files to {Output}", manifest.Files.Count + 1, output);
+            try
+            {
+                var options = KubernetesPublishOptions.Read(builder.Configuration);
+                var topics = OutputPortTopics(context.Model, options.DefaultPartitions);
+                var manifest = await new KubernetesManifestBuilder(context.Model, context.ExecutionContext, options, topics)
+                    .BuildAsync(context.CancellationToken).ConfigureAwait(false);
+                var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
+                await manifest.WriteAsync(output, context.CancellationToken).ConfigureAwait(false);
+                context.Logger.LogInformation("Wrote {Count} Kubernetes manifest files to {Output}", manifest.Files.Count + 1, output);
+            }
+            catch
+            {
+                // Aspire logs a failed step and stops, yet the process would exit with 0: a deployment script must see it fail.
+                Environment.ExitCode = 1;
+                throw;
+            }
         }, requiredBy: WellKnownPipelineSteps.Publish);
         return builder;
     }

@@ -4,14 +4,15 @@ public static class DistributedApplicationRunExtensions
 {
     /// <summary>
     /// Runs the AppHost; when it refuses to start (no daprd, no PostgreSQL binaries, a bad setting),
-    /// prints the one message that says why and how to fix it, instead of a stack trace, and exits with 1.
+    /// prints the one message that says why and how to fix it, instead of a stack trace, and exits with 1. Otherwise
+    /// exits with <see cref="Environment.ExitCode"/>, which a failed publishing step sets.
     /// </summary>
     public static int RunOrExplain(this DistributedApplication app)
     {
         try
         {
             app.Run();
-            return 0;
+            return Environment.ExitCode;
         }
         catch (Exception exception) when (Refusal(exception) is { } refusal && !DrivenByTestHarness)
         {

@@ -23,7 +23,7 @@ public sealed class KubernetesDeploymentTests
     public async Task Committed_deployment_is_what_the_publish_step_writes_now()
     {
         using var run = await KubernetesPublishRun.StartAsync();
-        Assert.False(run.Failed, run.Reason);
+        Assert.True(run.ExitCode == 0, $"The AppHost exited with {run.ExitCode}: {run.Reason}");
 
         var fresh = run.Files();
         var committed = DeploymentFolder.Read(DeploymentFolder.Committed);
@@ -206,7 +206,7 @@ public sealed class KubernetesDeploymentTests
     public async Task The_statefulset_option_deploys_postgres_without_the_operator()
     {
         using var run = await KubernetesPublishRun.StartAsync("--Kubernetes:Postgres=statefulset");
-        Assert.False(run.Failed, run.Reason);
+        Assert.True(run.ExitCode == 0, $"The AppHost exited with {run.ExitCode}: {run.Reason}");
         var documents = DeploymentFolder.Documents(run.Output);
 
         Assert.Empty(documents.SelectMany(KubernetesObjectCheck.Problems));
@@ -229,7 +229,7 @@ public sealed class KubernetesDeploymentTests
     {
         using var run = await KubernetesPublishRun.StartAsync("--Kubernetes:Replicas=two");
 
-        Assert.True(run.Failed, run.Log);
+        Assert.True(run.Failed, $"Exit code {run.ExitCode}: {run.Log}");
         Assert.Equal("Aspire.Hosting.DistributedApplicationException: Kubernetes:Replicas is 'two'; it must be a whole number of at least 1.", run.Reason);
         Assert.Empty(Directory.EnumerateFileSystemEntries(run.Output));
     }
