@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every service of the mesh gets: telemetry to the dashboard, health endpoints,
-/// service discovery and resilient outgoing HTTP.
+/// service discovery, resilient outgoing HTTP and quiet framework logs.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -22,8 +23,21 @@ public static class ServiceDefaultsExtensions
     /// <summary>The liveness endpoint: only the checks tagged "live".</summary>
     public const string AlivePath = "/alive";
 
+    /// <summary>
+    /// Every SQL command (each outbox relay polls every 250 ms), every request and every outgoing call at Information
+    /// would bury what a service has to say in the dashboard: these categories log warnings and errors by default.
+    /// </summary>
+    private static readonly Dictionary<string, string?> QuietCategories = new()
+    {
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+    };
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // The lowest-precedence source: appsettings, the environment or the command line turn any of them back up.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietCategories });
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
