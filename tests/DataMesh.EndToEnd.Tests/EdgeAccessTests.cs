@@ -147,6 +147,39 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
     }
 
     [Fact]
+    public async Task An_address_guessing_keys_waits_while_keys_the_gateway_knows_still_pass()
+    {
+        var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false);
+        using var known = KeyedGateway(reader.Key);
+        Assert.Equal(HttpStatusCode.OK, (await known.GetAsync("/api/hr/headcount")).StatusCode);
+
+        // Four times the default budget of look-ups per second and address, at once, each key new to the gateway.
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 80).Select(async _ =>
+        {
+            using var guess = KeyedGateway($"dmk_guess-{Guid.NewGuid():N}");
+            return await guess.GetAsync("/api/hr/headcount");
+        }));
+        var stillKnown = await known.GetAsync("/api/hr/headcount");
+
+        Assert.All(guesses, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(guesses, answer => answer.StatusCode == HttpStatusCode.Unauthorized);
+        var waiting = guesses.First(answer => answer.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(waiting.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        await AssertRefusedAsync(waiting, HttpStatusCode.TooManyRequests, "X-Api-Key", "too many keys unknown to the gateway");
+        Assert.Equal(HttpStatusCode.OK, stillKnown.StatusCode);
+
+        // The budget comes back: new keys are looked up again.
+        using var later = KeyedGateway($"dmk_guess-{Guid.NewGuid():N}");
+        await Eventually.TrueAsync(
+            async () => (await later.GetAsync("/api/hr/headcount")).StatusCode == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(10),
+            () => "Unknown keys from this address were still refused with 429 after 10 s.");
+
+        // The budget is refilled whole once a second: after one more second, the next tests' new keys have all of it.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+    }
+
+    [Fact]
     public async Task A_bounded_load_through_the_edge_has_no_errors()
     {
         const int Requests = 2_000;

@@ -16,21 +16,20 @@ public sealed class ConsumerDirectory(HttpClient catalog, IMemoryCache cache, IO
 
     private sealed record LookupAnswer(string ConsumerId, string Team, int? RequestsPerSecond, IReadOnlyList<Grant> Grants);
 
-    /// <summary>The consumer behind <paramref name="key"/>; null for a key that is unknown or revoked.</summary>
-    /// <exception cref="CatalogUnavailableException">The catalog did not answer.</exception>
-    public async Task<Consumer?> FindAsync(string key, CancellationToken cancellationToken)
-    {
-        // The cache holds the key's hash, not the key.
-        var cacheKey = "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        if (cache.TryGetValue(cacheKey, out Consumer? known))
-        {
-            return known;
-        }
+    /// <summary>Whether the answer for <paramref name="key"/> is remembered: its consumer, or null for a key known to be unknown or revoked.</summary>
+    public bool TryRecall(string key, out Consumer? consumer) => cache.TryGetValue(CacheKey(key), out consumer);
 
+    /// <summary>Asks the catalog who is behind <paramref name="key"/> and remembers the answer; null for a key that is unknown or revoked.</summary>
+    /// <exception cref="CatalogUnavailableException">The catalog did not answer.</exception>
+    public async Task<Consumer?> LookUpAsync(string key, CancellationToken cancellationToken)
+    {
         var found = await LookupAsync(key, cancellationToken);
-        cache.Set(cacheKey, found, TimeSpan.FromSeconds(options.Value.KeyCacheSeconds));
+        cache.Set(CacheKey(key), found, TimeSpan.FromSeconds(options.Value.KeyCacheSeconds));
         return found;
     }
+
+    // The cache holds the key's hash, not the key.
+    private static string CacheKey(string key) => "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private async Task<Consumer?> LookupAsync(string key, CancellationToken cancellationToken)
     {

@@ -5,10 +5,22 @@ namespace DataMesh.Gateway.Edge;
 
 /// <summary>
 /// A token bucket per consumer (its rate from the catalog, else the default) and per client address for callers
-/// without a key; each bucket holds one second's worth of requests and is refilled every second.
+/// without a key; each bucket holds one second's worth of requests and is refilled every second. A second bucket per
+/// client address counts the catalog look-ups of keys the gateway does not remember, so guessing keys is slowed.
 /// </summary>
 public sealed class ConsumerRateLimits(IOptions<EdgeOptions> options) : IDisposable
 {
+    private readonly PartitionedRateLimiter<string> _keyLookUps =
+        PartitionedRateLimiter.Create<string, string>(address =>
+            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.Value.KeyLookUpsPerSecond,
+                TokensPerPeriod = options.Value.KeyLookUpsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+
     private readonly PartitionedRateLimiter<(string Caller, int RequestsPerSecond)> _buckets =
         PartitionedRateLimiter.Create<(string Caller, int RequestsPerSecond), (string, int)>(caller =>
             RateLimitPartition.GetTokenBucketLimiter(caller, partition => new TokenBucketRateLimiterOptions
@@ -24,12 +36,26 @@ public sealed class ConsumerRateLimits(IOptions<EdgeOptions> options) : IDisposa
     public TimeSpan? Admit(Consumer? consumer, HttpContext context)
     {
         var caller = consumer is null
-            ? ("address:" + context.Connection.RemoteIpAddress, options.Value.AnonymousRequestsPerSecond)
+            ? (Address(context), options.Value.AnonymousRequestsPerSecond)
             : ("consumer:" + consumer.ConsumerId, consumer.RequestsPerSecond ?? options.Value.DefaultRequestsPerSecond);
         using var lease = _buckets.AttemptAcquire(caller);
         return lease.IsAcquired ? null
             : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
     }
 
-    public void Dispose() => _buckets.Dispose();
+    /// <summary>Null when the client's address may have another key looked up in the catalog; otherwise how long until it may.</summary>
+    public TimeSpan? AdmitKeyLookUp(HttpContext context)
+    {
+        using var lease = _keyLookUps.AttemptAcquire(Address(context));
+        return lease.IsAcquired ? null
+            : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+    }
+
+    public void Dispose()
+    {
+        _buckets.Dispose();
+        _keyLookUps.Dispose();
+    }
+
+    private static string Address(HttpContext context) => "address:" + context.Connection.RemoteIpAddress;
 }

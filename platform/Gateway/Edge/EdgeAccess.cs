@@ -50,7 +50,20 @@ public sealed class EdgeAccess(ConsumerDirectory consumers, EdgePolicySource pol
         Consumer? consumer = null;
         if (keys.Count == 1)
         {
-            consumer = await consumers.FindAsync(keys[0]!, context.RequestAborted);
+            var key = keys[0]!;
+            if (!consumers.TryRecall(key, out consumer))
+            {
+                // A key the gateway does not remember costs a catalog look-up: an address that presents many new keys
+                // (someone guessing) waits, while keys the gateway remembers still pass.
+                if (rateLimits.AdmitKeyLookUp(context) is { } lookUpWait)
+                {
+                    return (new EdgeRefusal(StatusCodes.Status429TooManyRequests, "Too many new keys", EdgeHeaders.ApiKey,
+                        "this address presented too many keys unknown to the gateway; wait for Retry-After seconds"), lookUpWait);
+                }
+
+                consumer = await consumers.LookUpAsync(key, context.RequestAborted);
+            }
+
             if (consumer is null)
             {
                 return (EdgeRefusal.UnknownKey(), null);

@@ -23,6 +23,13 @@ public sealed class EdgeOptions
     [Range(1, 100_000)]
     public int AnonymousRequestsPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// Catalog look-ups per second of keys the gateway does not remember, per client address (a client presents its key
+    /// once per <see cref="KeyCacheSeconds"/>); above it, such keys get 429 while remembered ones pass.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int KeyLookUpsPerSecond { get; set; } = 20;
+
     [Range(1, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
