@@ -58,9 +58,7 @@ public sealed class ApiTests(PostgresServerFixture postgres) : CatalogTest(postg
     [InlineData("access-requests", (1024 * 1024) + 1024)]
     public async Task Bodies_over_the_limit_are_refused_with_413(string path, int bytes)
     {
-        // The client waits for the answer as long as it takes (not the default second, which a loaded machine
-        // outlasts: the client then writes the body into a connection the refusal has closed).
-        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = Catalog.Address };
+        using var http = RefusalAwaitingClient.For(Catalog.Address);
         var body = JsonSerializer.Serialize(new { domain = "hr", purpose = new string('x', bytes) });
 
         // Expect: 100-continue, so the client waits for the answer instead of writing into a closed connection.

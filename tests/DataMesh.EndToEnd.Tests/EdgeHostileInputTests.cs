@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using DataMesh.Testing;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -88,10 +89,8 @@ public sealed class EdgeHostileInputTests(LocalMesh mesh) : IAsyncLifetime
         var huge = Hire(email).Replace("\"title\":\"Engineer\"", $"\"title\":\"Engineer\",\"padding\":\"{new string('x', 2 * 1024 * 1024)}\"", StringComparison.Ordinal);
         using var hr = mesh.Gateway("hr");
 
-        // With a length and Expect: 100-continue, the gateway answers before the client sends a byte of the body. The
-        // client waits for that answer as long as it takes: after the default second, which a loaded machine outlasts,
-        // it would start writing into a connection the refusal closes.
-        using var patient = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = hr.BaseAddress };
+        // With a length and Expect: 100-continue, the gateway answers before the client sends a byte of the body.
+        using var patient = RefusalAwaitingClient.For(hr.BaseAddress!);
         patient.DefaultRequestHeaders.Add("X-Api-Key", mesh.TeamKey("hr"));
         var withLength = new HttpRequestMessage(HttpMethod.Post, "/api/hr/employees") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
         withLength.Headers.ExpectContinue = true;

@@ -12,25 +12,11 @@ public sealed class ConsumerRateLimits(IOptions<EdgeOptions> options) : IDisposa
 {
     private readonly PartitionedRateLimiter<string> _keyLookUps =
         PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Value.KeyLookUpsPerSecond,
-                TokensPerPeriod = options.Value.KeyLookUpsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            RateLimitPartition.GetTokenBucketLimiter(address, _ => PerSecond(options.Value.KeyLookUpsPerSecond)));
 
     private readonly PartitionedRateLimiter<(string Caller, int RequestsPerSecond)> _buckets =
         PartitionedRateLimiter.Create<(string Caller, int RequestsPerSecond), (string, int)>(caller =>
-            RateLimitPartition.GetTokenBucketLimiter(caller, partition => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = partition.Item2,
-                TokensPerPeriod = partition.Item2,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            RateLimitPartition.GetTokenBucketLimiter(caller, partition => PerSecond(partition.Item2)));
 
     /// <summary>Null when the request may pass; otherwise how long to wait before the next one would.</summary>
     public TimeSpan? Admit(Consumer? consumer, HttpContext context)
@@ -38,18 +24,11 @@ public sealed class ConsumerRateLimits(IOptions<EdgeOptions> options) : IDisposa
         var caller = consumer is null
             ? (Address(context), options.Value.AnonymousRequestsPerSecond)
             : ("consumer:" + consumer.ConsumerId, consumer.RequestsPerSecond ?? options.Value.DefaultRequestsPerSecond);
-        using var lease = _buckets.AttemptAcquire(caller);
-        return lease.IsAcquired ? null
-            : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        return Wait(_buckets, caller);
     }
 
     /// <summary>Null when the client's address may have another key looked up in the catalog; otherwise how long until it may.</summary>
-    public TimeSpan? AdmitKeyLookUp(HttpContext context)
-    {
-        using var lease = _keyLookUps.AttemptAcquire(Address(context));
-        return lease.IsAcquired ? null
-            : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-    }
+    public TimeSpan? AdmitKeyLookUp(HttpContext context) => Wait(_keyLookUps, Address(context));
 
     public void Dispose()
     {
@@ -58,4 +37,22 @@ public sealed class ConsumerRateLimits(IOptions<EdgeOptions> options) : IDisposa
     }
 
     private static string Address(HttpContext context) => "address:" + context.Connection.RemoteIpAddress;
+
+    /// <summary>One second's worth of requests, refilled every second.</summary>
+    private static TokenBucketRateLimiterOptions PerSecond(int requests) => new()
+    {
+        TokenLimit = requests,
+        TokensPerPeriod = requests,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>Null when a permit was taken; otherwise how long until one will be there.</summary>
+    private static TimeSpan? Wait<TResource>(PartitionedRateLimiter<TResource> limiter, TResource resource)
+    {
+        using var lease = limiter.AttemptAcquire(resource);
+        return lease.IsAcquired ? null
+            : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+    }
 }
