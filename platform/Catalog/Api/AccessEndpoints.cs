@@ -70,5 +70,5 @@ public static class AccessEndpoints
             : claimed;
 
     /// <summary>Set by the gateway on every request it forwards with a valid key.</summary>
-    public const string CallerTeamHeader = "X-DataMesh-Team";
+    public const string CallerTeamHeader = MeshHeaders.Team;
 }

@@ -6,10 +6,10 @@ public static class EdgeHeaders
     public const string ApiKey = "X-Api-Key";
 
     /// <summary>Set by the gateway for the destination (any value a client sends is dropped): who called.</summary>
-    public const string Consumer = "X-DataMesh-Consumer";
+    public const string Consumer = MeshHeaders.Consumer;
 
     /// <summary>Set by the gateway for the destination: the caller's team.</summary>
-    public const string Team = "X-DataMesh-Team";
+    public const string Team = MeshHeaders.Team;
 
     /// <summary>On a masked answer: the properties whose values were masked.</summary>
     public const string Masked = "X-DataMesh-Masked";
