@@ -26,6 +26,9 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<ProductFactsReader>();
         builder.Services.AddScoped<ContractHistory>();
         builder.Services.AddScoped<AccessDesk>();
+        builder.Services.AddScoped<TeamDirectory>();
+        builder.Services.AddScoped<CatalogCallerResolver>();
+        builder.Services.AddSingleton<ServiceCredentials>();
         builder.Services.AddScoped<TeamKeyProvisioning>();
         builder.Services.AddScoped<EdgePolicyReader>();
         builder.Services.AddScoped<ObservedTopics>();
@@ -40,10 +43,11 @@ public static class CatalogServiceExtensions
 
     /// <summary>
     /// Applies the catalog's migrations and provisions the domain teams' keys before it serves anything: a catalog that
-    /// cannot reach its database, or is given a bad team key, does not start.
+    /// cannot reach its database, or is given a bad team key or service credential, does not start.
     /// </summary>
     public static async Task PrepareCatalogDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        services.GetRequiredService<ServiceCredentials>().Validate();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<TeamKeyProvisioning>().ProvisionAsync(cancellationToken);

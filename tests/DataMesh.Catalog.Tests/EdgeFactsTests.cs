@@ -7,6 +7,7 @@ using DataMesh.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.Catalog.Tests;
 
@@ -77,12 +78,12 @@ public sealed class EdgeFactsTests(PostgresServerFixture postgres) : CatalogTest
         var claimed = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, approve)
         {
             Content = JsonContent.Create(new { actor = "grace@example.com", team = "people-platform" }),
-            Headers = { { AccessEndpoints.CallerTeamHeader, "controlling" } },
+            Headers = { { MeshHeaders.Team, "controlling" } },
         });
         var own = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, approve)
         {
             Content = JsonContent.Create(new { actor = "ada@example.com", team = "people-platform" }),
-            Headers = { { AccessEndpoints.CallerTeamHeader, "people-platform" } },
+            Headers = { { MeshHeaders.Team, "people-platform" } },
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, claimed.StatusCode);

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DataMesh.Catalog.Pages;
 
-public sealed class ApprovalsModel(AccessDesk desk) : PageModel
+/// <summary>An owner team's queue: shown to its members and administrators; decided by the signed-in caller, never a typed name.</summary>
+public sealed class ApprovalsModel(AccessDesk desk, CatalogCallerResolver callers) : PageModel
 {
     public string? Team { get; private set; }
 
@@ -14,11 +15,11 @@ public sealed class ApprovalsModel(AccessDesk desk) : PageModel
 
     public async Task OnGetAsync(string? team, CancellationToken cancellationToken) => await LoadAsync(team, cancellationToken);
 
-    public async Task OnPostAsync(Guid requestId, string team, string actor, string? note, string decision, CancellationToken cancellationToken)
+    public async Task OnPostAsync(Guid requestId, string team, string? note, string decision, CancellationToken cancellationToken)
     {
         try
         {
-            var decided = await desk.DecideAsync(requestId, decision == "approve", actor, team, note, cancellationToken);
+            var decided = await desk.DecideAsync(requestId, decision == "approve", note, await callers.ResolveAsync(HttpContext, cancellationToken), cancellationToken);
             Outcome = $"{decided.ConsumerId}'s request for {decided.DataProductId} is {decided.Status.ToString().ToLowerInvariant()}.";
         }
         catch (CatalogRefusal refusal)
@@ -32,6 +33,18 @@ public sealed class ApprovalsModel(AccessDesk desk) : PageModel
     private async Task LoadAsync(string? team, CancellationToken cancellationToken)
     {
         Team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
-        Queue = Team is null ? [] : await desk.QueueAsync(Team, cancellationToken);
+        if (Team is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Queue = await desk.QueueAsync(Team, await callers.ResolveAsync(HttpContext, cancellationToken), cancellationToken);
+        }
+        catch (CatalogRefusal refusal)
+        {
+            Outcome ??= $"Not shown: {refusal.Field}: {refusal.Message}";
+        }
     }
 }

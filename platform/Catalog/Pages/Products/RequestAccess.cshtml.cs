@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DataMesh.Catalog.Pages.Products;
 
-public sealed class RequestAccessModel(AccessDesk desk, CatalogDbContext db) : PageModel
+/// <summary>Asks for access for a consumer the signed-in caller manages, registering it in their team when new.</summary>
+public sealed class RequestAccessModel(AccessDesk desk, CatalogCallerResolver callers, CatalogDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -16,9 +17,6 @@ public sealed class RequestAccessModel(AccessDesk desk, CatalogDbContext db) : P
 
     [BindProperty]
     public string? Team { get; set; }
-
-    [BindProperty]
-    public string? Actor { get; set; }
 
     [BindProperty]
     public string? Purpose { get; set; }
@@ -37,12 +35,13 @@ public sealed class RequestAccessModel(AccessDesk desk, CatalogDbContext db) : P
     {
         try
         {
+            var caller = await callers.ResolveAsync(HttpContext, cancellationToken);
             if (!string.IsNullOrWhiteSpace(Team) && Consumer is { Length: > 0 } && await db.Consumers.FindAsync([Consumer], cancellationToken) is null)
             {
-                await desk.RegisterConsumerAsync(Consumer, Team, null, null, Actor ?? "", cancellationToken);
+                await desk.RegisterConsumerAsync(Consumer, Team, null, null, caller, cancellationToken);
             }
 
-            Created = await desk.RequestAsync(Id, Consumer ?? "", Purpose ?? "", PersonalData, Actor ?? "", cancellationToken);
+            Created = await desk.RequestAsync(Id, Consumer ?? "", Purpose ?? "", PersonalData, caller, cancellationToken);
         }
         catch (CatalogRefusal refusal)
         {
