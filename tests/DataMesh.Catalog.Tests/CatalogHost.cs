@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Registry;
 using DataMesh.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -6,12 +8,61 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.Catalog.Tests;
 
-/// <summary>The catalog service as it runs, on its own fresh database of a real PostgreSQL server.</summary>
+/// <summary>
+/// The catalog service as it runs, on its own fresh database of a real PostgreSQL server, with the mesh's credentials
+/// (fresh random ones per host) for the gateway and the sample domains, and its sidecar's app API token.
+/// </summary>
 public sealed class CatalogHost(string connectionString) : WebApplicationFactory<Program>
 {
+    /// <summary>The services the host knows credentials of.</summary>
+    public static readonly string[] KnownServices = [ServiceCredentials.Gateway, "hr", "finance", "marketing"];
+
+    private readonly Dictionary<string, string> _credentials = KnownServices.ToDictionary(s => s, _ => Secret());
+
+    /// <summary>The token the catalog's Dapr sidecar sends (APP_API_TOKEN).</summary>
+    public string AppApiToken { get; } = Secret();
+
+    public string CredentialOf(string service) => _credentials[service];
+
+    /// <summary>A client calling as a mesh service, with its credential.</summary>
+    public HttpClient ServiceClient(string service) => ClientWith((MeshHeaders.ServiceCredential, CredentialOf(service)));
+
+    /// <summary>A client calling as the gateway forwarding a request made with a key of <paramref name="consumerId"/>.</summary>
+    public HttpClient ConsumerClient(string consumerId, string team) =>
+        ClientWith((MeshHeaders.ServiceCredential, CredentialOf(ServiceCredentials.Gateway)), (MeshHeaders.Consumer, consumerId), (MeshHeaders.Team, team));
+
+    /// <summary>A client calling as the catalog's Dapr sidecar.</summary>
+    public HttpClient SidecarClient() => ClientWith((MeshHeaders.DaprApiToken, AppApiToken));
+
+    public HttpClient ClientWith(params (string Name, string Value)[] headers)
+    {
+        var http = CreateClient();
+        foreach (var (name, value) in headers)
+        {
+            http.DefaultRequestHeaders.Add(name, value);
+        }
+
+        return http;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the catalog's services in a scope of their own, as one request would.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>What <paramref name="work"/> does with the access desk.</summary>
+    public Task<T> AtDeskAsync<T>(Func<AccessDesk, Task<T>> work) => WithServicesAsync(services => work(services.GetRequiredService<AccessDesk>()));
+
+    /// <summary>A signed-in person as the catalog resolves them, with the teams the registry and the catalog say they belong to.</summary>
+    public Task<PersonCaller> PersonAsync(string userName, bool administrator = false) =>
+        WithServicesAsync(services => services.GetRequiredService<TeamDirectory>().PersonAsync(userName, administrator, CancellationToken.None));
+
     public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false)
     {
         var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"));
@@ -39,5 +90,12 @@ public sealed class CatalogHost(string connectionString) : WebApplicationFactory
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:catalog-db", connectionString);
+        builder.UseSetting(MeshCredentials.AppApiTokenVariable, AppApiToken);
+        foreach (var (service, credential) in _credentials)
+        {
+            builder.UseSetting($"{ServiceCredentials.Section}:{service}", credential);
+        }
     }
+
+    private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 }

@@ -15,6 +15,12 @@ public static class MeshServiceFilter
                     throw CatalogRefusal.Forbidden(MeshHeaders.ServiceCredential, $"only the {service} calls this endpoint, not the {caller}");
                 }
 
+                // The gateway's credential is on everything it forwards too: a request it forwards for a consumer is not the gateway's own.
+                if (context.HttpContext.Request.Headers.ContainsKey(MeshHeaders.Consumer))
+                {
+                    throw CatalogRefusal.Forbidden(MeshHeaders.Consumer, $"only the {service} itself calls this endpoint, not a consumer through it");
+                }
+
                 return await next(context);
             })
             .ProducesProblem(StatusCodes.Status401Unauthorized)

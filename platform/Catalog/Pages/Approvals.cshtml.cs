@@ -13,6 +13,9 @@ public sealed class ApprovalsModel(AccessDesk desk, CatalogCallerResolver caller
 
     public IReadOnlyList<AccessRequestRecord> Queue { get; private set; } = [];
 
+    /// <summary>Whether the caller may see the team's queue.</summary>
+    public bool QueueShown { get; private set; }
+
     public async Task OnGetAsync(string? team, CancellationToken cancellationToken) => await LoadAsync(team, cancellationToken);
 
     public async Task OnPostAsync(Guid requestId, string team, string? note, string decision, CancellationToken cancellationToken)
@@ -41,6 +44,7 @@ public sealed class ApprovalsModel(AccessDesk desk, CatalogCallerResolver caller
         try
         {
             Queue = await desk.QueueAsync(Team, await callers.ResolveAsync(HttpContext, cancellationToken), cancellationToken);
+            QueueShown = true;
         }
         catch (CatalogRefusal refusal)
         {
