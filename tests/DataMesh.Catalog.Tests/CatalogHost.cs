@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.Catalog.Tests;
 
@@ -55,6 +54,12 @@ public sealed class CatalogHost(string connectionString) : WebApplicationFactory
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
+
+    public Task AtDeskAsync(Func<AccessDesk, Task> work) => AtDeskAsync(async desk =>
+    {
+        await work(desk);
+        return true;
+    });
 
     /// <summary>What <paramref name="work"/> does with the access desk.</summary>
     public Task<T> AtDeskAsync<T>(Func<AccessDesk, Task<T>> work) => WithServicesAsync(services => work(services.GetRequiredService<AccessDesk>()));
