@@ -35,27 +35,11 @@ public sealed class PersonPermissionTests(MatrixCatalog matrix) : IClassFixture<
         ["remove-team-member"] =          "401 ok  403 403 403 ok",
     };
 
-    public static TheoryData<string, string, string> Cells()
-    {
-        var cells = new TheoryData<string, string, string>();
-        foreach (var (operation, row) in Expected)
-        {
-            var outcomes = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < Callers.Length; i++)
-            {
-                cells.Add(operation, Callers[i], outcomes[i]);
-            }
-        }
-
-        return cells;
-    }
+    public static TheoryData<string, string, string> Cells() => PermissionTable.Cells(Expected, Callers);
 
     [Fact]
-    public void The_matrix_covers_every_operation_a_person_reaches()
-    {
-        Assert.Equal(CatalogOperation.All.Where(o => o.AtDesk is not null).Select(o => o.Name).Order(), Expected.Keys.Order());
-        Assert.All(Expected.Values, row => Assert.Equal(Callers.Length, row.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
-    }
+    public void The_matrix_covers_every_operation_a_person_reaches() =>
+        PermissionTable.AssertCovers(CatalogOperation.All.Where(o => o.AtDesk is not null).Select(o => o.Name), Expected, Callers);
 
     [Theory]
     [MemberData(nameof(Cells))]
