@@ -40,7 +40,14 @@ public sealed class StandInSidecar : IAsyncDisposable
         GrpcPort = FreePort.Next();
         MetricsPort = FreePort.Next();
         Http = new HttpClient { BaseAddress = new Uri(HttpEndpoint + "/") };
+        EnvironmentVariables[MeshCredentials.AppApiTokenVariable] = $"app-token-{Guid.NewGuid():N}";
     }
+
+    /// <summary>
+    /// The token the sidecar sends to its app (its <c>APP_API_TOKEN</c>, one of its own unless a test sets another):
+    /// give the app the same, as the AppHost does.
+    /// </summary>
+    public string AppApiToken => EnvironmentVariables[MeshCredentials.AppApiTokenVariable];
 
     public int HttpPort { get; }
 
@@ -53,8 +60,9 @@ public sealed class StandInSidecar : IAsyncDisposable
     public string HttpEndpoint => $"http://127.0.0.1:{HttpPort}";
 
     /// <summary>
-    /// More environment for the process, set before it starts: Dapr's tokens (<c>APP_API_TOKEN</c>, which the sidecar
-    /// sends to its app; <c>DAPR_API_TOKEN</c>, which it requires of its callers), as the AppHost sets them.
+    /// The process's environment beyond the test's, set before it starts: Dapr's tokens as the AppHost sets them
+    /// (<c>APP_API_TOKEN</c>, which the sidecar sends to its app, see <see cref="AppApiToken"/>; <c>DAPR_API_TOKEN</c>,
+    /// which it then requires of its callers, unset unless a test sets it).
     /// </summary>
     public Dictionary<string, string> EnvironmentVariables { get; } = [];
 
