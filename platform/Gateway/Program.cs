@@ -18,8 +18,10 @@ builder.Services.AddMemoryCache();
 builder.Services.AddRequestTimeouts();
 // The catalog is asked by its logical name, which service discovery resolves, like every route's destination.
 var catalog = new Uri(builder.Configuration["Edge:CatalogAddress"] ?? "http://catalog");
-builder.Services.AddHttpClient<ConsumerDirectory>(http => http.BaseAddress = catalog);
-builder.Services.AddHttpClient<EdgePolicySource>(http => http.BaseAddress = catalog);
+// Its look-ups carry the gateway's own credential, as every request it forwards to the catalog does.
+builder.Services.AddHttpClient<ConsumerDirectory>(http => http.BaseAddress = catalog).AddMeshServiceCredential();
+builder.Services.AddHttpClient<EdgePolicySource>(http => http.BaseAddress = catalog).AddMeshServiceCredential();
+builder.Services.AddSingleton(provider => new ServiceCredentialForwarding(provider.GetRequiredService<IConfiguration>(), catalog));
 builder.Services.AddSingleton<ConsumerRateLimits>();
 builder.Services.AddTransient<RequestScreening>();
 builder.Services.AddTransient<EdgeAccess>();

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DaprSidecarStandIn.Tests;
@@ -21,6 +22,7 @@ public sealed class SubscriberApp : IAsyncDisposable
     private readonly Func<ReceivedDelivery, AppAnswer> answer;
     private readonly ConcurrentQueue<ReceivedDelivery> received = new();
     private readonly ConcurrentDictionary<string, int> attempts = new();
+    private readonly ConcurrentQueue<string?> subscribeTokens = new();
     private WebApplication? app;
 
     public SubscriberApp(string subscriptionsJson, Func<ReceivedDelivery, AppAnswer>? answer = null)
@@ -34,6 +36,9 @@ public sealed class SubscriberApp : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelivery> Received => received.ToArray();
 
+    /// <summary>The <c>dapr-api-token</c> of each <c>GET /dapr/subscribe</c> (null when absent).</summary>
+    public IReadOnlyList<string?> SubscribeTokens => subscribeTokens.ToArray();
+
     public IReadOnlyList<ReceivedDelivery> ReceivedOn(string path) => received.Where(delivery => delivery.Path == path).ToArray();
 
     public async Task StartAsync()
@@ -42,7 +47,11 @@ public sealed class SubscriberApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
         app = builder.Build();
-        app.MapGet("/dapr/subscribe", () => Results.Text(subscriptionsJson, "application/json"));
+        app.MapGet("/dapr/subscribe", (HttpRequest request) =>
+        {
+            subscribeTokens.Enqueue(request.Headers.TryGetValue(MeshHeaders.DaprApiToken, out var token) ? token.ToString() : null);
+            return Results.Text(subscriptionsJson, "application/json");
+        });
         app.MapPost("/{**path}", ReceiveAsync);
         await app.StartAsync();
     }

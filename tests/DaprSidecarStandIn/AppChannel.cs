@@ -38,6 +38,14 @@ public sealed class AppChannel(
                     continue;
                 }
 
+                // dapr/dapr pkg/runtime/subscription/subscription.go New: the subscription is not started, so it gets nothing.
+                if (!component.ScopesFor(commandLine.AppId).MaySubscribe(subscription.Topic))
+                {
+                    logger.LogError("Failed to start subscription for pubsub {PubSub}, topic {Topic}: subscription to topic '{Topic}' on pubsub '{PubSub}' is not allowed",
+                        subscription.PubSubName, subscription.Topic, subscription.Topic, subscription.PubSubName);
+                    continue;
+                }
+
                 var consumer = ActivatorUtilities.CreateInstance<TopicConsumer>(
                     services, subscription, broker.Log(subscription.PubSubName, subscription.Topic), component.ConsumerGroupFor(commandLine.AppId));
                 consumers.Add(consumer.RunAsync(stoppingToken));

@@ -22,8 +22,7 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
         {
             logger.LogWarning("Publish to {Topic} on {PubSub} refused: {Message}", request.Topic, request.PubsubName, refused.Message);
 
-            // daprd answers a broker's refusal with Internal, a bad request with InvalidArgument.
-            throw new RpcException(new Status(refused.ErrorCode == "ERR_PUBSUB_PUBLISH_MESSAGE" ? StatusCode.Internal : StatusCode.InvalidArgument, refused.Message));
+            throw ToRpcException(refused);
         }
     }
 
@@ -46,7 +45,7 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
         catch (PublishRefusedException refused)
         {
             logger.LogWarning("Bulk publish to {Topic} on {PubSub} refused: {Message}", request.Topic, request.PubsubName, refused.Message);
-            throw new RpcException(new Status(StatusCode.InvalidArgument, refused.Message));
+            throw ToRpcException(refused);
         }
 
         var response = new BulkPublishResponse();
@@ -72,6 +71,19 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
         await publisher.AppendAsync(request.PubsubName, request.Topic, records, context.CancellationToken).ConfigureAwait(false);
         return response;
     }
+
+    /// <summary>
+    /// daprd answers a broker's refusal with Internal, a topic outside the app's scopes with PermissionDenied
+    /// (dapr/dapr pkg/api/errors/pubsub.go PublishForbidden), a bad request with InvalidArgument.
+    /// </summary>
+    private static RpcException ToRpcException(PublishRefusedException refused) => new(new Status(
+        refused.ErrorCode switch
+        {
+            "ERR_PUBSUB_PUBLISH_MESSAGE" => StatusCode.Internal,
+            EventPublisher.Forbidden => StatusCode.PermissionDenied,
+            _ => StatusCode.InvalidArgument,
+        },
+        refused.Message));
 
     private PublishedEvent ToEvent(string pubsub, string topic, byte[] data, string contentType, IDictionary<string, string> metadata, ServerCallContext context) =>
         new(

@@ -6,7 +6,7 @@ namespace DaprSidecarStandIn;
 /// Publishing as daprd does it, for the gRPC and HTTP APIs alike: check the pub/sub and topic, wrap the
 /// data in a CloudEvent unless <c>rawPayload</c>, and append to the topic log with the partition key.
 /// </summary>
-public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
+public sealed class EventPublisher(PubSubBroker broker, DaprdCommandLine commandLine, StandInMetrics metrics)
 {
     /// <summary>The Kafka component's limit on one message's size, enforced only when the component sets it.</summary>
     public const string MaxMessageBytes = "maxMessageBytes";
@@ -18,7 +18,10 @@ public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
         await AppendAsync(published.PubSubName, published.Topic, [ToRecord(published)], cancellationToken).ConfigureAwait(false);
     }
 
-    /// <exception cref="PublishRefusedException">No such pub/sub component, or no topic.</exception>
+    /// <summary>daprd's error code for a topic outside the app's scopes (dapr/dapr pkg/messages/errorcodes/errorcodes.go).</summary>
+    public const string Forbidden = "ERR_PUBSUB_FORBIDDEN";
+
+    /// <exception cref="PublishRefusedException">No such pub/sub component, no topic, or a topic the component's scopes refuse this app.</exception>
     public void EnsurePublishable(string pubsubName, string topic)
     {
         if (string.IsNullOrEmpty(pubsubName))
@@ -26,7 +29,7 @@ public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
             throw new PublishRefusedException("ERR_PUBSUB_EMPTY", "pubsub name is empty");
         }
 
-        if (!broker.TryGetComponent(pubsubName, out _))
+        if (!broker.TryGetComponent(pubsubName, out var component))
         {
             throw new PublishRefusedException("ERR_PUBSUB_NOT_FOUND", $"pubsub {pubsubName} is not found");
         }
@@ -34,6 +37,12 @@ public sealed class EventPublisher(PubSubBroker broker, StandInMetrics metrics)
         if (string.IsNullOrEmpty(topic))
         {
             throw new PublishRefusedException("ERR_TOPIC_NAME_EMPTY", $"topic is empty in pubsub {pubsubName}");
+        }
+
+        // dapr/dapr pkg/runtime/pubsub/publisher/publisher.go: NotAllowedError, answered by pkg/api/errors/pubsub.go PublishForbidden.
+        if (!component.ScopesFor(commandLine.AppId).MayPublish(topic))
+        {
+            throw new PublishRefusedException(Forbidden, $"topic {topic} is not allowed for app id {commandLine.AppId}");
         }
     }
 

@@ -1,4 +1,5 @@
 using DaprSidecarStandIn;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 DaprdCommandLine commandLine;
@@ -39,7 +40,11 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.ListenLocalhost(commandLine.MetricsPort, listen => listen.Protocols = HttpProtocols.Http1);
 });
 
-builder.Services.AddGrpc();
+var apiToken = ApiTokenAuthentication.FromEnvironment();
+builder.Services.AddSingleton(apiToken);
+builder.Services.AddSingleton<ApiTokenAuthentication.HttpMiddleware>();
+builder.Services.AddSingleton<ApiTokenAuthentication.GrpcInterceptor>();
+builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ApiTokenAuthentication.GrpcInterceptor>());
 builder.Services.AddSingleton(commandLine);
 builder.Services.AddSingleton(provider => new PubSubBroker(
     commandLine,
@@ -73,6 +78,7 @@ foreach (var flag in commandLine.UnknownFlags)
 app.Services.GetRequiredService<PubSubBroker>();
 
 app.UseMiddleware<ListenerScope>();
+app.UseMiddleware<ApiTokenAuthentication.HttpMiddleware>();
 app.MapGrpcService<DaprRuntimeApi>();
 SidecarHttpApi.Map(app);
 
@@ -83,4 +89,10 @@ void ConfigureAppClient(HttpClient client)
 {
     client.BaseAddress = new Uri($"http://{commandLine.AppChannelAddress}:{commandLine.AppPort ?? 80}/");
     client.Timeout = TimeSpan.FromSeconds(30);
+    // As daprd: every call to the app carries the app API token when APP_API_TOKEN is set
+    // (dapr/dapr pkg/channel/http/http_channel.go: appHeaderToken, set on every request to the app).
+    if (Environment.GetEnvironmentVariable(MeshCredentials.AppApiTokenVariable) is { Length: > 0 } appToken)
+    {
+        client.DefaultRequestHeaders.Add(MeshHeaders.DaprApiToken, appToken);
+    }
 }

@@ -9,4 +9,7 @@ public sealed record PubSubComponent(string Name, string Type, string Version, I
     /// </summary>
     public string ConsumerGroupFor(string appId) =>
         Metadata.TryGetValue("consumerGroup", out var group) && !string.IsNullOrWhiteSpace(group) ? group : appId;
+
+    /// <summary>What <paramref name="appId"/> may publish and subscribe to on this component.</summary>
+    public TopicScopes ScopesFor(string appId) => new(Metadata, appId);
 }

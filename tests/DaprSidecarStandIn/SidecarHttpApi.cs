@@ -66,6 +66,7 @@ public static class SidecarHttpApi
             {
                 "ERR_PUBSUB_CLOUD_EVENTS_SER" => StatusCodes.Status400BadRequest,
                 "ERR_PUBSUB_PUBLISH_MESSAGE" => StatusCodes.Status500InternalServerError,
+                EventPublisher.Forbidden => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status404NotFound,
             };
             return Results.Json(Error(refused.ErrorCode, refused.Message), statusCode: status);

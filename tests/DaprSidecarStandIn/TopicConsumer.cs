@@ -179,9 +179,8 @@ public sealed class TopicConsumer(
                         case DeliveryOutcome.RouteNotFound:
                             metrics.Dropped();
                             break;
-                        case DeliveryOutcome.Drop:
+                        case DeliveryOutcome.Drop when await DeadLetterAsync(entry.Record, entry.CloudEvent, cancellationToken).ConfigureAwait(false):
                             metrics.Dropped();
-                            await DeadLetterAsync(entry.Record, entry.CloudEvent, cancellationToken).ConfigureAwait(false);
                             break;
                         default:
                             metrics.Retried();
@@ -223,9 +222,8 @@ public sealed class TopicConsumer(
                 case DeliveryOutcome.RouteNotFound:
                     metrics.Dropped();
                     return;
-                case DeliveryOutcome.Drop:
+                case DeliveryOutcome.Drop when await DeadLetterAsync(record, cloudEvent, cancellationToken).ConfigureAwait(false):
                     metrics.Dropped();
-                    await DeadLetterAsync(record, cloudEvent, cancellationToken).ConfigureAwait(false);
                     return;
                 default:
                     metrics.Retried();
@@ -236,16 +234,32 @@ public sealed class TopicConsumer(
         }
     }
 
-    private async Task DeadLetterAsync(TopicRecord record, JsonObject cloudEvent, CancellationToken cancellationToken)
+    /// <returns>
+    /// False when the dead-letter topic refuses the app (its publishing scopes): daprd then leaves the event unsettled,
+    /// to come again (dapr/dapr pkg/runtime/subscription/subscription.go: "failed to send dropped message to dead letter queue").
+    /// </returns>
+    private async Task<bool> DeadLetterAsync(TopicRecord record, JsonObject cloudEvent, CancellationToken cancellationToken)
     {
         if (subscription.DeadLetterTopic is null)
         {
             logger.LogWarning("The app dropped event {Id} from {Topic}; no dead-letter topic", cloudEvent["id"], subscription.Topic);
-            return;
+            return true;
+        }
+
+        try
+        {
+            // daprd publishes dead letters through the same publisher as the app's own events, scopes included.
+            publisher.EnsurePublishable(subscription.PubSubName, subscription.DeadLetterTopic);
+        }
+        catch (PublishRefusedException refused)
+        {
+            logger.LogWarning("failed to send dropped message to dead letter queue for topic {Topic}: {Message}", subscription.Topic, refused.Message);
+            return false;
         }
 
         await publisher.AppendAsync(subscription.PubSubName, subscription.DeadLetterTopic, [record], cancellationToken).ConfigureAwait(false);
         metrics.DeadLettered();
         logger.LogInformation("The app dropped event {Id} from {Topic}: sent to dead-letter topic {DeadLetter}", cloudEvent["id"], subscription.Topic, subscription.DeadLetterTopic);
+        return true;
     }
 }

@@ -73,7 +73,7 @@ public sealed class ContainersModeModelTests
             var project = model.Single<ProjectResource>(domain);
             // Waiting for a database waits for its server too.
             Assert.Equal([$"{domain}-db", "postgres"], project.WaitsOf());
-            Assert.Equal(["catalog", $"{domain}-db"], project.ReferencesOf());
+            Assert.Equal(["catalog", $"{domain}-db", $"{domain}-service-credential"], project.ReferencesOf());
             Assert.Equal($"{domain}-dapr", project.Annotations.OfType<DaprSidecarAnnotation>().Single().Sidecar.Name);
             Assert.DoesNotContain(project.ReferencesOf(), name => Domains.Contains(name) || (name.EndsWith("-db", StringComparison.Ordinal) && name != $"{domain}-db"));
         }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
@@ -5,6 +7,7 @@ using DataMesh.DataProducts.Tests.Pipeline;
 using DataMesh.Testing;
 using DataMesh.Testing.EventFlow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.DataProducts.Tests;
 
@@ -158,13 +161,46 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : Pipeli
         using var app = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FinancePort}") };
         var employee = Guid.NewGuid();
         var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            app.DeliverAsync("finance.payroll", "employees", "concurrent-1", CloudEventAttributes.Source(DomainService.DataProduct), "EmployeeHired", NewHire.For(employee))));
+            app.DeliverAsync("finance.payroll", "employees", "concurrent-1", CloudEventAttributes.Source(DomainService.DataProduct), "EmployeeHired", NewHire.For(employee), FinanceSidecar.AppApiToken)));
 
         Assert.All(statuses, status => Assert.Equal("SUCCESS", status));
         await using var financeDb = Finance.CreateDbContext();
         Assert.Equal([employee], await financeDb.PayrollEntries.Select(e => e.EmployeeId).ToListAsync());
         Assert.Equal(1, await financeDb.Set<InboxEntry>().CountAsync(e => e.EventId == "concurrent-1"));
         Assert.Equal((1, 7), (Metrics.Consumed(DeliveryOutcome.Applied), Metrics.Consumed(DeliveryOutcome.Duplicate)));
+    }
+
+    [Fact]
+    public async Task Only_the_apps_own_sidecar_may_ask_for_its_subscriptions_or_deliver_to_it()
+    {
+        using var app = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FinancePort}") };
+        var employee = Guid.NewGuid();
+        var forged = $$$"""{"specversion":"1.0","id":"forged-1","source":"/dataproducts/hr.employees","type":"EmployeeHired","data":{"employeeId":"{{{employee}}}"}}""";
+
+        foreach (var token in new[] { null, "not-the-token" })
+        {
+            using var subscriptions = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe");
+            using var delivery = new HttpRequestMessage(HttpMethod.Post, "/dataproducts/finance.payroll/inputs/employees")
+            {
+                Content = new StringContent(forged, Encoding.UTF8, CloudEventAttributes.ContentType),
+            };
+            foreach (var request in new[] { subscriptions, delivery })
+            {
+                if (token is not null)
+                {
+                    request.Headers.Add(MeshHeaders.DaprApiToken, token);
+                }
+
+                using var response = await app.SendAsync(request);
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        await using var financeDb = Finance.CreateDbContext();
+        Assert.False(await financeDb.Set<InboxEntry>().AnyAsync(e => e.EventId == "forged-1"));
+        // Its own sidecar's token still lets a delivery in.
+        Assert.Equal("SUCCESS", await app.DeliverAsync("finance.payroll", "employees", "genuine-1", CloudEventAttributes.Source(DomainService.DataProduct), "EmployeeHired", NewHire.For(employee), FinanceSidecar.AppApiToken));
     }
 
     [Fact]

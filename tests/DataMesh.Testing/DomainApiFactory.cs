@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DataMesh.Testing;
@@ -24,6 +25,8 @@ public sealed class DomainApiFactory<TProgram>(string domain, string connectionS
         {
             [$"ConnectionStrings:{domain}-db"] = connectionString,
             ["DemoData:Enabled"] = "false",
+            // As the AppHost gives it: the sidecar's deliveries (InputPortDelivery) carry it.
+            [MeshCredentials.AppApiTokenVariable] = InputPortDelivery.AppToken,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

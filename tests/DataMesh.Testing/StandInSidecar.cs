@@ -5,6 +5,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using Aspire.Hosting;
 using Dapr.Client;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.Testing;
 
@@ -39,7 +40,14 @@ public sealed class StandInSidecar : IAsyncDisposable
         GrpcPort = FreePort.Next();
         MetricsPort = FreePort.Next();
         Http = new HttpClient { BaseAddress = new Uri(HttpEndpoint + "/") };
+        EnvironmentVariables[MeshCredentials.AppApiTokenVariable] = $"app-token-{Guid.NewGuid():N}";
     }
+
+    /// <summary>
+    /// The token the sidecar sends to its app (its <c>APP_API_TOKEN</c>, one of its own unless a test sets another):
+    /// give the app the same, as the AppHost does.
+    /// </summary>
+    public string AppApiToken => EnvironmentVariables[MeshCredentials.AppApiTokenVariable];
 
     public int HttpPort { get; }
 
@@ -50,6 +58,13 @@ public sealed class StandInSidecar : IAsyncDisposable
     public string GrpcEndpoint => $"http://127.0.0.1:{GrpcPort}";
 
     public string HttpEndpoint => $"http://127.0.0.1:{HttpPort}";
+
+    /// <summary>
+    /// The process's environment beyond the test's, set before it starts: Dapr's tokens as the AppHost sets them
+    /// (<c>APP_API_TOKEN</c>, which the sidecar sends to its app, see <see cref="AppApiToken"/>; <c>DAPR_API_TOKEN</c>,
+    /// which it then requires of its callers, unset unless a test sets it).
+    /// </summary>
+    public Dictionary<string, string> EnvironmentVariables { get; } = [];
 
     /// <summary>A client of the sidecar's HTTP API port.</summary>
     public HttpClient Http { get; }
@@ -86,6 +101,10 @@ public sealed class StandInSidecar : IAsyncDisposable
         ]);
         arguments.AddRange(extraArguments);
         arguments.ForEach(start.ArgumentList.Add);
+        foreach (var (name, value) in EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
 
         // Its log must be drained or the stand-in blocks once the pipe is full.
         process = new Process { StartInfo = start };
@@ -122,7 +141,17 @@ public sealed class StandInSidecar : IAsyncDisposable
         }
     }
 
-    public DaprClient CreateDaprClient() => new DaprClientBuilder().UseGrpcEndpoint(GrpcEndpoint).UseHttpEndpoint(HttpEndpoint).Build();
+    /// <summary>A Dapr client of this sidecar, sending its <c>DAPR_API_TOKEN</c> as the app would, when it has one.</summary>
+    public DaprClient CreateDaprClient()
+    {
+        var builder = new DaprClientBuilder().UseGrpcEndpoint(GrpcEndpoint).UseHttpEndpoint(HttpEndpoint);
+        if (EnvironmentVariables.TryGetValue(MeshCredentials.DaprApiTokenVariable, out var token))
+        {
+            builder.UseDaprApiToken(token);
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>
     /// Stops as the AppHost does, with SIGTERM (the stand-in commits its consumer offsets), and waits for the exit;

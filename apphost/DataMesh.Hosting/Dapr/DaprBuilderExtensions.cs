@@ -31,6 +31,24 @@ public static class DaprBuilderExtensions
     public static IResourceBuilder<DaprComponentResource> WithMetadata(this IResourceBuilder<DaprComponentResource> builder, string name, string value) =>
         builder.WithAnnotation(new DaprComponentMetadata(name, ReferenceExpression.Create($"{value}")));
 
+    /// <summary>
+    /// Lets the app <paramref name="appId"/> publish to <paramref name="publishes"/> and subscribe to <paramref name="subscribes"/>
+    /// on this component, and no app anything else (see <see cref="DaprTopicScopes"/>). Call it for every app that uses the component.
+    /// </summary>
+    public static IResourceBuilder<DaprComponentResource> WithTopicScopes(
+        this IResourceBuilder<DaprComponentResource> builder, string appId, IEnumerable<string> publishes, IEnumerable<string> subscribes)
+    {
+        var scopes = builder.Resource.Annotations.OfType<DaprTopicScopes>().SingleOrDefault();
+        if (scopes is null)
+        {
+            scopes = new DaprTopicScopes();
+            builder.WithAnnotation(scopes);
+        }
+
+        scopes.Allow(appId, publishes, subscribes);
+        return builder;
+    }
+
     /// <summary>A metadata entry whose value is another resource's connection string, for example Kafka's brokers.</summary>
     public static IResourceBuilder<DaprComponentResource> WithMetadata(this IResourceBuilder<DaprComponentResource> builder, string name, IResourceBuilder<IResourceWithConnectionString> source)
     {
@@ -41,7 +59,10 @@ public static class DaprBuilderExtensions
 
     /// <summary>
     /// Runs a daprd sidecar beside the application, loading the given components. The application gets
-    /// DAPR_HTTP_PORT, DAPR_GRPC_PORT and their endpoints; daprd gets the app's port to deliver events to.
+    /// DAPR_HTTP_PORT, DAPR_GRPC_PORT and their endpoints; daprd gets the app's port to deliver events to. Both get
+    /// Dapr's two API tokens, each a secret parameter (generated, kept in user secrets unless set): <c>APP_API_TOKEN</c>
+    /// (<c>{app}-app-api-token</c>), which daprd sends on its calls to the app and the app requires, and
+    /// <c>DAPR_API_TOKEN</c> (<c>{app}-dapr-api-token</c>), which the app sends on its calls to daprd and daprd requires.
     /// </summary>
     public static IResourceBuilder<T> WithDaprSidecar<T>(this IResourceBuilder<T> builder, params IResourceBuilder<DaprComponentResource>[] components)
         where T : IResourceWithEndpoints, IResourceWithEnvironment
@@ -98,6 +119,15 @@ public static class DaprBuilderExtensions
             }
         }
 
+        sidecarResource.AppApiToken = DaprApiToken(builder.ApplicationBuilder, $"{app.Name}-app-api-token");
+        sidecarResource.DaprApiToken = DaprApiToken(builder.ApplicationBuilder, $"{app.Name}-dapr-api-token");
+        foreach (var (variable, token) in sidecarResource.Tokens)
+        {
+            // In every mode: the manifest and the Kubernetes manifests read the app's side from the same parameters.
+            builder.WithEnvironment(variable, token);
+            sidecar.WithEnvironment(variable, token);
+        }
+
         builder.WithAnnotation(new DaprSidecarAnnotation(sidecarResource));
         builder.WithEnvironment(context =>
         {
@@ -114,6 +144,9 @@ public static class DaprBuilderExtensions
         });
         return builder;
     }
+
+    private static ParameterResource DaprApiToken(IDistributedApplicationBuilder builder, string name) =>
+        builder.AddGeneratedSecret(name).Resource;
 
     private static void WriteSidecarToManifest(Publishing.ManifestPublishingContext context, IResource app, DaprSidecarResource sidecar)
     {

@@ -14,8 +14,12 @@ public sealed class DaprComponentResource(string name, string type, string versi
     /// <summary>The building block, the part of the type before the first dot (<c>pubsub</c>).</summary>
     public string BuildingBlock => Type.Split('.')[0];
 
-    /// <summary>Metadata entries in the order they were added; values are resolved when a sidecar starts.</summary>
-    public IReadOnlyList<DaprComponentMetadata> Metadata => Annotations.OfType<DaprComponentMetadata>().ToList();
+    /// <summary>
+    /// Metadata entries in the order they were added, then the topic scopes (<see cref="DaprTopicScopes"/>) as they stand
+    /// once the model is built; values are resolved when a sidecar starts.
+    /// </summary>
+    public IReadOnlyList<DaprComponentMetadata> Metadata =>
+        [.. Annotations.OfType<DaprComponentMetadata>(), .. Annotations.OfType<DaprTopicScopes>().SelectMany(scopes => scopes.Metadata())];
 }
 
 /// <summary>One <c>spec.metadata</c> entry of a component; its value may refer to another resource.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>
@@ -19,6 +21,17 @@ public sealed class DaprSidecarResource(string name, string command, string work
     public EndpointReference GrpcEndpoint => new(this, GrpcEndpointName);
 
     public EndpointReference MetricsEndpoint => new(this, MetricsEndpointName);
+
+    /// <summary>The secret daprd sends to the app (<c>APP_API_TOKEN</c>), set by <c>WithDaprSidecar</c>.</summary>
+    public ParameterResource? AppApiToken { get; set; }
+
+    /// <summary>The secret the app sends to daprd (<c>DAPR_API_TOKEN</c>), set by <c>WithDaprSidecar</c>.</summary>
+    public ParameterResource? DaprApiToken { get; set; }
+
+    /// <summary>Each token beside the environment variable (Dapr's own names) that carries it to the app and to daprd.</summary>
+    public IEnumerable<(string Variable, ParameterResource Token)> Tokens =>
+        new[] { (MeshCredentials.AppApiTokenVariable, AppApiToken), (MeshCredentials.DaprApiTokenVariable, DaprApiToken) }
+            .Where(pair => pair.Item2 is not null).Select(pair => (pair.Item1, pair.Item2!));
 
     /// <summary>The components this sidecar loads.</summary>
     public IReadOnlyList<DaprComponentResource> Components =>

@@ -20,14 +20,25 @@ public static class DaprKubernetes
         new(ApiVersion, "Configuration", new V1ObjectMeta { Name = ConfigurationName },
             new DaprConfigurationSpec(new DaprTracing("1"), new DaprMetric(Enabled: true)));
 
-    /// <summary>The pod template annotations the Dapr sidecar injector acts on.</summary>
-    public static Dictionary<string, string> PodAnnotations(string appId, int appPort) => new()
+    /// <summary>
+    /// The key of a token Secret the injector reads into the sidecar's <c>APP_API_TOKEN</c> or <c>DAPR_API_TOKEN</c>
+    /// (dapr/dapr pkg/injector/patcher/sidecar_container.go).
+    /// </summary>
+    public const string TokenSecretKey = "token";
+
+    /// <summary>
+    /// The pod template annotations the Dapr sidecar injector acts on (dapr/dapr pkg/injector/annotations/annotations.go),
+    /// the two tokens included: the Secrets it gives daprd, which the app's container reads too.
+    /// </summary>
+    public static Dictionary<string, string> PodAnnotations(string appId, int appPort, string appTokenSecret, string apiTokenSecret) => new()
     {
         ["dapr.io/enabled"] = "true",
         ["dapr.io/app-id"] = appId,
         ["dapr.io/app-port"] = appPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["dapr.io/app-protocol"] = "http",
         ["dapr.io/config"] = ConfigurationName,
+        ["dapr.io/app-token-secret"] = appTokenSecret,
+        ["dapr.io/api-token-secret"] = apiTokenSecret,
     };
 }
 

@@ -150,7 +150,8 @@ public sealed class KubernetesManifestBuilder
                         Metadata = new V1ObjectMeta
                         {
                             Labels = labels,
-                            Annotations = sidecar is null ? null : DaprKubernetes.PodAnnotations(sidecar.AppId, ContainerPort),
+                            Annotations = sidecar is null ? null : DaprKubernetes.PodAnnotations(
+                                sidecar.AppId, ContainerPort, SecretOf(sidecar.AppApiToken!).Secret, SecretOf(sidecar.DaprApiToken!).Secret),
                         },
                         Spec = new V1PodSpec { Containers = [container] },
                     },
@@ -437,12 +438,16 @@ public sealed class KubernetesManifestBuilder
 
     /// <summary>
     /// The Secret a secret parameter is read from; never written by the step. PostgreSQL's password lives in a
-    /// basic-auth Secret, the form CloudNativePG takes for its superuser.
+    /// basic-auth Secret, the form CloudNativePG takes for its superuser; a Dapr API token under the key the Dapr
+    /// sidecar injector reads (<see cref="DaprKubernetes.TokenSecretKey"/>), so the app and its sidecar share one Secret.
     /// </summary>
     private SecretKey SecretOf(ParameterResource parameter) =>
         _postgres is not null && parameter == _postgres.PasswordParameter
             ? new SecretKey($"{_postgres.Name}-superuser", "password", KubernetesNames.EnvironmentVariable(parameter.Name))
-            : new SecretKey(KubernetesNames.From(parameter.Name), "value", KubernetesNames.EnvironmentVariable(parameter.Name));
+            : new SecretKey(KubernetesNames.From(parameter.Name), IsDaprToken(parameter) ? DaprKubernetes.TokenSecretKey : "value", KubernetesNames.EnvironmentVariable(parameter.Name));
+
+    private bool IsDaprToken(ParameterResource parameter) =>
+        _model.Resources.OfType<DaprSidecarResource>().Any(sidecar => sidecar.Tokens.Any(token => token.Token == parameter));
 
     private static V1ObjectMeta Metadata(string name, Dictionary<string, string>? labels = null) => new() { Name = name, Labels = labels };
 }

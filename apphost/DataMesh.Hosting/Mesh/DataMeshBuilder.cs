@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
+using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting;
 
@@ -7,16 +8,35 @@ namespace Aspire.Hosting;
 /// The platform a domain joins: the shared PostgreSQL server, the pub/sub, the catalog and the gateway.
 /// <see cref="AddDomain{TProject}"/> is the one line that brings a domain into the mesh.
 /// </summary>
-public sealed class DataMeshBuilder(
-    IDistributedApplicationBuilder builder,
-    MeshPostgres postgres,
-    IResourceBuilder<DaprComponentResource> pubSub,
-    IResourceBuilder<ProjectResource> catalog,
-    IResourceBuilder<ProjectResource> gateway)
+public sealed class DataMeshBuilder
 {
     private readonly Dictionary<string, IResourceBuilder<ParameterResource>> _teamKeys = [];
+    private readonly MeshPostgres _postgres;
+    private readonly IResourceBuilder<DaprComponentResource> _pubSub;
+    private readonly IResourceBuilder<ProjectResource> _catalog;
+    private readonly IResourceBuilder<ProjectResource> _gateway;
 
-    public IDistributedApplicationBuilder Builder { get; } = builder;
+    /// <summary>
+    /// Gives the gateway its service credential, and starts the pub/sub's topic scopes with the catalog, which
+    /// publishes nothing and subscribes to what each domain adds (<see cref="AddDomain{TProject}"/>).
+    /// </summary>
+    public DataMeshBuilder(
+        IDistributedApplicationBuilder builder,
+        MeshPostgres postgres,
+        IResourceBuilder<DaprComponentResource> pubSub,
+        IResourceBuilder<ProjectResource> catalog,
+        IResourceBuilder<ProjectResource> gateway)
+    {
+        Builder = builder;
+        _postgres = postgres;
+        _pubSub = pubSub;
+        _catalog = catalog;
+        _gateway = gateway;
+        WithServiceCredential(gateway);
+        pubSub.WithTopicScopes(catalog.Resource.Name, publishes: [], subscribes: []);
+    }
+
+    public IDistributedApplicationBuilder Builder { get; }
 
     /// <summary>
     /// Per domain, its team's own API key (the secret parameter <c>{name}-team-key</c>, generated and kept in user
@@ -26,28 +46,55 @@ public sealed class DataMeshBuilder(
 
     /// <summary>
     /// Adds a domain service: its own database (connection <c>{name}-db</c>), its Dapr sidecar on the mesh's
-    /// pub/sub, the catalog it registers its data products with, the gateway route <c>/api/{name}/</c>, and a key
-    /// for the team its data products name (see <see cref="TeamKeys"/>), which the catalog is given to recognise.
+    /// pub/sub (publishing its output and dead-letter topics, subscribing to its input topics, nothing else), the
+    /// catalog it registers its data products with (proving who it is with its service credential), the gateway route
+    /// <c>/api/{name}/</c>, and a key for the team its data products name (see <see cref="TeamKeys"/>), which the
+    /// catalog is given to recognise.
     /// </summary>
     public IResourceBuilder<ProjectResource> AddDomain<TProject>([ResourceName] string name) where TProject : IProjectMetadata, new()
     {
-        var database = postgres.AddDatabase($"{name}-db", name);
+        var database = _postgres.AddDatabase($"{name}-db", name);
         var domain = Builder.AddProject<TProject>(name)
             .WithHttpEndpoint()
             .WithHttpHealthCheck(HealthPath)
             .WithReference(database).WaitFor(database)
-            .WithReference(catalog)
-            .WithDaprSidecar(pubSub);
-        gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
+            .WithReference(_catalog)
+            .WithDaprSidecar(_pubSub);
+        WithServiceCredential(domain);
+        _gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
+
+        var topics = DomainTopics.Of(name, new TProject());
+        _pubSub.WithTopicScopes(name, topics.Publishes, topics.Inputs)
+            // The catalog observes every product's events and what each consumer refused.
+            .WithTopicScopes(_catalog.Resource.Name, publishes: [], subscribes: topics.Publishes);
+
         if (DomainTeam.Of(name, new TProject()) is { } team)
         {
-            var key = Builder.AddParameter($"{name}-team-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
-            catalog.WithEnvironment($"Catalog__TeamKeys__{name}__Team", team).WithEnvironment($"Catalog__TeamKeys__{name}__Key", key);
+            var key = Builder.AddGeneratedSecret($"{name}-team-key");
+            _catalog.WithEnvironment($"Catalog__TeamKeys__{name}__Team", team).WithEnvironment($"Catalog__TeamKeys__{name}__Key", key);
             _teamKeys[name] = key;
         }
 
         return domain;
     }
+
+    /// <summary>
+    /// The secret parameter <c>{service}-service-credential</c> (generated, kept in user secrets unless set): the service
+    /// sends it on its calls to the catalog (<see cref="MeshCredentials.ServiceCredentialKey"/>), and the catalog knows
+    /// the calling service by it (<c>Catalog:ServiceCredentials:{service}</c>).
+    /// </summary>
+    private void WithServiceCredential(IResourceBuilder<ProjectResource> service)
+    {
+        var name = service.Resource.Name;
+        var credential = Builder.AddGeneratedSecret($"{name}-service-credential");
+        service.WithEnvironment(EnvironmentVariable(MeshCredentials.ServiceCredentialKey), credential);
+        _catalog.WithEnvironment($"{EnvironmentVariable(ServiceCredentialsSection)}__{name}", credential);
+    }
+
+    /// <summary>The catalog's configuration section that maps each service to its credential.</summary>
+    public const string ServiceCredentialsSection = "Catalog:ServiceCredentials";
+
+    private static string EnvironmentVariable(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>The readiness path every mesh service serves (ServiceDefaults maps it).</summary>
     public const string HealthPath = "/health";

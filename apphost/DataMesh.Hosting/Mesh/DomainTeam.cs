@@ -16,8 +16,7 @@ public static class DomainTeam
     /// <exception cref="DistributedApplicationException">The definitions are invalid, or name more than one team.</exception>
     public static string? Of(string domain, IProjectMetadata project)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, DataProductsFolder);
-        if (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.odps.yaml", SearchOption.AllDirectories).Length == 0)
+        if (DefinitionsOf(project) is not { } folder)
         {
             return null;
         }
@@ -36,5 +35,12 @@ public static class DomainTeam
         return teams.Count <= 1 ? teams.SingleOrDefault()
             : throw new DistributedApplicationException(
                 $"Domain '{domain}' cannot join the mesh: its data products in {folder} name {teams.Count} teams ({string.Join(", ", teams)}); one team owns a domain.");
+    }
+
+    /// <summary>The project's data products folder; null when it holds no descriptor.</summary>
+    public static string? DefinitionsOf(IProjectMetadata project)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(project.ProjectPath)!, DataProductsFolder);
+        return Directory.Exists(folder) && Directory.GetFiles(folder, "*.odps.yaml", SearchOption.AllDirectories).Length > 0 ? folder : null;
     }
 }

@@ -15,7 +15,7 @@ public sealed class InputPortTests(PostgresServerFixture postgres)
     {
         await using var marketing = await MarketingService.StartAsync(postgres);
 
-        var subscriptions = await marketing.Client.GetFromJsonAsync<JsonElement>("/dapr/subscribe");
+        var subscriptions = await marketing.Client.GetDaprSubscriptionsAsync();
 
         var topics = subscriptions.EnumerateArray().ToDictionary(s => s.GetProperty("topic").GetString()!, s => s.GetProperty("route").GetString());
         Assert.Equal(new Dictionary<string, string?>

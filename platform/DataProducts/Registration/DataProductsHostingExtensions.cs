@@ -59,7 +59,7 @@ public static class DataProductsHostingExtensions
 
         if (options.Catalog.Enabled)
         {
-            services.AddHttpClient(CatalogRegistration.HttpClientName);
+            services.AddHttpClient(CatalogRegistration.HttpClientName).AddMeshServiceCredential();
             services.AddSingleton<CatalogRegistration>();
             services.AddHostedService(sp => sp.GetRequiredService<CatalogRegistration>());
         }
@@ -70,7 +70,8 @@ public static class DataProductsHostingExtensions
     /// <summary>
     /// Maps <c>GET /dapr/subscribe</c> (one subscription per input port: the upstream contract's topic, a route
     /// and a dead-letter topic) and the routes the sidecar delivers to. A service using this does not also map
-    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path.
+    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. Both answer only the app's own
+    /// sidecar (the Dapr app API token, <c>APP_API_TOKEN</c>): anyone else inside the network gets 401.
     /// </summary>
     public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
     {
@@ -82,10 +83,12 @@ public static class DataProductsHostingExtensions
                 s.DeadLetterTopic,
                 options.Inbox.BulkSubscribe
                     ? new DaprBulkSubscribe(true, options.Inbox.MaxMessagesCount, (int)options.Inbox.MaxAwaitDuration.TotalMilliseconds)
-                    : null)), DaprSubscription.JsonOptions));
+                    : null)), DaprSubscription.JsonOptions))
+            .RequireDaprAppToken();
         endpoints.MapPost("/dataproducts/{dataProductId}/inputs/{inputPort}",
             (string dataProductId, string inputPort, HttpRequest request, IInputPortDelivery delivery, CancellationToken cancellationToken) =>
-                delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken));
+                delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken))
+            .RequireDaprAppToken();
         return endpoints;
     }
 }

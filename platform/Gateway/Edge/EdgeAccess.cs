@@ -7,7 +7,12 @@ namespace DataMesh.Gateway.Edge;
 /// and grants), how fast (their rate), and whether the answer is masked. Runs in YARP's pipeline, after the route is
 /// chosen and before anything is sent to the destination.
 /// </summary>
-public sealed class EdgeAccess(ConsumerDirectory consumers, EdgePolicySource policies, ConsumerRateLimits rateLimits, ILogger<EdgeAccess> logger) : IMiddleware
+public sealed class EdgeAccess(
+    ConsumerDirectory consumers,
+    EdgePolicySource policies,
+    ConsumerRateLimits rateLimits,
+    ServiceCredentialForwarding credentials,
+    ILogger<EdgeAccess> logger) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -35,6 +40,7 @@ public sealed class EdgeAccess(ConsumerDirectory consumers, EdgePolicySource pol
             return;
         }
 
+        credentials.Apply(context.Request, route.ClusterId!);
         await next(context);
     }
 

@@ -95,7 +95,20 @@ public sealed class KubernetesDeploymentTests
                     ["dapr.io/app-port"] = "8080",
                     ["dapr.io/app-protocol"] = "http",
                     ["dapr.io/config"] = "datamesh",
+                    // The injector gives daprd APP_API_TOKEN and DAPR_API_TOKEN from these Secrets (key "token")...
+                    ["dapr.io/app-token-secret"] = $"{name}-app-api-token",
+                    ["dapr.io/api-token-secret"] = $"{name}-dapr-api-token",
                 }, annotations);
+
+                // ... and the app reads the same two.
+                var tokens = pod.List("env").Cast<YamlMappingNode>()
+                    .Where(variable => variable["name"].ToString() is "APP_API_TOKEN" or "DAPR_API_TOKEN")
+                    .ToDictionary(variable => variable["name"].ToString(), variable => $"{variable["valueFrom"]["secretKeyRef"]["name"]}/{variable["valueFrom"]["secretKeyRef"]["key"]}");
+                Assert.Equal(new Dictionary<string, string>
+                {
+                    ["APP_API_TOKEN"] = $"{name}-app-api-token/token",
+                    ["DAPR_API_TOKEN"] = $"{name}-dapr-api-token/token",
+                }, tokens);
             }
             else
             {
@@ -138,6 +151,11 @@ public sealed class KubernetesDeploymentTests
         var brokers = pubsub.List("spec", "metadata").Cast<YamlMappingNode>().Single(entry => entry["name"].ToString() == "brokers");
         Assert.Equal("kafka-kafka-bootstrap:9092", brokers["value"].ToString());
         Assert.Equal(WithSidecar, pubsub.List("scopes").Select(scope => scope.ToString()));
+        var scopes = pubsub.List("spec", "metadata").Cast<YamlMappingNode>().ToDictionary(entry => entry["name"].ToString(), entry => entry["value"].ToString());
+        Assert.StartsWith("catalog=;finance=finance.budgets.v1,", scopes["publishingScopes"]);
+        Assert.Contains(";hr=hr.employees.v1,hr.headcount.v1;", scopes["publishingScopes"]);
+        Assert.Contains(";hr=;marketing=finance.budgets.v1,hr.headcount.v1", scopes["subscriptionScopes"]);
+        Assert.Equal(scopes["allowedTopics"], scopes["protectedTopics"]);
         Assert.Equal("datamesh", Assert.Single(Names(documents, "Configuration")));
 
         var cluster = Single(documents, "Cluster", "postgres");
@@ -162,10 +180,13 @@ public sealed class KubernetesDeploymentTests
         var texts = DeploymentFolder.Read(DeploymentFolder.Committed).Values;
         Assert.All(texts, text => Assert.DoesNotMatch(new Regex(@"Password=(?!\$\()", RegexOptions.IgnoreCase), text));
         var referenced = texts.SelectMany(text => Regex.Matches(text, @"secretKeyRef:\s+key: (\S+)\s+name: (\S+)").Select(match => $"{match.Groups[2].Value}/{match.Groups[1].Value}")).Distinct();
-        // The PostgreSQL superuser's and one key per domain team (a forked domain adds its own).
+        // The PostgreSQL superuser's, one key per domain team (a forked domain adds its own), one credential per service
+        // that calls the catalog, and Dapr's two tokens per app with a sidecar.
         Assert.Contains("postgres-superuser/password", referenced);
         Assert.Subset(referenced.ToHashSet(), new HashSet<string> { "finance-team-key/value", "hr-team-key/value", "marketing-team-key/value" });
-        Assert.All(referenced.Where(secret => secret != "postgres-superuser/password"), secret => Assert.Matches("^[a-z0-9-]+-team-key/value$", secret));
+        Assert.Subset(referenced.ToHashSet(), new HashSet<string> { "gateway-service-credential/value", "hr-service-credential/value", "catalog-app-api-token/token", "hr-dapr-api-token/token" });
+        Assert.All(referenced.Where(secret => secret != "postgres-superuser/password"),
+            secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token)$", secret));
     }
 
     [Fact]

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Microsoft.Extensions.Hosting;
+
 namespace DataMesh.Testing.EventFlow;
 
 /// <summary>
@@ -112,6 +114,7 @@ public sealed class DomainService : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Configuration["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint;
         builder.Configuration["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint;
+        builder.Configuration[MeshCredentials.AppApiTokenVariable] = sidecar.AppApiToken;
         builder.Services.AddDbContext<DomainDbContext>(options =>
         {
             // Retrying, as Aspire's AddNpgsqlDbContext configures a domain service's context.

@@ -30,7 +30,7 @@ public sealed class InputPortTests(PostgresServerFixture postgres)
     {
         await using var domain1 = await Domain1Service.StartAsync(postgres);
 
-        var subscription = Assert.Single((await domain1.Client.GetFromJsonAsync<JsonElement>("/dapr/subscribe")).EnumerateArray());
+        var subscription = Assert.Single((await domain1.Client.GetDaprSubscriptionsAsync()).EnumerateArray());
 
         Assert.Equal(Topic, subscription.GetProperty("topic").GetString());
         Assert.Equal($"/dataproducts/domain1.product1/inputs/{InputPort}", subscription.GetProperty("route").GetString());
