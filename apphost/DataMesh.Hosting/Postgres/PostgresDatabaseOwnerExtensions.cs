@@ -65,8 +65,11 @@ public static class PostgresDatabaseOwnerExtensions
             failureStatus: default,
             tags: default));
 
+        // Waits for the database (and so its server); healthy once the owner signs in, after the server's ready event
+        // has made the role.
         return connection
             .WithParentRelationship(database)
+            .WaitFor(database)
             .WithHealthCheck(healthCheckKey);
     }
 }
