@@ -35,6 +35,35 @@ internal static class AppHostModel
         return context.EnvironmentVariables;
     }
 
+    /// <summary>
+    /// The variables of a resource's environment that would give it the PostgreSQL superuser: its password parameter
+    /// anywhere in the value (connection strings followed through), or its name as the user.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PostgresSuperuserIn(this IResource resource, ParameterResource superuserPassword)
+    {
+        var environment = await resource.EnvironmentOf();
+        return environment
+            .Where(variable => Reaches(variable.Value, superuserPassword) || Text(variable.Value) is "postgres" || Text(variable.Value).Contains("Username=postgres", StringComparison.Ordinal))
+            .Select(variable => variable.Key)
+            .ToList();
+
+        static string Text(object value) => value switch
+        {
+            string literal => literal,
+            IResourceWithConnectionString withConnectionString => withConnectionString.ConnectionStringExpression.ValueExpression,
+            IManifestExpressionProvider expression => expression.ValueExpression,
+            _ => "",
+        };
+
+        static bool Reaches(object? value, ParameterResource parameter) => value switch
+        {
+            ParameterResource candidate => candidate == parameter,
+            IResourceWithConnectionString withConnectionString => Reaches(withConnectionString.ConnectionStringExpression, parameter),
+            ReferenceExpression expression => expression.ValueProviders.Any(provider => Reaches(provider, parameter)),
+            _ => false,
+        };
+    }
+
     public static readonly string[] LocalMode =
     [
         "--Mesh:Infrastructure=local",

@@ -24,6 +24,34 @@ public sealed class ContainersModeModelTests
     }
 
     [Fact]
+    public async Task Each_service_connects_as_the_role_that_owns_its_database_and_never_gets_the_superuser()
+    {
+        await using var appHost = await AppHostModel.BuildAsync();
+        var model = appHost.Model;
+        var superuserPassword = model.Single<PostgresServerResource>("postgres").PasswordParameter;
+
+        foreach (var service in new[] { "catalog", "finance", "hr", "marketing" })
+        {
+            var connection = model.Single<ConnectionStringResource>($"{service}-db");
+            Assert.Equal(
+                $"Host={{postgres.bindings.tcp.host}};Port={{postgres.bindings.tcp.port}};Username={service};Password={{{service}-db-password.value}};Database={service}",
+                connection.ConnectionStringExpression.ValueExpression);
+            var password = model.Single<ParameterResource>($"{service}-db-password");
+            Assert.True(password.Secret);
+            Assert.Contains("postgres", connection.WaitsOf());
+            Assert.Contains(connection.Annotations.OfType<HealthCheckAnnotation>(), check => check.Key == $"{service}-db_owner_check");
+
+            var database = model.Single<PostgresDatabaseResource>($"postgres-{service}");
+            Assert.Equal(service, database.DatabaseName);
+            var owner = database.Annotations.OfType<DatabaseOwnerAnnotation>().Single();
+            Assert.Equal(service, owner.Role);
+            Assert.Same(password, owner.Password);
+
+            Assert.Empty(await model.Single<ProjectResource>(service).PostgresSuperuserIn(superuserPassword));
+        }
+    }
+
+    [Fact]
     public async Task Holds_a_kraft_kafka_broker_with_host_and_internal_listeners_and_a_kafka_ui()
     {
         await using var appHost = await AppHostModel.BuildAsync();
@@ -71,15 +99,15 @@ public sealed class ContainersModeModelTests
         foreach (var domain in Domains)
         {
             var project = model.Single<ProjectResource>(domain);
-            // Waiting for a database waits for its server too.
-            Assert.Equal([$"{domain}-db", "postgres"], project.WaitsOf());
+            // Its connection string is healthy once the role signs in to its database, which needs the server up.
+            Assert.Equal([$"{domain}-db"], project.WaitsOf());
             Assert.Equal(["catalog", $"{domain}-db", $"{domain}-service-credential"], project.ReferencesOf());
             Assert.Equal($"{domain}-dapr", project.Annotations.OfType<DaprSidecarAnnotation>().Single().Sidecar.Name);
             Assert.DoesNotContain(project.ReferencesOf(), name => Domains.Contains(name) || (name.EndsWith("-db", StringComparison.Ordinal) && name != $"{domain}-db"));
         }
 
         var catalog = model.Single<ProjectResource>("catalog");
-        Assert.Equal(["catalog-db", "postgres"], catalog.WaitsOf());
+        Assert.Equal(["catalog-db"], catalog.WaitsOf());
         Assert.All(Services, name => Assert.Contains(model.Single<ProjectResource>(name).Annotations.OfType<HealthCheckAnnotation>(), check => check.Key.Contains("/health", StringComparison.Ordinal)));
     }
 

@@ -36,6 +36,29 @@ public sealed class LocalModeModelTests
     }
 
     [Fact]
+    public async Task Each_service_connects_as_the_role_that_owns_its_database_and_never_gets_the_superuser()
+    {
+        await using var appHost = await AppHostModel.BuildAsync(AppHostModel.LocalMode);
+        var model = appHost.Model;
+        var postgres = model.Single<LocalPostgresServerResource>("postgres");
+
+        foreach (var service in new[] { "catalog", "finance", "hr", "marketing" })
+        {
+            var database = model.Single<LocalPostgresDatabaseResource>($"{service}-db");
+            Assert.Same(database, Assert.Single(postgres.Databases, candidate => candidate.Name == $"{service}-db"));
+            Assert.Equal(
+                $"Host={{postgres.bindings.tcp.host}};Port={{postgres.bindings.tcp.port}};Username={service};Password={{{service}-db-password.value}};Database={service}",
+                database.ConnectionStringExpression.ValueExpression);
+            var password = model.Single<ParameterResource>($"{service}-db-password");
+            Assert.True(password.Secret);
+            Assert.Equal(service, database.Owner.Role);
+            Assert.Same(password, database.Owner.Password);
+
+            Assert.Empty(await model.Single<ProjectResource>(service).PostgresSuperuserIn(postgres.PasswordParameter));
+        }
+    }
+
+    [Fact]
     public async Task Takes_kafka_from_the_connection_string_and_waits_for_its_databases()
     {
         await using var appHost = await AppHostModel.BuildAsync(AppHostModel.LocalMode);

@@ -29,6 +29,7 @@ public sealed class KubernetesManifestBuilder
     private readonly KubernetesPublishOptions _options;
     private readonly IReadOnlyList<OutputPortTopic> _topics;
     private readonly PostgresServerResource? _postgres;
+    private readonly IReadOnlyList<(string Database, DatabaseOwnerAnnotation Owner)> _databases;
     private readonly KafkaServerResource? _kafka;
     private readonly ManifestExpressions _expressions;
 
@@ -44,6 +45,7 @@ public sealed class KubernetesManifestBuilder
         _topics = topics;
         RefuseWhatHasNoKubernetesForm(model);
         _postgres = model.Resources.OfType<PostgresServerResource>().SingleOrDefault();
+        _databases = OwnedDatabases(model, _postgres);
         _kafka = model.Resources.OfType<KafkaServerResource>().SingleOrDefault();
         _expressions = new ManifestExpressions(model, AddressOf, SecretOf);
     }
@@ -90,7 +92,7 @@ public sealed class KubernetesManifestBuilder
         var unknown = model.Resources
             .Where(resource => !resource.IsExcludedFromPublish())
             .Where(resource => resource is not (ProjectResource or DaprSidecarResource or DaprComponentResource or ParameterResource
-                or PostgresServerResource or PostgresDatabaseResource or KafkaServerResource))
+                or PostgresServerResource or PostgresDatabaseResource or ConnectionStringResource or KafkaServerResource))
             .Select(resource => $"{resource.Name} ({resource.GetType().Name})")
             .ToList();
         if (unknown.Count > 0)
@@ -321,35 +323,41 @@ public sealed class KubernetesManifestBuilder
         return components;
     }
 
+    /// <summary>The server's databases and the roles that own them; a database without an owner would leave its service the superuser.</summary>
+    private static List<(string Database, DatabaseOwnerAnnotation Owner)> OwnedDatabases(DistributedApplicationModel model, PostgresServerResource? server) =>
+        model.Resources.OfType<PostgresDatabaseResource>()
+            .Where(database => database.Parent == server)
+            .Select(database => (database.DatabaseName, database.Annotations.OfType<DatabaseOwnerAnnotation>().SingleOrDefault()
+                ?? throw new DistributedApplicationException($"The database '{database.Name}' has no owner role; add it with AddOwnedDatabase.")))
+            .OrderBy(database => database.DatabaseName, StringComparer.Ordinal)
+            .ToList();
+
     private async Task<List<object>> PostgresAsync(PostgresServerResource server, CancellationToken cancellationToken)
     {
-        var databases = _model.Resources.OfType<PostgresDatabaseResource>()
-            .Where(database => database.Parent == server)
-            .Select(database => database.DatabaseName)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var superuserSecret = SecretOf(server.PasswordParameter).Secret;
-
         if (_options.Postgres == KubernetesPostgres.CloudNativePG)
         {
-            return [CloudNativePg.Cluster(server.Name, PostgresInstances, PostgresStorage, superuserSecret),
-                .. databases.Select(database => CloudNativePg.Database(server.Name, database, owner: "postgres"))];
+            var roles = _databases.Select(database => CloudNativePg.Role(database.Owner.Role, SecretOf(database.Owner.Password).Secret)).ToList();
+            return [CloudNativePg.Cluster(server.Name, PostgresInstances, PostgresStorage, roles),
+                .. _databases.Select(database => CloudNativePg.Database(server.Name, database.Database, database.Owner.Role))];
         }
 
-        return await PostgresStatefulSetAsync(server, databases, cancellationToken).ConfigureAwait(false);
+        return await PostgresStatefulSetAsync(server, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The AppHost's own PostgreSQL container (image, environment, data volume) as a one-replica StatefulSet;
-    /// the databases are created by the image's init scripts on first start.
+    /// the roles and their databases are created by the image's init script on first start, each role's password read
+    /// from its Secret.
     /// </summary>
-    private async Task<List<object>> PostgresStatefulSetAsync(PostgresServerResource server, IReadOnlyList<string> databases, CancellationToken cancellationToken)
+    private async Task<List<object>> PostgresStatefulSetAsync(PostgresServerResource server, CancellationToken cancellationToken)
     {
         var name = server.Name;
         var labels = new Dictionary<string, string> { [NameLabel] = name, [PartOfLabel] = PartOf };
         var image = server.Annotations.OfType<ContainerImageAnnotation>().Single();
         var dataVolume = server.Annotations.OfType<ContainerMountAnnotation>().Single(mount => mount.Type == ContainerMountType.Volume);
         var (settings, env) = await EnvironmentAsync(server, cancellationToken).ConfigureAwait(false);
+        var ownerPasswords = _databases.Select(database => SecretOf(database.Owner.Password)).ToList();
+        env.AddRange(ownerPasswords.Select(secret => FromSecret(secret.Variable, secret)));
         const string InitScripts = "/docker-entrypoint-initdb.d";
 
         var container = new V1Container
@@ -382,7 +390,8 @@ public sealed class KubernetesManifestBuilder
                 Metadata = Metadata($"{name}-init", labels),
                 Data = new Dictionary<string, string>
                 {
-                    ["databases.sql"] = string.Concat(databases.Select(database => $"CREATE DATABASE \"{database}\";\n")),
+                    ["databases.sh"] = PostgresInitScript.Databases(_databases.Select(database =>
+                        (database.Database, database.Owner.Role, SecretOf(database.Owner.Password).Variable)).ToList()),
                 },
             },
             new V1StatefulSet
@@ -437,17 +446,24 @@ public sealed class KubernetesManifestBuilder
     };
 
     /// <summary>
-    /// The Secret a secret parameter is read from; never written by the step. PostgreSQL's password lives in a
-    /// basic-auth Secret, the form CloudNativePG takes for its superuser; a Dapr API token under the key the Dapr
-    /// sidecar injector reads (<see cref="DaprKubernetes.TokenSecretKey"/>), so the app and its sidecar share one Secret.
+    /// The Secret a secret parameter is read from; never written by the step. PostgreSQL's passwords live in
+    /// basic-auth Secrets, the form CloudNativePG takes for its roles: the superuser's in <c>{server}-superuser</c>, each
+    /// database owner's in the Secret named after its parameter (<c>hr-db-password</c>), its username the role. A Dapr API
+    /// token is under the key the Dapr sidecar injector reads (<see cref="DaprKubernetes.TokenSecretKey"/>), so the app and
+    /// its sidecar share one Secret.
     /// </summary>
     private SecretKey SecretOf(ParameterResource parameter) =>
         _postgres is not null && parameter == _postgres.PasswordParameter
-            ? new SecretKey($"{_postgres.Name}-superuser", "password", KubernetesNames.EnvironmentVariable(parameter.Name))
-            : new SecretKey(KubernetesNames.From(parameter.Name), IsDaprToken(parameter) ? DaprKubernetes.TokenSecretKey : "value", KubernetesNames.EnvironmentVariable(parameter.Name));
+            ? new SecretKey($"{_postgres.Name}-superuser", BasicAuthPasswordKey, KubernetesNames.EnvironmentVariable(parameter.Name))
+            : _databases.Any(database => database.Owner.Password == parameter)
+                ? new SecretKey(KubernetesNames.From(parameter.Name), BasicAuthPasswordKey, KubernetesNames.EnvironmentVariable(parameter.Name))
+                : new SecretKey(KubernetesNames.From(parameter.Name), IsDaprToken(parameter) ? DaprKubernetes.TokenSecretKey : "value", KubernetesNames.EnvironmentVariable(parameter.Name));
 
     private bool IsDaprToken(ParameterResource parameter) =>
         _model.Resources.OfType<DaprSidecarResource>().Any(sidecar => sidecar.Tokens.Any(token => token.Token == parameter));
+
+    /// <summary>The password's key in a <c>kubernetes.io/basic-auth</c> Secret.</summary>
+    private const string BasicAuthPasswordKey = "password";
 
     private static V1ObjectMeta Metadata(string name, Dictionary<string, string>? labels = null) => new() { Name = name, Labels = labels };
 }

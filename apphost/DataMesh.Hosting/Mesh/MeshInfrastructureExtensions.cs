@@ -15,6 +15,8 @@ public static class MeshInfrastructureExtensions
     /// Containers: Aspire's PostgreSQL container with a data volume and pgweb.
     /// Local: a server from the machine's binaries, its data in <c>Mesh:Postgres:DataDirectory</c>
     /// (default: <see cref="DefaultLocalDataDirectory"/>).
+    /// Either way each database belongs to a login role of its own (<see cref="MeshPostgres.AddDatabase"/>), and the
+    /// superuser (<c>{name}-password</c>) serves only to create roles and databases.
     /// </summary>
     public static MeshPostgres AddMeshPostgres(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
@@ -25,14 +27,21 @@ public static class MeshInfrastructureExtensions
         {
             var dataDirectory = builder.Configuration[PostgresDataDirectoryKey] is { Length: > 0 } configured ? configured : DefaultLocalDataDirectory();
             var local = builder.AddLocalPostgres(name, dataDirectory, password);
-            return new MeshPostgres(local, (databaseResource, databaseName) => local.AddDatabase(databaseResource, databaseName));
+            return new MeshPostgres(local, (databaseResource, databaseName) =>
+                local.AddDatabase(databaseResource, databaseName, OwnerPassword(builder, databaseResource)));
         }
 
         var container = builder.AddPostgres(name, password: password)
             .WithDataVolume()
-            .WithPgWeb();
-        return new MeshPostgres(container, (databaseResource, databaseName) => container.AddDatabase(databaseResource, databaseName));
+            .WithPgWeb()
+            .WithDatabaseOwners();
+        return new MeshPostgres(container, (databaseResource, databaseName) =>
+            container.AddOwnedDatabase(databaseResource, databaseName, OwnerPassword(builder, databaseResource)));
     }
+
+    /// <summary>The password of the role that owns the database its service knows as <paramref name="connectionName"/>.</summary>
+    private static IResourceBuilder<ParameterResource> OwnerPassword(IDistributedApplicationBuilder builder, string connectionName) =>
+        builder.AddParameter($"{connectionName}-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true);
 
     /// <summary>
     /// Containers: a single-node KRaft broker with a data volume and Kafka UI.

@@ -57,7 +57,8 @@ public static class LocalPostgresBuilderExtensions
             await cluster!.SetPasswordAsync(port, secret, cancellationToken).ConfigureAwait(false);
             foreach (var database in server.Databases)
             {
-                await cluster.EnsureDatabaseAsync(port, database.DatabaseName, cancellationToken).ConfigureAwait(false);
+                var ownerPassword = await database.Owner.Password.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "";
+                await OwnedDatabase.EnsureAsync(cluster.AdministrativeConnectionString(port), database.DatabaseName, database.Owner.Role, ownerPassword, cancellationToken).ConfigureAwait(false);
                 // A database is no process of its own: it runs once it exists, and its health check says when it takes connections.
                 await notifications.PublishUpdateAsync(database, snapshot => snapshot with
                 {
@@ -96,18 +97,24 @@ public static class LocalPostgresBuilderExtensions
             .ExcludeFromManifest();
     }
 
+    /// <summary>
+    /// Adds a database owned by a login role of its own, named after the database, whose password is
+    /// <paramref name="ownerPassword"/>: the role its connection string carries.
+    /// </summary>
     public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(
-        this IResourceBuilder<LocalPostgresServerResource> builder, [ResourceName] string name, string? databaseName = null)
+        this IResourceBuilder<LocalPostgresServerResource> builder, [ResourceName] string name, string databaseName, IResourceBuilder<ParameterResource> ownerPassword)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
+        ArgumentNullException.ThrowIfNull(ownerPassword);
+        var owner = new DatabaseOwnerAnnotation(databaseName, ownerPassword.Resource);
+        var database = new LocalPostgresDatabaseResource(name, databaseName, builder.Resource, owner);
         builder.Resource.AddDatabase(database);
 
         var connectionString = default(string);
         builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, cancellationToken) =>
             connectionString = await database.ConnectionStringExpression.GetValueAsync(cancellationToken).ConfigureAwait(false));
 
-        // Healthy once the database exists and takes the password: what the services will do.
+        // Healthy once the database exists and its owner signs in: what the service will do.
         var healthCheckKey = $"{name}_check";
         builder.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey,
@@ -126,6 +133,7 @@ public static class LocalPostgresBuilderExtensions
                 State = KnownResourceStates.Waiting,
                 Properties = [new(CustomResourceKnownProperties.Source, builder.Resource.Name)],
             })
+            .WithAnnotation(owner)
             .WithHealthCheck(healthCheckKey)
             .ExcludeFromManifest();
     }

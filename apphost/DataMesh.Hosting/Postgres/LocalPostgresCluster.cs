@@ -6,7 +6,8 @@ namespace Aspire.Hosting.Postgres;
 /// <summary>
 /// The on-disk side of a local PostgreSQL server: creating its data folder with initdb, and the
 /// administrative connection over the server's Unix socket, which needs no password. Through it the
-/// AppHost sets the superuser's password to this run's secret parameter and creates the databases.
+/// AppHost sets the superuser's password to this run's secret parameter and creates the databases and their
+/// owners (<see cref="OwnedDatabase"/>).
 /// </summary>
 public sealed class LocalPostgresCluster(string dataDirectory, PostgresBinaries binaries)
 {
@@ -40,41 +41,26 @@ public sealed class LocalPostgresCluster(string dataDirectory, PostgresBinaries 
     }
 
     /// <summary>Connects over the Unix socket as the superuser; the server must be up.</summary>
-    public NpgsqlConnection OpenAdministrativeConnection(int port, string database = "postgres") =>
-        new(new NpgsqlConnectionStringBuilder
-        {
-            Host = DataDirectory,
-            Port = port,
-            Username = "postgres",
-            Database = database,
-            Pooling = false,
-        }.ConnectionString);
+    public NpgsqlConnection OpenAdministrativeConnection(int port) => new(AdministrativeConnectionString(port));
+
+    /// <summary>The superuser over the Unix socket, which needs no password: for creating roles and databases only.</summary>
+    public string AdministrativeConnectionString(int port) => new NpgsqlConnectionStringBuilder
+    {
+        Host = DataDirectory,
+        Port = port,
+        Username = "postgres",
+        Database = "postgres",
+        Pooling = false,
+    }.ConnectionString;
 
     public async Task SetPasswordAsync(int port, string password, CancellationToken cancellationToken)
     {
         await using var connection = OpenAdministrativeConnection(port);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         // ALTER ROLE takes no bind parameters: quote the literal the way the server does.
-        await using var command = new NpgsqlCommand($"ALTER ROLE postgres PASSWORD {QuoteLiteral(password)}", connection);
+        await using var command = new NpgsqlCommand($"ALTER ROLE postgres PASSWORD {OwnedDatabase.QuoteLiteral(password)}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    public async Task EnsureDatabaseAsync(int port, string databaseName, CancellationToken cancellationToken)
-    {
-        await using var connection = OpenAdministrativeConnection(port);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
-        exists.Parameters.AddWithValue(databaseName);
-        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(databaseName)}", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static string QuoteLiteral(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
-
-    private static string QuoteIdentifier(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static async Task RunToCompletionAsync(string command, IReadOnlyList<string> arguments, TextWriter log, CancellationToken cancellationToken)
     {

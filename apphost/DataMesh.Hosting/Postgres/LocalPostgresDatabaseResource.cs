@@ -1,13 +1,17 @@
 namespace Aspire.Hosting.ApplicationModel;
 
-/// <summary>One database on a <see cref="LocalPostgresServerResource"/>.</summary>
-public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent)
+/// <summary>
+/// One database on a <see cref="LocalPostgresServerResource"/>, owned by its own login role: its connection string
+/// carries that role's credentials, never the superuser's.
+/// </summary>
+public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent, DatabaseOwnerAnnotation owner)
     : Resource(name), IResourceWithParent<LocalPostgresServerResource>, IResourceWithConnectionString
 {
     public string DatabaseName { get; } = databaseName;
 
     public LocalPostgresServerResource Parent { get; } = parent;
 
-    public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
+    public DatabaseOwnerAnnotation Owner { get; } = owner;
+
+    public ReferenceExpression ConnectionStringExpression => Owner.ConnectionString(Parent.PrimaryEndpoint, DatabaseName);
 }

@@ -9,7 +9,7 @@ public sealed class LocalPostgresServerResource(string name, string command, str
 {
     public const string PrimaryEndpointName = "tcp";
 
-    /// <summary>The superuser the services connect as, like the container's default user.</summary>
+    /// <summary>The superuser, like the container's default user: the AppHost's alone, for creating roles and databases.</summary>
     public const string UserName = "postgres";
 
     /// <summary>The cluster's folder: created by initdb on the first run and kept between runs.</summary>

@@ -159,15 +159,44 @@ public sealed class KubernetesDeploymentTests
         Assert.Equal("datamesh", Assert.Single(Names(documents, "Configuration")));
 
         var cluster = Single(documents, "Cluster", "postgres");
-        Assert.Equal("postgres-superuser", cluster.Text("spec", "superuserSecret", "name"));
+        Assert.Equal("false", cluster.Text("spec", "enableSuperuserAccess"));
         Assert.Equal(Databases, documents.Where(document => document.Kind == "Database").Select(database => database.Text("spec", "name")).Order());
         Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Equal("postgres", database.Text("spec", "cluster", "name")));
+    }
 
-        foreach (var domain in new[] { "finance", "hr", "marketing" })
+    [Fact]
+    public void Each_service_signs_in_to_postgres_as_the_managed_role_that_owns_its_database_only()
+    {
+        var documents = Committed;
+        var cluster = Single(documents, "Cluster", "postgres");
+        var roles = cluster.List("spec", "managed", "roles").Cast<YamlMappingNode>().ToList();
+        Assert.Equal(Databases, roles.Select(role => role["name"].ToString()).Order());
+        Assert.All(roles, role =>
         {
+            Assert.Equal("true", role["login"].ToString());
+            Assert.Equal("present", role["ensure"].ToString());
+            Assert.Equal($"{role["name"]}-db-password", ((YamlMappingNode)role["passwordSecret"])["name"].ToString());
+        });
+        Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Equal(database.Text("spec", "name"), database.Text("spec", "owner")));
+        // Each role signs in to the database of its own name only.
+        Assert.Equal(
+            ["host samerole catalog,finance,hr,marketing all scram-sha-256", "host all catalog,finance,hr,marketing all reject"],
+            cluster.List("spec", "postgresql", "pg_hba").Select(line => line.ToString()));
+
+        foreach (var (service, database) in new[] { ("catalog", "catalog"), ("finance", "finance"), ("hr", "hr"), ("marketing", "marketing") })
+        {
+            var deployment = Single(documents, "Deployment", service);
+            var variable = $"{database.ToUpperInvariant()}_DB_PASSWORD";
             Assert.Equal(
-                $"Host=postgres-rw;Port=5432;Username=postgres;Password=$(POSTGRES_PASSWORD);Database={domain}",
-                EnvironmentOf(Single(documents, "Deployment", domain))[$"ConnectionStrings__{domain}-db"]);
+                $"Host=postgres-rw;Port=5432;Username={database};Password=$({variable});Database={database}",
+                EnvironmentOf(deployment)[$"ConnectionStrings__{service}-db"]);
+            var container = (YamlMappingNode)deployment.List("spec", "template", "spec", "containers")[0];
+            var secretReferences = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>()
+                .Where(entry => entry.Children.ContainsKey("valueFrom"))
+                .ToDictionary(entry => entry["name"].ToString(), entry => (YamlMappingNode)((YamlMappingNode)entry["valueFrom"])["secretKeyRef"]);
+            Assert.Equal($"{database}-db-password", secretReferences[variable]["name"].ToString());
+            Assert.Equal("password", secretReferences[variable]["key"].ToString());
+            Assert.DoesNotContain(secretReferences.Values, reference => reference["name"].ToString() == "postgres-superuser");
         }
     }
 
@@ -180,13 +209,13 @@ public sealed class KubernetesDeploymentTests
         var texts = DeploymentFolder.Read(DeploymentFolder.Committed).Values;
         Assert.All(texts, text => Assert.DoesNotMatch(new Regex(@"Password=(?!\$\()", RegexOptions.IgnoreCase), text));
         var referenced = texts.SelectMany(text => Regex.Matches(text, @"secretKeyRef:\s+key: (\S+)\s+name: (\S+)").Select(match => $"{match.Groups[2].Value}/{match.Groups[1].Value}")).Distinct();
-        // The PostgreSQL superuser's, one key per domain team (a forked domain adds its own), one credential per service
-        // that calls the catalog, and Dapr's two tokens per app with a sidecar.
-        Assert.Contains("postgres-superuser/password", referenced);
-        Assert.Subset(referenced.ToHashSet(), new HashSet<string> { "finance-team-key/value", "hr-team-key/value", "marketing-team-key/value" });
-        Assert.Subset(referenced.ToHashSet(), new HashSet<string> { "gateway-service-credential/value", "hr-service-credential/value", "catalog-app-api-token/token", "hr-dapr-api-token/token" });
-        Assert.All(referenced.Where(secret => secret != "postgres-superuser/password"),
-            secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token)$", secret));
+        // Each database owner's password, one key per domain team (a forked domain adds its own), one credential per
+        // service that calls the catalog, and Dapr's two tokens per app with a sidecar; the superuser's is no service's business.
+        Assert.DoesNotContain("postgres-superuser/password", referenced);
+        Assert.Subset(referenced.ToHashSet(), Databases.Select(database => $"{database}-db-password/password")
+            .Concat(["finance-team-key/value", "hr-team-key/value", "marketing-team-key/value"])
+            .Concat(["gateway-service-credential/value", "hr-service-credential/value", "catalog-app-api-token/token", "hr-dapr-api-token/token"]).ToHashSet());
+        Assert.All(referenced, secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token|db-password/password)$", secret));
     }
 
     [Fact]
@@ -235,12 +264,19 @@ public sealed class KubernetesDeploymentTests
         var statefulSet = Single(documents, "StatefulSet", "postgres");
         Assert.Equal("docker.io/library/postgres:18.3", ((YamlMappingNode)statefulSet.List("spec", "template", "spec", "containers")[0])["image"].ToString());
         Assert.Equal("data", ((YamlMappingNode)Assert.Single(statefulSet.List("spec", "volumeClaimTemplates")))["metadata"]["name"].ToString());
-        Assert.Equal(
-            string.Concat(Databases.Select(database => $"CREATE DATABASE \"{database}\";\n")),
-            Single(documents, "ConfigMap", "postgres-init").Map("data")["databases.sql"]);
+        var init = Single(documents, "ConfigMap", "postgres-init").Map("data")["databases.sh"];
+        Assert.All(Databases, database =>
+        {
+            Assert.Contains($"-v {database}_password=\"${database.ToUpperInvariant()}_DB_PASSWORD\"", init, StringComparison.Ordinal);
+            Assert.Contains($"CREATE ROLE \"{database}\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'{database}_password';\n" +
+                $"CREATE DATABASE \"{database}\" OWNER \"{database}\";\nREVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;\n", init, StringComparison.Ordinal);
+        });
+        var postgresEnvironment = ((YamlSequenceNode)((YamlMappingNode)statefulSet.List("spec", "template", "spec", "containers")[0])["env"]).Cast<YamlMappingNode>()
+            .Select(entry => entry["name"].ToString());
+        Assert.Subset(postgresEnvironment.ToHashSet(), Databases.Select(database => $"{database.ToUpperInvariant()}_DB_PASSWORD").ToHashSet());
         Assert.Equal("5432", ((YamlMappingNode)Single(documents, "Service", "postgres").List("spec", "ports")[0])["port"].ToString());
         Assert.Equal(
-            "Host=postgres;Port=5432;Username=postgres;Password=$(POSTGRES_PASSWORD);Database=hr",
+            "Host=postgres;Port=5432;Username=hr;Password=$(HR_DB_PASSWORD);Database=hr",
             EnvironmentOf(Single(documents, "Deployment", "hr"))["ConnectionStrings__hr-db"]);
         Assert.NotEmpty(await Kustomize.RenderAsync(run.Output));
     }

@@ -6,7 +6,7 @@ namespace DataMesh.AppHost.Tests.Kubernetes;
 /// is a field the operator would reject or ignore.
 /// Sources: Strimzi's CRDs (packaging/install/cluster-operator: 040-Crd-kafka, 04A-Crd-kafkanodepool,
 /// 043-Crd-kafkatopic; API kafka.strimzi.io/v1 since Strimzi 0.49); CloudNativePG's API reference (ClusterSpec,
-/// DatabaseSpec, postgresql.cnpg.io/v1); Dapr's component and configuration specs (dapr.io/v1alpha1).
+/// ManagedConfiguration, RoleConfiguration, PostgresConfiguration, DatabaseSpec, postgresql.cnpg.io/v1); Dapr's component and configuration specs (dapr.io/v1alpha1).
 /// </summary>
 internal static class OperatorFields
 {
@@ -65,6 +65,19 @@ internal static class OperatorFields
                 ["spec.enableSuperuserAccess"] = new(FieldType.Boolean),
                 ["spec.superuserSecret"] = new(FieldType.Object),
                 ["spec.superuserSecret.name"] = new(FieldType.String, Required: true),
+                ["spec.managed"] = new(FieldType.Object),
+                ["spec.managed.roles"] = new(FieldType.List),
+                ["spec.managed.roles[].name"] = new(FieldType.String, Required: true),
+                ["spec.managed.roles[].ensure"] = new(FieldType.String, Allowed: ["present", "absent"]),
+                ["spec.managed.roles[].login"] = new(FieldType.Boolean),
+                ["spec.managed.roles[].superuser"] = new(FieldType.Boolean),
+                ["spec.managed.roles[].createdb"] = new(FieldType.Boolean),
+                ["spec.managed.roles[].createrole"] = new(FieldType.Boolean),
+                ["spec.managed.roles[].passwordSecret"] = new(FieldType.Object),
+                ["spec.managed.roles[].passwordSecret.name"] = new(FieldType.String, Required: true),
+                ["spec.postgresql"] = new(FieldType.Object),
+                ["spec.postgresql.pg_hba"] = new(FieldType.List),
+                ["spec.postgresql.pg_hba[]"] = new(FieldType.String),
             }),
             ["postgresql.cnpg.io/v1/Database"] = With(new()
             {
