@@ -1,4 +1,6 @@
 using DataMesh.Gateway.Edge;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -21,6 +23,7 @@ var catalog = new Uri(builder.Configuration["Edge:CatalogAddress"] ?? "http://ca
 builder.Services.AddHttpClient<ConsumerDirectory>(http => http.BaseAddress = catalog);
 builder.Services.AddHttpClient<EdgePolicySource>(http => http.BaseAddress = catalog);
 builder.Services.AddSingleton<ConsumerRateLimits>();
+builder.Services.AddTransient<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxies>();
 builder.Services.AddTransient<RequestScreening>();
 builder.Services.AddTransient<EdgeAccess>();
 builder.Services.AddTransient<PersonalDataMasking>();
@@ -33,6 +36,8 @@ builder.Services.AddReverseProxy()
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
+// First: every later step (limits per address, the X-Forwarded-* YARP sends on) sees the address that results.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 // Refusals without a body (a missing route, a destination that does not answer: 404, 502, 504) become problems too.
 app.UseStatusCodePages();

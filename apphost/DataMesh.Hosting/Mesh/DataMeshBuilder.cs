@@ -1,5 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting;
 
@@ -37,7 +39,9 @@ public sealed class DataMeshBuilder(
             .WithHttpHealthCheck(HealthPath)
             .WithReference(database).WaitFor(database)
             .WithReference(catalog)
-            .WithDaprSidecar(pubSub);
+            .WithDaprSidecar(pubSub)
+            // Stated either way, so that no environment name decides it: on for local runs, off in what is published.
+            .WithEnvironment(DemoDataSetting.EnvironmentVariable, DemoData ? "true" : "false");
         gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
         if (DomainTeam.Of(name, new TProject()) is { } team)
         {
@@ -48,6 +52,14 @@ public sealed class DataMeshBuilder(
 
         return domain;
     }
+
+    /// <summary>
+    /// Whether the domains write their demo data: setting <c>Mesh:Demo:Data</c>, on by default when the AppHost runs the
+    /// mesh and off by default in what it publishes (the manifest, <c>deploy/kubernetes</c>).
+    /// </summary>
+    public bool DemoData => Builder.Configuration.GetValue(DemoDataKey, Builder.ExecutionContext.IsRunMode);
+
+    public const string DemoDataKey = "Mesh:Demo:Data";
 
     /// <summary>The readiness path every mesh service serves (ServiceDefaults maps it).</summary>
     public const string HealthPath = "/health";
