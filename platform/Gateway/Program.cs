@@ -53,3 +53,5 @@ app.MapReverseProxy(proxy =>
     proxy.UsePassiveHealthChecks();
 });
 app.Run();
+
+public partial class Program;

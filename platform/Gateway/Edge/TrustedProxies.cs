@@ -15,7 +15,10 @@ public sealed class TrustedProxies(IOptions<EdgeOptions> edge) : IConfigureOptio
 {
     public void Configure(ForwardedHeadersOptions options)
     {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        // With both lists empty the middleware believes every sender: no proxy named means no header read at all.
+        options.ForwardedHeaders = edge.Value.KnownProxies.Length + edge.Value.KnownNetworks.Length == 0
+            ? ForwardedHeaders.None
+            : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var proxy in edge.Value.KnownProxies)
