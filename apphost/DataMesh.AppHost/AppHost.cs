@@ -28,6 +28,8 @@ var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")
     // Not behind the orchestrator's proxy: the edge is the one hop in front of the services.
     .WithHttpEndpoint(port: gatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
+    // It believes X-Forwarded-* only from the proxies its Edge settings name, never from anyone (Aspire's publish default).
+    .DisableForwardedHeaders()
     .WithHttpHealthCheck(DataMeshBuilder.HealthPath)
     .WithEdgeSettings(builder.Configuration.GetSection("Mesh:Edge"))
     .WithGatewayRoute("catalog-api", "/api/catalog/{**rest}", catalog, GatewayAccess.Discovery)

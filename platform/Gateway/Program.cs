@@ -1,4 +1,6 @@
 using DataMesh.Gateway.Edge;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -23,6 +25,7 @@ builder.Services.AddHttpClient<ConsumerDirectory>(http => http.BaseAddress = cat
 builder.Services.AddHttpClient<EdgePolicySource>(http => http.BaseAddress = catalog).AddMeshServiceCredential();
 builder.Services.AddSingleton(provider => new ServiceCredentialForwarding(provider.GetRequiredService<IConfiguration>(), catalog));
 builder.Services.AddSingleton<ConsumerRateLimits>();
+builder.Services.AddTransient<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxies>();
 builder.Services.AddTransient<RequestScreening>();
 builder.Services.AddTransient<EdgeAccess>();
 builder.Services.AddTransient<PersonalDataMasking>();
@@ -35,6 +38,8 @@ builder.Services.AddReverseProxy()
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
+// First: every later step (limits per address, the X-Forwarded-* YARP sends on) sees the address that results.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 // Refusals without a body (a missing route, a destination that does not answer: 404, 502, 504) become problems too.
 app.UseStatusCodePages();
@@ -50,3 +55,5 @@ app.MapReverseProxy(proxy =>
     proxy.UsePassiveHealthChecks();
 });
 app.Run();
+
+public partial class Program;

@@ -39,12 +39,12 @@ public sealed class ContractEventValidatorTests : IDisposable
 
     [Theory]
     [InlineData("email", null, "email", "/email", "is required but missing")]
-    [InlineData("salary", "\"high\"", "salary", "/salary", "expected a number, found 'high'")]
+    [InlineData("salary", "\"high\"", "salary", "/salary", "expected a number, found a string")]
     [InlineData("name", "null", "name", "/name", "expected a string, found null")]
     [InlineData("currency", "\"JPY\"", "currency", "/currency", "'JPY' is not one of EUR, USD, GBP")]
     [InlineData("ssn", "\"078-05-1120\"", "ssn", "/ssn", "is not a field of the contract")]
-    [InlineData("birthDate", "\"1815-13-45\"", "birthDate", "/birthDate", "'1815-13-45' is not a valid date")]
-    [InlineData("email", "\"ada-at-example.com\"", "email", "/email", "'ada-at-example.com' is not a valid email")]
+    [InlineData("birthDate", "\"1815-13-45\"", "birthDate", "/birthDate", "the value is not a valid date")]
+    [InlineData("email", "\"ada-at-example.com\"", "email", "/email", "the value is not a valid email")]
     [InlineData("employeeId", "\"42\"", "employeeId", "/employeeId", "'42' is not a valid uuid")]
     [InlineData("skills", "[\"analysis\", 7]", "skills[1]", "/skills/1", "expected a string, found 7")]
     [InlineData("department", "12", "department", "/department", "expected a string or null, found 12")]
@@ -82,7 +82,7 @@ public sealed class ContractEventValidatorTests : IDisposable
         var violations = new ContractEventValidator(contract, "EmployeeChanged").Validate(@event);
 
         Assert.Equal(
-            ["changedAt: '2025-01-01' is not a valid date-time", "salary: expected a number or null, found 'more'"],
+            ["changedAt: '2025-01-01' is not a valid date-time", "salary: expected a number or null, found a string"],
             violations.Select(v => v.ToString()).Order());
     }
 
@@ -92,5 +92,35 @@ public sealed class ContractEventValidatorTests : IDisposable
         var violations = new ContractEventValidator(contract, "EmployeeTerminated").Validate(new JsonArray());
 
         Assert.Equal([new EventViolation("$", "", "expected an object, found an array")], violations);
+    }
+
+    [Theory]
+    [InlineData("email", "\"ada-at-example.com\"", "ada-at-example.com", "is not a valid email")]
+    [InlineData("birthDate", "\"1815-13-45\"", "1815-13-45", "is not a valid date")]
+    [InlineData("name", "4711", "4711", "expected a string, found a number")]
+    [InlineData("salary", "-1234.5", "-1234.5", "is less than the minimum 0")]
+    [InlineData("salary", "\"lots\"", "lots", "expected a number, found a string")]
+    public void A_reason_about_a_protected_field_names_the_field_and_the_rule_but_never_the_value(string field, string json, string value, string rule)
+    {
+        var @event = JsonNode.Parse(Hired)!.AsObject();
+        @event[field] = JsonNode.Parse(json);
+
+        var violation = Assert.Single(new ContractEventValidator(contract, "EmployeeHired").Validate(@event));
+
+        Assert.Equal(field, violation.Field);
+        Assert.Contains(rule, violation.Reason);
+        Assert.DoesNotContain(value, violation.ToString());
+    }
+
+    [Fact]
+    public void A_reason_about_a_public_field_quotes_the_value_that_breaks_it()
+    {
+        var @event = JsonNode.Parse(Hired)!.AsObject();
+        @event["currency"] = "JPY";
+        @event["skills"] = new JsonArray(Enumerable.Range(0, 21).Select(i => (JsonNode?)JsonValue.Create($"skill{i}")).ToArray());
+
+        var violations = new ContractEventValidator(contract, "EmployeeHired").Validate(@event);
+
+        Assert.Equal(["currency: 'JPY' is not one of EUR, USD, GBP", "skills: has more than 20 items"], violations.Select(v => v.ToString()).Order());
     }
 }

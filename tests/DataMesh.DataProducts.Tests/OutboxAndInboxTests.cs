@@ -69,7 +69,8 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : Pipeli
 
         var refused = Assert.Throws<ContractViolationException>(() => port.Publish(db, "EmployeeHired", "e-1", NewHire.For(Guid.NewGuid()) with { Email = "not an address" }));
 
-        Assert.Contains("email: 'not an address' is not a valid email", refused.Message);
+        Assert.Contains("email: the value is not a valid email", refused.Message);
+        Assert.DoesNotContain("not an address", refused.Message);
         Assert.Equal("email", Assert.Single(refused.Violations).Field);
         Assert.Empty(db.ChangeTracker.Entries());
     }

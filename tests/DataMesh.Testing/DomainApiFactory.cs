@@ -10,27 +10,33 @@ namespace DataMesh.Testing;
 
 /// <summary>
 /// A domain service hosted in the test process, as its Program wires it, on its own database of a real
-/// PostgreSQL server; demo data off unless asked, so each test sees only what it wrote. Its outbox relay finds no
-/// sidecar and keeps the events in the outbox, where the tests read them.
+/// PostgreSQL server; demo data off unless asked, so each test sees only what it wrote (a setting given as null is
+/// left out). Its outbox relay finds no sidecar and keeps the events in the outbox, where the tests read them.
 /// </summary>
-public sealed class DomainApiFactory<TProgram>(string domain, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class DomainApiFactory<TProgram>(
+    string domain, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     : WebApplicationFactory<TProgram>
     where TProgram : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         var configuration = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{domain}-db"] = connectionString,
-            ["DemoData:Enabled"] = "false",
+            [DemoDataSetting.Key] = "false",
             // As the AppHost gives it: the sidecar's deliveries (InputPortDelivery) carry it.
             [MeshCredentials.AppApiTokenVariable] = InputPortDelivery.AppToken,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
+        }
+
+        foreach (var omitted in configuration.Where(setting => setting.Value is null).Select(setting => setting.Key).ToList())
+        {
+            configuration.Remove(omitted);
         }
 
         // Settings, not app configuration: Program reads connection strings while it builds, before

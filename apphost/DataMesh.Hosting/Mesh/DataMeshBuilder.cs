@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting;
@@ -59,7 +60,9 @@ public sealed class DataMeshBuilder
             .WithHttpHealthCheck(HealthPath)
             .WithReference(database).WaitFor(database)
             .WithReference(_catalog)
-            .WithDaprSidecar(_pubSub);
+            .WithDaprSidecar(_pubSub)
+            // Stated either way, so that no environment name decides it: on for local runs, off in what is published.
+            .WithEnvironment(DemoDataSetting.EnvironmentVariable, DemoData ? "true" : "false");
         WithServiceCredential(domain);
         _gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
 
@@ -95,6 +98,14 @@ public sealed class DataMeshBuilder
     public const string ServiceCredentialsSection = "Catalog:ServiceCredentials";
 
     private static string EnvironmentVariable(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the domains write their demo data: setting <c>Mesh:Demo:Data</c>, on by default when the AppHost runs the
+    /// mesh and off by default in what it publishes (the manifest, <c>deploy/kubernetes</c>).
+    /// </summary>
+    public bool DemoData => Builder.Configuration.GetValue(DemoDataKey, Builder.ExecutionContext.IsRunMode);
+
+    public const string DemoDataKey = "Mesh:Demo:Data";
 
     /// <summary>The readiness path every mesh service serves (ServiceDefaults maps it).</summary>
     public const string HealthPath = "/health";

@@ -54,9 +54,10 @@ public static class GatewayRouteExtensions
     /// <summary>The gateway's own settings (section <c>Edge</c>: rates, limits, cache lifetimes), passed from <paramref name="settings"/>.</summary>
     public static IResourceBuilder<ProjectResource> WithEdgeSettings(this IResourceBuilder<ProjectResource> gateway, IConfigurationSection settings)
     {
-        foreach (var setting in settings.GetChildren().Where(setting => setting.Value is not null))
+        // Lists too (KnownProxies:0, KnownNetworks:1): each value under its whole path.
+        foreach (var (key, value) in settings.AsEnumerable(makePathsRelative: true).Where(setting => setting.Value is not null))
         {
-            gateway.WithEnvironment($"Edge__{setting.Key}", setting.Value);
+            gateway.WithEnvironment($"Edge__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
         }
 
         return gateway;

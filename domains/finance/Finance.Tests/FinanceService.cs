@@ -3,6 +3,7 @@ using DataMesh.Testing;
 using Finance.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Finance.Tests;
 
@@ -22,7 +23,7 @@ public sealed class FinanceService : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<FinanceService> StartAsync(PostgresServerFixture postgres, bool demoData = false) =>
-        new(new DomainApiFactory<Program>("finance", await postgres.CreateDatabaseAsync("finance"), new Dictionary<string, string?> { ["DemoData:Enabled"] = demoData.ToString() }));
+        new(new DomainApiFactory<Program>("finance", await postgres.CreateDatabaseAsync("finance"), new Dictionary<string, string?> { [DemoDataSetting.Key] = demoData.ToString() }));
 
     public FinanceDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FinanceDbContext>();
 

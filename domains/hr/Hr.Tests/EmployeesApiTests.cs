@@ -55,6 +55,21 @@ public sealed class EmployeesApiTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task Hiring_an_e_mail_twice_is_a_conflict_naming_the_field_but_not_the_address()
+    {
+        await using var hr = await HrService.StartAsync(postgres);
+        var engineering = await hr.CreateDepartmentAsync();
+        (await hr.Client.PostAsJsonAsync("/api/hr/employees", HrService.Hire(engineering, email: "grace@datamesh.example"))).EnsureSuccessStatusCode();
+
+        var twice = await hr.Client.PostAsJsonAsync("/api/hr/employees", HrService.Hire(engineering, email: "grace@datamesh.example"));
+
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        var problem = await twice.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(problem).RootElement.GetProperty("errors").TryGetProperty("email", out _), problem);
+        Assert.DoesNotContain("grace@datamesh.example", problem);
+    }
+
+    [Fact]
     public async Task Hiring_into_an_unknown_department_is_refused_naming_departmentId()
     {
         await using var hr = await HrService.StartAsync(postgres);

@@ -20,8 +20,8 @@ public sealed class HrService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HrService> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(new DomainApiFactory<Program>("hr", await postgres.CreateDatabaseAsync("hr"), settings));
+    public static async Task<HrService> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development") =>
+        new(new DomainApiFactory<Program>("hr", await postgres.CreateDatabaseAsync("hr"), settings, environment));
 
     /// <summary>A new context on the service's database, to read what the API wrote.</summary>
     public HrDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<HrDbContext>();

@@ -1,13 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace Marketing.Tests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class DemoDataTests(PostgresServerFixture postgres)
 {
-    private static readonly Dictionary<string, string?> DemoOn = new() { ["DemoData:Enabled"] = "true" };
+    private static readonly Dictionary<string, string?> DemoOn = new() { [DemoDataSetting.Key] = "true" };
 
     [Fact]
     public async Task The_demo_data_is_the_same_on_every_first_start_written_once_and_planned_until_finance_allocates_a_budget()

@@ -50,6 +50,21 @@ public sealed class LeadsApiTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task Capturing_an_e_mail_twice_is_a_conflict_naming_the_field_but_not_the_address()
+    {
+        await using var marketing = await MarketingService.StartAsync(postgres);
+        var campaign = await CampaignIdAsync(marketing);
+        (await marketing.Client.PostAsJsonAsync("/api/marketing/leads", Lead(campaign, email: "grace@prospect.example"))).EnsureSuccessStatusCode();
+
+        var twice = await marketing.Client.PostAsJsonAsync("/api/marketing/leads", Lead(campaign, email: "grace@prospect.example"));
+
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        var problem = await twice.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(problem).RootElement.GetProperty("errors").TryGetProperty("email", out _), problem);
+        Assert.DoesNotContain("grace@prospect.example", problem);
+    }
+
+    [Fact]
     public async Task A_retried_capture_with_the_same_idempotency_key_has_no_second_effect()
     {
         await using var marketing = await MarketingService.StartAsync(postgres);

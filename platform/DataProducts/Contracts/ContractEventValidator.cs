@@ -7,7 +7,9 @@ namespace DataMesh.DataProducts.Contracts;
 /// <summary>
 /// Checks events against one event type of a contract, through the JSON Schema derived from it. The
 /// publishing side refuses an event with violations; the consuming side drops one that breaks the contract
-/// version it declared. Reasons name the field and what the contract expects.
+/// version it declared. Reasons name the field and what the contract expects; they quote the value found only when
+/// the field is neither personal nor confidential or restricted, since reasons end up in logs, problems and the
+/// catalog's dead letters, where anyone reading them would otherwise read the person's data.
 /// </summary>
 public sealed class ContractEventValidator
 {
@@ -21,11 +23,15 @@ public sealed class ContractEventValidator
     {
     }
 
-    private ContractEventValidator(SchemaObject schemaObject, JsonSchema jsonSchema)
+    private ContractEventValidator(SchemaObject schemaObject, JsonSchema jsonSchema, bool quotesEveryValue = false)
     {
         SchemaObject = schemaObject;
         JsonSchema = jsonSchema;
+        this.quotesEveryValue = quotesEveryValue;
     }
+
+    // A contract's own examples are published with it: quoting them tells its author what to fix and reveals nothing.
+    private readonly bool quotesEveryValue;
 
     /// <summary>The event type checked.</summary>
     public SchemaObject SchemaObject { get; }
@@ -35,7 +41,7 @@ public sealed class ContractEventValidator
 
     /// <summary>Checks the example events of a contract while it is read, before the contract itself exists.</summary>
     internal static ContractEventValidator ForExamples(SchemaObject schemaObject) =>
-        new(schemaObject, ContractJsonSchema.Build(ContractJsonSchema.ForObject(schemaObject)));
+        new(schemaObject, ContractJsonSchema.Build(ContractJsonSchema.ForObject(schemaObject)), quotesEveryValue: true);
 
     /// <summary>Every way <paramref name="event"/> breaks the contract; empty when it keeps it.</summary>
     public IReadOnlyList<EventViolation> Validate(JsonNode? @event) => Validate(JsonSerializer.SerializeToElement(@event));
@@ -65,7 +71,7 @@ public sealed class ContractEventValidator
         {
             var pointer = result.InstanceLocation.ToString();
             typeErrors.Add(pointer);
-            violations.Add(Violation(pointer, $"expected {Expected(PropertyAt(Segments(pointer)))}, found {Found(ValueAt(@event, pointer))}"));
+            violations.Add(Violation(pointer, $"expected {Expected(PropertyAt(Segments(pointer)))}, found {Found(ValueAt(@event, pointer), pointer) ?? Kind(ValueAt(@event, pointer))}"));
         }
 
         foreach (var result in failed)
@@ -106,19 +112,23 @@ public sealed class ContractEventValidator
 
                 break;
             case "enum":
-                yield return Violation(pointer, $"{Found(value)} is not one of {string.Join(", ", property?.Options.Enum ?? [])}");
+                yield return Violation(pointer, $"{Found(value, pointer) ?? "the value"} is not one of {string.Join(", ", property?.Options.Enum ?? [])}");
                 break;
             case "format":
-                yield return Violation(pointer, $"{Found(value)} is not a valid {property?.Options.Format ?? (property?.LogicalType == LogicalType.Date ? "date" : "value")}");
+                yield return Violation(pointer, $"{Found(value, pointer) ?? "the value"} is not a valid {property?.Options.Format ?? (property?.LogicalType == LogicalType.Date ? "date" : "value")}");
                 break;
             default:
-                yield return Violation(pointer, message);
+                // JsonSchema.Net's own messages may quote the value (a number below its minimum): the rule is said in the contract's words.
+                yield return Violation(pointer, Rule(keyword, property?.Options) ?? (quotesEveryValue || !Protected(Segments(pointer)) ? message : $"breaks the contract's {keyword}"));
                 break;
         }
     }
 
     /// <summary>The contract property describing the value at a pointer, or null for the event itself.</summary>
-    private SchemaProperty? PropertyAt(IReadOnlyList<string> segments)
+    private SchemaProperty? PropertyAt(IReadOnlyList<string> segments) => segments.Count == 0 ? null : Along(segments).Last();
+
+    /// <summary>The contract properties from the event down to the value at a path (null where the contract has none).</summary>
+    private IEnumerable<SchemaProperty?> Along(IReadOnlyList<string> segments)
     {
         SchemaProperty? property = null;
         var fields = SchemaObject.Properties;
@@ -128,9 +138,8 @@ public sealed class ContractEventValidator
                 ? array.Items
                 : fields.FirstOrDefault(f => f.Name == segment);
             fields = property?.Properties ?? [];
+            yield return property;
         }
-
-        return property;
     }
 
     private EventViolation Violation(string pointer, string reason) => new(FieldPath(Segments(pointer)), pointer, reason);
@@ -199,6 +208,40 @@ public sealed class ContractEventValidator
         };
         return property is { Required: false } ? $"{expected} or null" : expected;
     }
+
+    /// <summary>The rule of the contract a value breaks, without the value; null for a keyword the contract does not write.</summary>
+    private static string? Rule(string keyword, LogicalTypeOptions? options) => (keyword, options) switch
+    {
+        ("minLength", { MinLength: { } minLength }) => $"is shorter than {minLength} characters",
+        ("maxLength", { MaxLength: { } maxLength }) => $"is longer than {maxLength} characters",
+        ("pattern", { Pattern: { } pattern }) => $"does not match the pattern {pattern}",
+        ("minimum", { Minimum: { } minimum }) => $"is less than the minimum {minimum}",
+        ("exclusiveMinimum", { Minimum: { } minimum }) => $"is not greater than {minimum}",
+        ("maximum", { Maximum: { } maximum }) => $"is greater than the maximum {maximum}",
+        ("exclusiveMaximum", { Maximum: { } maximum }) => $"is not less than {maximum}",
+        ("multipleOf", { MultipleOf: { } multipleOf }) => $"is not a multiple of {multipleOf}",
+        ("minItems", { MinItems: { } minItems }) => $"has fewer than {minItems} items",
+        ("maxItems", { MaxItems: { } maxItems }) => $"has more than {maxItems} items",
+        ("uniqueItems", _) => "has the same item twice",
+        _ => null,
+    };
+
+    /// <summary>The value found, quoted; null when the contract protects it.</summary>
+    private string? Found(JsonElement? value, string pointer) => quotesEveryValue || !Protected(Segments(pointer)) ? Found(value) : null;
+
+    /// <summary>
+    /// Whether the value at a path is personal data, confidential or restricted, or lies inside such a field (an item
+    /// of a personal array, a part of a personal object): its value never appears in a reason.
+    /// </summary>
+    private bool Protected(IReadOnlyList<string> segments) =>
+        Along(segments).Any(p => p is { IsPersonalData: true } or { Classification: >= Classification.Confidential });
+
+    private static string Kind(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => Found(value),
+    };
 
     private static string Found(JsonElement? value) => value?.ValueKind switch
     {

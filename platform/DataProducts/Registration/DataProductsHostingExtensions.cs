@@ -26,6 +26,7 @@ public static class DataProductsHostingExtensions
         where TDbContext : DbContext
     {
         var options = new DataProductsOptions { Domain = domain };
+        options.DefinitionsFolder = builder.Configuration[DataProductsOptions.DefinitionsFolderKey] ?? options.DefinitionsFolder;
         configure?.Invoke(options);
 
         // Loaded now, not on first use, so an invalid definition stops the service before it serves anything.

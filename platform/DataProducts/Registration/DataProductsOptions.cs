@@ -16,6 +16,9 @@ public sealed class DataProductsOptions
     /// </summary>
     public string DefinitionsFolder { get; set; } = "DataProducts";
 
+    /// <summary>The setting that moves <see cref="DefinitionsFolder"/> (a test hosting several domains in one output folder).</summary>
+    public const string DefinitionsFolderKey = "DataProducts:DefinitionsFolder";
+
     /// <summary>The Dapr pub/sub component events are published to and consumed from.</summary>
     public string PubSubName { get; set; } = "pubsub";
 

@@ -9,11 +9,12 @@ namespace DataMesh.DomainServices.Persistence;
 /// <summary>
 /// Applies the domain's migrations, then writes its demo data into an empty database, before the service
 /// serves anything: a hosted service's start runs before the web server listens, so no request meets an old
-/// schema. <c>DemoData:Enabled=false</c> leaves the database empty (the domains' own tests do).
+/// schema. Demo data only where <see cref="DemoDataSetting"/> is on (Development, or the setting).
 /// </summary>
 public sealed class DomainDatabaseMigration<TDbContext>(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
+    IHostEnvironment environment,
     ILogger<DomainDatabaseMigration<TDbContext>> logger) : IHostedService
     where TDbContext : DbContext
 {
@@ -29,7 +30,7 @@ public sealed class DomainDatabaseMigration<TDbContext>(
         }
 
         var demoData = scope.ServiceProvider.GetService<IDemoData>();
-        if (demoData is null || !configuration.GetValue("DemoData:Enabled", true) || await demoData.IsPresentAsync(cancellationToken))
+        if (demoData is null || !DemoDataSetting.IsOn(configuration, environment) || await demoData.IsPresentAsync(cancellationToken))
         {
             return;
         }

@@ -30,6 +30,17 @@ public sealed class EdgeOptions
     [Range(1, 10_000)]
     public int KeyLookUpsPerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// Addresses of the proxies in front of the gateway whose <c>X-Forwarded-*</c> headers it believes (none by default:
+    /// the client's own address counts).
+    /// </summary>
+    [AllAddresses]
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, <c>10.0.0.0/8</c>) whose proxies the gateway believes, as <see cref="KnownProxies"/>.</summary>
+    [AllNetworks]
+    public string[] KnownNetworks { get; set; } = [];
+
     [Range(1, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

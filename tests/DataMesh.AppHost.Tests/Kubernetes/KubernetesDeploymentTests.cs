@@ -45,6 +45,20 @@ public sealed class KubernetesDeploymentTests
     }
 
     [Fact]
+    public void No_domain_writes_demo_data_and_the_edge_believes_no_forwarded_headers_in_a_cluster()
+    {
+        var documents = Committed;
+
+        foreach (var domain in new[] { "finance", "hr", "marketing" })
+        {
+            Assert.Equal("false", Single(documents, "ConfigMap", $"{domain}-settings").Map("data")[Microsoft.Extensions.Hosting.DemoDataSetting.EnvironmentVariable]);
+        }
+
+        // ASP.NET Core's switch would believe X-Forwarded-* from anyone; the gateway believes only its Edge:KnownProxies.
+        Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", Single(documents, "ConfigMap", "gateway-settings").Map("data").Keys);
+    }
+
+    [Fact]
     public void The_check_refuses_an_unknown_field_a_wrong_type_and_a_missing_required_field()
     {
         var deployment = DeploymentFolder.Parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replica: 2}\n").Single();

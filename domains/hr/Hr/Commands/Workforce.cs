@@ -38,7 +38,8 @@ public sealed class Workforce(HrDbContext db, DataProductPublisher publisher)
             var department = await DepartmentAsync(departmentId, "departmentId", ct);
             if (await db.Employees.AnyAsync(e => e.Email == email, ct))
             {
-                throw new DomainRuleViolation("email", $"An employee with e-mail {email} exists already.", StatusCodes.Status409Conflict);
+                // The address is personal data: the problem names the field, never the value.
+                throw new DomainRuleViolation("email", "An employee with this e-mail exists already.", StatusCodes.Status409Conflict);
             }
 
             var employee = new Employee

@@ -21,7 +21,8 @@ public sealed class LeadPipeline(MarketingDbContext db, DataProductPublisher pub
 
         if (await db.Leads.AnyAsync(l => l.Email == email, cancellationToken))
         {
-            throw new DomainRuleViolation("email", $"A lead with e-mail {email} exists already.", StatusCodes.Status409Conflict);
+            // The address is personal data: the problem names the field, never the value.
+            throw new DomainRuleViolation("email", "A lead with this e-mail exists already.", StatusCodes.Status409Conflict);
         }
 
         var lead = new Lead { Id = id, Name = name, Email = email, CampaignId = campaignId, CapturedOn = capturedOn, Status = LeadStatus.New };

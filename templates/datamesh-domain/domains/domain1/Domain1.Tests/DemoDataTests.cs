@@ -1,12 +1,13 @@
 using System.Text.Json;
 using DataMesh.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace Domain1.Tests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class DemoDataTests(PostgresServerFixture postgres)
 {
-    private static readonly Dictionary<string, string?> DemoOn = new() { ["DemoData:Enabled"] = "true" };
+    private static readonly Dictionary<string, string?> DemoOn = new() { [DemoDataSetting.Key] = "true" };
 
     [Fact]
     public async Task The_demo_data_is_the_same_on_every_first_start_and_published_as_events()
