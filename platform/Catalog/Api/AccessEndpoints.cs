@@ -87,15 +87,4 @@ public static class AccessEndpoints
             .Refusals();
         return api;
     }
-
-    /// <summary>The problems an operation that takes a caller can answer: 401 and 403 always, and those given.</summary>
-    internal static RouteHandlerBuilder Refusals(this RouteHandlerBuilder builder, params int[] statusCodes)
-    {
-        foreach (var status in new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden }.Concat(statusCodes))
-        {
-            builder.ProducesProblem(status);
-        }
-
-        return builder;
-    }
 }
