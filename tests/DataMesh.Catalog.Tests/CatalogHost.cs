@@ -1,3 +1,4 @@
+using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
 using DataMesh.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -9,19 +10,36 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataMesh.Catalog.Tests;
 
-/// <summary>The catalog service as it runs, on its own fresh database of a real PostgreSQL server.</summary>
-public sealed class CatalogHost(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The catalog service as it runs, on its own fresh database of a real PostgreSQL server, with its first administrator
+/// (<see cref="AdministratorUserName"/>); <c>settings</c> add to or override its configuration.
+/// </summary>
+public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false)
+    public const string AdministratorUserName = "admin@datamesh.example";
+
+    /// <summary>Only ever a test's: the AppHost generates the real one as a secret parameter.</summary>
+    public const string AdministratorPassword = "test-administrator-password";
+
+    public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"));
+        var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"), settings);
         if (onRealPort)
         {
             // A browser needs a socket: Kestrel on a free port instead of the in-memory test server.
             host.UseKestrel(0);
         }
 
-        host.StartServer();
+        try
+        {
+            host.StartServer();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -39,5 +57,11 @@ public sealed class CatalogHost(string connectionString) : WebApplicationFactory
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:catalog-db", connectionString);
+        builder.UseSetting(AdministratorSettings.UserNameKey, AdministratorUserName);
+        builder.UseSetting(AdministratorSettings.PasswordKey, AdministratorPassword);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
