@@ -27,6 +27,9 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<ProductFactsReader>();
         builder.Services.AddScoped<ContractHistory>();
         builder.Services.AddScoped<AccessDesk>();
+        builder.Services.AddScoped<TeamDirectory>();
+        builder.Services.AddScoped<CatalogCallerResolver>();
+        builder.Services.AddSingleton<ServiceCredentials>();
         builder.Services.AddScoped<TeamKeyProvisioning>();
         builder.Services.AddScoped<EdgePolicyReader>();
         builder.Services.AddScoped<ObservedTopics>();
@@ -42,11 +45,12 @@ public static class CatalogServiceExtensions
 
     /// <summary>
     /// Applies the catalog's migrations (the registry's and the people's), provisions the domain teams' keys and the first
-    /// administrator before it serves anything: a catalog that cannot reach its database, or is given a bad team key or
-    /// administrator, does not start.
+    /// administrator before it serves anything: a catalog that cannot reach its database, or is given a bad team key,
+    /// service credential or administrator, does not start.
     /// </summary>
     public static async Task PrepareCatalogDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        services.GetRequiredService<ServiceCredentials>().Validate();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<TeamKeyProvisioning>().ProvisionAsync(cancellationToken);

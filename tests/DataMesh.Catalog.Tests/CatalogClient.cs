@@ -8,8 +8,9 @@ namespace DataMesh.Catalog.Tests;
 /// <summary>Calls of the catalog API that tests make to set the scene, each asserting success.</summary>
 internal static class CatalogClient
 {
-    public static async Task RegisterAsync(this HttpClient http, CatalogRegistrationRequest request) =>
-        await http.SendOkAsync(HttpMethod.Post, "registrations", request);
+    /// <summary>Registers as the request's domain, with its credential.</summary>
+    public static async Task RegisterAsync(this CatalogHost catalog, CatalogRegistrationRequest request) =>
+        await catalog.ServiceClient(request.Domain).SendOkAsync(HttpMethod.Post, "registrations", request);
 
     public static async Task<JsonElement> SendOkAsync(this HttpClient http, HttpMethod method, string path, object? body = null)
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using DataMesh.Catalog.Access;
 using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
 using DataMesh.Testing;
@@ -11,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataMesh.Catalog.Tests;
 
 /// <summary>
-/// The catalog service as it runs, on its own fresh database of a real PostgreSQL server, with its first administrator
-/// (<see cref="AdministratorUserName"/>); <c>settings</c> add to or override its configuration.
+/// The catalog service as it runs, on its own fresh database of a real PostgreSQL server, with the mesh's credentials
+/// (fresh random ones per host) for the gateway and the sample domains, its sidecar's app API token and its first
+/// administrator (<see cref="AdministratorUserName"/>); <c>settings</c> add to or override its configuration.
 /// </summary>
 public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -20,6 +23,57 @@ public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<str
 
     /// <summary>Only ever a test's: the AppHost generates the real one as a secret parameter.</summary>
     public const string AdministratorPassword = "test-administrator-password";
+
+    /// <summary>The services the host knows credentials of.</summary>
+    public static readonly string[] KnownServices = [ServiceCredentials.Gateway, "hr", "finance", "marketing"];
+
+    private readonly Dictionary<string, string> _credentials = KnownServices.ToDictionary(s => s, _ => Secret());
+
+    /// <summary>The token the catalog's Dapr sidecar sends (APP_API_TOKEN).</summary>
+    public string AppApiToken { get; } = Secret();
+
+    public string CredentialOf(string service) => _credentials[service];
+
+    /// <summary>A client calling as a mesh service, with its credential.</summary>
+    public HttpClient ServiceClient(string service) => ClientWith((MeshHeaders.ServiceCredential, CredentialOf(service)));
+
+    /// <summary>A client calling as the gateway forwarding a request made with a key of <paramref name="consumerId"/>.</summary>
+    public HttpClient ConsumerClient(string consumerId, string team) =>
+        ClientWith((MeshHeaders.ServiceCredential, CredentialOf(ServiceCredentials.Gateway)), (MeshHeaders.Consumer, consumerId), (MeshHeaders.Team, team));
+
+    /// <summary>A client calling as the catalog's Dapr sidecar.</summary>
+    public HttpClient SidecarClient() => ClientWith((MeshHeaders.DaprApiToken, AppApiToken));
+
+    public HttpClient ClientWith(params (string Name, string Value)[] headers)
+    {
+        var http = CreateClient();
+        foreach (var (name, value) in headers)
+        {
+            http.DefaultRequestHeaders.Add(name, value);
+        }
+
+        return http;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the catalog's services in a scope of their own, as one request would.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task AtDeskAsync(Func<AccessDesk, Task> work) => AtDeskAsync(async desk =>
+    {
+        await work(desk);
+        return true;
+    });
+
+    /// <summary>What <paramref name="work"/> does with the access desk.</summary>
+    public Task<T> AtDeskAsync<T>(Func<AccessDesk, Task<T>> work) => WithServicesAsync(services => work(services.GetRequiredService<AccessDesk>()));
+
+    /// <summary>A signed-in person as the catalog resolves them, with the teams the registry and the catalog say they belong to.</summary>
+    public Task<PersonCaller> PersonAsync(string userName, bool administrator = false) =>
+        WithServicesAsync(services => services.GetRequiredService<TeamDirectory>().PersonAsync(userName, administrator, CancellationToken.None));
 
     public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -57,6 +111,12 @@ public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<str
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:catalog-db", connectionString);
+        builder.UseSetting(MeshCredentials.AppApiTokenVariable, AppApiToken);
+        foreach (var (service, credential) in _credentials)
+        {
+            builder.UseSetting($"{ServiceCredentials.Section}:{service}", credential);
+        }
+
         builder.UseSetting(AdministratorSettings.UserNameKey, AdministratorUserName);
         builder.UseSetting(AdministratorSettings.PasswordKey, AdministratorPassword);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -64,4 +124,6 @@ public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<str
             builder.UseSetting(key, value);
         }
     }
+
+    private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 }

@@ -12,8 +12,8 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
 {
     protected override async Task SeedAsync()
     {
-        await Http.RegisterAsync(Definitions.Hr());
-        await Http.RegisterAsync(Definitions.Finance());
+        await Catalog.RegisterAsync(Definitions.Hr());
+        await Catalog.RegisterAsync(Definitions.Finance());
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
         foreach (var k in new[] { 4, 1, 5, 3, 2, 6 })
         {
             var name = k is 2 or 5 ? "Employees, all employees" : "Employees";
-            await Http.RegisterAsync(Definitions.Hr()
+            await Catalog.RegisterAsync(Definitions.Hr()
                 .Edit("hr/employees.odps.yaml", "hr.employees", $"hr.people{k}")
                 .Edit("hr/employees.odps.yaml", "name: Employees", $"name: {name}")
                 .Edit("hr/employees.odcs.yaml", "hr.employees", $"hr.people{k}"));
@@ -80,7 +80,7 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
     [Fact]
     public async Task A_new_version_is_found_by_its_new_name_and_status_only()
     {
-        await Http.RegisterAsync(Definitions.Hr()
+        await Catalog.RegisterAsync(Definitions.Hr()
             .Edit("hr/employees.odps.yaml", "name: Employees\nversion: 1.0.0\nstatus: active", "name: Workforce\nversion: 1.1.0\nstatus: deprecated"));
 
         Assert.Equal(["hr.employees"], Ids(await Http.SendOkAsync(HttpMethod.Get, "products?q=workforce&domain=hr&owner=people-platform&status=deprecated")));
@@ -120,7 +120,7 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
     [Fact]
     public async Task Versions_are_listed_and_any_two_compared()
     {
-        await Http.RegisterAsync(Definitions.Hr()
+        await Catalog.RegisterAsync(Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "version: 1.0.0", "version: 2.0.0")
             .Edit("hr/employees.odcs.yaml", "topic: hr.employees.v1", "topic: hr.employees.v2")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 2.0.0"));

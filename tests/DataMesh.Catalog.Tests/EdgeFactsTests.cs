@@ -4,6 +4,7 @@ using System.Text.Json;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
 using DataMesh.Testing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +19,14 @@ public sealed class EdgeFactsTests(PostgresServerFixture postgres) : CatalogTest
 
     protected override async Task SeedAsync()
     {
-        await Http.RegisterAsync(Definitions.Hr());
-        await Http.RegisterAsync(Definitions.Finance());
+        await Catalog.RegisterAsync(Definitions.Hr());
+        await Catalog.RegisterAsync(Definitions.Finance());
     }
 
     [Fact]
     public async Task The_edge_policy_names_each_domains_teams_and_each_query_port_with_its_personal_data()
     {
-        var policy = await Http.SendOkAsync(HttpMethod.Get, "edge/policy");
+        var policy = await Gateway.SendOkAsync(HttpMethod.Get, "edge/policy");
 
         Assert.Equal(["people-platform"], policy.GetProperty("domainTeams").GetProperty("hr").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(["controlling"], policy.GetProperty("domainTeams").GetProperty("finance").EnumerateArray().Select(t => t.GetString()));
@@ -40,14 +41,13 @@ public sealed class EdgeFactsTests(PostgresServerFixture postgres) : CatalogTest
     [Fact]
     public async Task A_consumers_rate_is_checked_and_given_to_the_gateway_with_its_key()
     {
-        var refused = await Http.PostAsJsonAsync($"{CatalogApi.Prefix}/consumers",
-            new { id = "dashboards", team = "controlling", requestsPerSecond = 0, actor = "grace@example.com" });
-        await Http.SendOkAsync(HttpMethod.Post, "consumers", new { id = "reports", team = "controlling", requestsPerSecond = 5, actor = "grace@example.com" });
-        var key = (await Http.SendOkAsync(HttpMethod.Post, "consumers/reports/keys", new { actor = "grace@example.com" })).GetProperty("key").GetString();
+        var refused = await Assert.ThrowsAsync<CatalogRefusal>(() =>
+            Catalog.AtDeskAsync(desk => desk.RegisterConsumerAsync("dashboards", "controlling", null, 0, People.Administrator, CancellationToken.None)));
+        await Catalog.AtDeskAsync(desk => desk.RegisterConsumerAsync("reports", "controlling", null, 5, People.Administrator, CancellationToken.None));
+        var key = (await Catalog.ConsumerClient("reports", "controlling").SendOkAsync(HttpMethod.Post, "consumers/reports/keys")).GetProperty("key").GetString();
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("requestsPerSecond", out _));
-        Assert.Equal(5, (await Http.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key })).GetProperty("requestsPerSecond").GetInt32());
+        Assert.Equal((StatusCodes.Status400BadRequest, "requestsPerSecond"), (refused.StatusCode, refused.Field));
+        Assert.Equal(5, (await Gateway.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key })).GetProperty("requestsPerSecond").GetInt32());
     }
 
     [Fact]
@@ -56,37 +56,30 @@ public sealed class EdgeFactsTests(PostgresServerFixture postgres) : CatalogTest
         await ProvisionAsync(("Catalog:TeamKeys:hr:Team", "people-platform"), ("Catalog:TeamKeys:hr:Key", FirstKey));
         await ProvisionAsync(("Catalog:TeamKeys:hr:Team", "people-platform"), ("Catalog:TeamKeys:hr:Key", FirstKey));
 
-        var first = await Http.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key = FirstKey });
+        var first = await Gateway.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key = FirstKey });
         Assert.Equal(("hr-team", "people-platform"), (first.GetProperty("consumerId").GetString(), first.GetProperty("team").GetString()));
         Assert.Equal(1, await Catalog.QueryAsync(db => db.ApiKeys.CountAsync(k => k.ConsumerId == "hr-team")));
 
         await ProvisionAsync(("Catalog:TeamKeys:hr:Team", "people-platform"), ("Catalog:TeamKeys:hr:Key", SecondKey));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.PostAsJsonAsync($"{CatalogApi.Prefix}/keys/lookup", new { key = FirstKey })).StatusCode);
-        await Http.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key = SecondKey });
+        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.PostAsJsonAsync($"{CatalogApi.Prefix}/keys/lookup", new { key = FirstKey })).StatusCode);
+        await Gateway.SendOkAsync(HttpMethod.Post, "keys/lookup", new { key = SecondKey });
     }
 
     [Fact]
     public async Task Through_the_gateway_a_key_decides_only_for_its_own_team()
     {
-        await Http.SendOkAsync(HttpMethod.Post, "consumers", new { id = "reports", team = "controlling", actor = "grace@example.com" });
-        var request = await Http.SendOkAsync(HttpMethod.Post, "access-requests",
-            new { dataProductId = "hr.employees", consumerId = "reports", purpose = "Payroll", personalData = false, actor = "grace@example.com" });
+        await Catalog.AtDeskAsync(desk => desk.RegisterConsumerAsync("reports", "controlling", null, null, People.Administrator, CancellationToken.None));
+        var reports = Catalog.ConsumerClient("reports", "controlling");
+        var request = await reports.SendOkAsync(HttpMethod.Post, "access-requests", new { dataProductId = "hr.employees", consumerId = "reports", purpose = "Payroll", personalData = false });
         var approve = $"{CatalogApi.Prefix}/access-requests/{request.GetProperty("id").GetString()}/approve";
 
-        var claimed = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, approve)
-        {
-            Content = JsonContent.Create(new { actor = "grace@example.com", team = "people-platform" }),
-            Headers = { { AccessEndpoints.CallerTeamHeader, "controlling" } },
-        });
-        var own = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, approve)
-        {
-            Content = JsonContent.Create(new { actor = "ada@example.com", team = "people-platform" }),
-            Headers = { { AccessEndpoints.CallerTeamHeader, "people-platform" } },
-        });
+        // The body's old "team" field names the owner team: the key's own team is what counts.
+        var claimed = await Catalog.ConsumerClient("finance-team", "controlling").PostAsJsonAsync(approve, new { team = "people-platform" });
+        var own = await Catalog.ConsumerClient("hr-team", "people-platform").PostAsJsonAsync(approve, new { note = "payroll needs it" });
 
         Assert.Equal(HttpStatusCode.Forbidden, claimed.StatusCode);
-        Assert.Contains("controlling", (await claimed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("team").ToString(), StringComparison.Ordinal);
+        Assert.Contains("people-platform", (await claimed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("team").ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
@@ -100,6 +93,8 @@ public sealed class EdgeFactsTests(PostgresServerFixture postgres) : CatalogTest
         Assert.StartsWith(setting + ":", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0, await Catalog.QueryAsync(db => db.Consumers.CountAsync(c => c.Id == "hr-team")));
     }
+
+    private HttpClient Gateway => Catalog.ServiceClient(ServiceCredentials.Gateway);
 
     private async Task ProvisionAsync(params (string Key, string Value)[] settings)
     {

@@ -13,14 +13,14 @@ public sealed class ObservationTests(PostgresServerFixture postgres) : CatalogTe
 {
     protected override async Task SeedAsync()
     {
-        await Http.RegisterAsync(Definitions.Hr());
-        await Http.RegisterAsync(Definitions.Finance());
+        await Catalog.RegisterAsync(Definitions.Hr());
+        await Catalog.RegisterAsync(Definitions.Finance());
     }
 
     [Fact]
     public async Task Subscribes_to_every_registered_output_topic_and_each_consumer_dead_letter_topic()
     {
-        var subscriptions = await Http.GetFromJsonAsync<JsonElement>("/dapr/subscribe");
+        var subscriptions = await Catalog.SidecarClient().GetFromJsonAsync<JsonElement>("/dapr/subscribe");
 
         Assert.Equal(
             [
@@ -91,7 +91,7 @@ public sealed class ObservationTests(PostgresServerFixture postgres) : CatalogTe
     private async Task Deliver(string route, JsonObject cloudEvent)
     {
         using var content = new StringContent(cloudEvent.ToJsonString(), System.Text.Encoding.UTF8, "application/cloudevents+json");
-        var response = await Http.PostAsync(route, content);
+        var response = await Catalog.SidecarClient().PostAsync(route, content);
         response.EnsureSuccessStatusCode();
         Assert.Equal("SUCCESS", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }

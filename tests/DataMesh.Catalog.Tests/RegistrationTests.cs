@@ -14,8 +14,8 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task A_registration_is_kept_and_sending_it_again_changes_nothing()
     {
-        var first = await Http.PostAsJsonAsync(Registrations, Definitions.Hr());
-        var again = await Http.PostAsJsonAsync(Registrations, Definitions.Hr());
+        var first = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr());
+        var again = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr());
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var receipt = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -55,7 +55,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
             .Edit("hr/employees.odcs.yaml", "value: 7\n    unit: y", "value: 5\n    unit: y")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 1.1.0");
 
-        var response = await Http.PostAsJsonAsync(Registrations, breaking);
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, breaking);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -74,7 +74,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     {
         await Register(Definitions.Hr());
 
-        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "maxLength: 200", "maxLength: 300"));
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "maxLength: 200", "maxLength: 300"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -85,7 +85,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task An_invalid_file_is_refused_with_422_naming_file_line_and_field()
     {
-        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -104,7 +104,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     {
         var file = old.StartsWith("team", StringComparison.Ordinal) ? "hr/employees.odps.yaml" : "hr/employees.odcs.yaml";
 
-        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr().Edit(file, old, replacement));
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit(file, old, replacement));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -114,7 +114,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task Governance_refuses_properties_without_descriptions_and_contracts_of_another_team()
     {
-        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr()
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "        description: The salary of the event.\n", "")
             .Edit("hr/employees.odcs.yaml", "team:\n  name: people-platform", "team:\n  name: payroll-team"));
 
@@ -131,7 +131,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task A_request_of_the_wrong_shape_is_a_validation_problem_naming_the_field()
     {
-        var response = await Http.PostAsJsonAsync(Registrations, new { domain = "hr", descriptors = new[] { new { path = "employees.yaml", yaml = "id: x" } }, contracts = Array.Empty<object>() });
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, new { domain = "hr", descriptors = new[] { new { path = "employees.yaml", yaml = "id: x" } }, contracts = Array.Empty<object>() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -141,7 +141,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task A_domain_registers_only_its_own_products()
     {
-        var response = await Http.PostAsJsonAsync(Registrations, Definitions.Hr() with { Domain = "finance" });
+        var response = await Catalog.ServiceClient("finance").PostAsJsonAsync(Registrations, Definitions.Hr() with { Domain = "finance" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("is not the registering domain 'finance'", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
 
     private async Task Register(DataProducts.Registration.CatalogRegistrationRequest request)
     {
-        var response = await Http.PostAsJsonAsync(Registrations, request);
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 

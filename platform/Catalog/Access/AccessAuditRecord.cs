@@ -8,7 +8,10 @@ public sealed class AccessAuditRecord
     /// <summary>requested, approved, denied, revoked, key-issued, key-rotated, key-revoked.</summary>
     public required string Action { get; set; }
 
+    /// <summary>The caller: a signed-in person's user name, a consumer's id or a service's name (<see cref="CatalogCaller.Name"/>).</summary>
     public required string Actor { get; set; }
+
+    public CallerKind ActorKind { get; set; }
 
     public DateTimeOffset At { get; set; }
 

@@ -9,22 +9,36 @@ namespace DataMesh.Catalog.Access;
 /// decides, a grant holds until revoked. Every step is written to the audit trail with who and when.
 /// </summary>
 /// <remarks>
-/// People are named by the caller (<c>actor</c>, <c>team</c>): the catalog keeps and checks what it is told,
-/// and the gateway in front of it is where people are authenticated.
+/// Every operation takes the <see cref="CatalogCaller"/> the catalog identified (never a name the caller types): the
+/// records it touches say whether that caller may (an unidentified caller gets 401, a refused one 403, before anything
+/// is looked up), and the audit trail records the caller's name and kind.
 /// </remarks>
-public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
+public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimeProvider clock)
 {
     public const int MaxRequestsPerSecond = 100_000;
+    public const int MaxIdLength = 63;
+    public const int MaxPurposeLength = 2000;
+    public const int MaxNoteLength = 500;
+
+    /// <summary>Who provisions the domain teams' own keys: the AppHost's configuration, at start.</summary>
+    private static readonly ServiceCaller AppHost = new("apphost");
 
     public async Task<ConsumerRecord> RegisterConsumerAsync(
-        string id, string team, string? description, int? requestsPerSecond, string actor, CancellationToken cancellationToken)
+        string id, string team, string? description, int? requestsPerSecond, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("id", id, 63);
-        Require("team", team, 63);
-        Require("actor", actor, 200);
-        if (requestsPerSecond is < 1 or > MaxRequestsPerSecond)
+        caller.MustBeIdentified();
+        CatalogRefusal.ThrowIfBlank("id", id, MaxIdLength);
+        CatalogRefusal.ThrowIfBlank("team", team, TeamDirectory.MaxNameLength);
+        caller.Must(ConsumerRecord.MayBeRegisteredBy(caller, team), "team", $"'{caller.Name}' does not act for team '{team}'");
+        if (requestsPerSecond is not null)
         {
-            throw CatalogRefusal.Invalid("requestsPerSecond", $"is from 1 to {MaxRequestsPerSecond}, or absent for the gateway's default");
+            caller.Must(ConsumerRecord.RateMayBeSetBy(caller), "requestsPerSecond", "only a platform administrator sets a consumer's rate");
+            CheckRate(requestsPerSecond);
+        }
+
+        if (!await teams.ExistsAsync(team, cancellationToken))
+        {
+            throw CatalogRefusal.NotFound("team", $"no team '{team}': it owns no registered data product and the catalog keeps no such team");
         }
 
         if (await db.Consumers.AnyAsync(c => c.Id == id, cancellationToken))
@@ -34,39 +48,63 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
 
         var consumer = new ConsumerRecord { Id = id, Team = team, Description = description, RequestsPerSecond = requestsPerSecond, CreatedAt = clock.GetUtcNow() };
         db.Consumers.Add(consumer);
-        Audit("consumer-registered", actor, id);
+        Audit("consumer-registered", caller, id);
         await db.SaveChangesAsync(cancellationToken);
         return consumer;
     }
 
-    public async Task<IssuedApiKey> IssueKeyAsync(string consumerId, string actor, CancellationToken cancellationToken)
+    /// <summary>An administrator sets the requests per second the gateway lets a consumer's keys make (null: the gateway's default).</summary>
+    public async Task<ConsumerRecord> SetRateAsync(string consumerId, int? requestsPerSecond, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("actor", actor, 200);
-        await ConsumerAsync(consumerId, cancellationToken);
+        caller.Must(ConsumerRecord.RateMayBeSetBy(caller), "requestsPerSecond", "only a platform administrator sets a consumer's rate");
+        CheckRate(requestsPerSecond);
+        var consumer = await ConsumerAsync(consumerId, cancellationToken);
+        consumer.RequestsPerSecond = requestsPerSecond;
+        Audit("rate-set", caller, consumerId, note: requestsPerSecond is { } rate ? $"{rate} requests per second" : "the gateway's default");
+        await db.SaveChangesAsync(cancellationToken);
+        return consumer;
+    }
+
+    /// <summary>The consumers of a team, for its members, its keys and administrators.</summary>
+    public async Task<IReadOnlyList<ConsumerRecord>> ConsumersAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        caller.Must(caller.ActsFor(team), "team", $"'{caller.Name}' does not act for team '{team}'");
+        return await db.Consumers.AsNoTracking().Where(c => c.Team == team).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A consumer's keys (prefixes, never the keys), for whoever manages it.</summary>
+    public async Task<IReadOnlyList<ApiKeyFacts>> KeysAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        await ManagedConsumerAsync(consumerId, caller, cancellationToken);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.ConsumerId == consumerId).OrderBy(k => k.CreatedAt)
+            .Select(k => new ApiKeyFacts(k.Id, k.ConsumerId, k.Prefix, k.CreatedAt, k.RevokedAt)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IssuedApiKey> IssueKeyAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         var issued = Issue(consumerId);
-        Audit("key-issued", actor, consumerId, apiKeyId: issued.Id);
+        Audit("key-issued", caller, consumerId, apiKeyId: issued.Id);
         await db.SaveChangesAsync(cancellationToken);
         return issued;
     }
 
     /// <summary>Replaces a key: the new one is shown once, the old one stops working at once.</summary>
-    public async Task<IssuedApiKey> RotateKeyAsync(Guid keyId, string actor, CancellationToken cancellationToken)
+    public async Task<IssuedApiKey> RotateKeyAsync(Guid keyId, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("actor", actor, 200);
-        var old = await ActiveKeyAsync(keyId, cancellationToken);
+        var old = await ManagedActiveKeyAsync(keyId, caller, cancellationToken);
         old.RevokedAt = clock.GetUtcNow();
         var issued = Issue(old.ConsumerId);
-        Audit("key-rotated", actor, old.ConsumerId, apiKeyId: issued.Id, note: $"replaces {old.Prefix}… ({old.Id})");
+        Audit("key-rotated", caller, old.ConsumerId, apiKeyId: issued.Id, note: $"replaces {old.Prefix}… ({old.Id})");
         await db.SaveChangesAsync(cancellationToken);
         return issued;
     }
 
-    public async Task RevokeKeyAsync(Guid keyId, string actor, CancellationToken cancellationToken)
+    public async Task RevokeKeyAsync(Guid keyId, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("actor", actor, 200);
-        var key = await ActiveKeyAsync(keyId, cancellationToken);
+        var key = await ManagedActiveKeyAsync(keyId, caller, cancellationToken);
         key.RevokedAt = clock.GetUtcNow();
-        Audit("key-revoked", actor, key.ConsumerId, apiKeyId: key.Id);
+        Audit("key-revoked", caller, key.ConsumerId, apiKeyId: key.Id);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -76,12 +114,11 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
     /// </summary>
     public async Task ProvisionTeamKeyAsync(string consumerId, string team, string key, CancellationToken cancellationToken)
     {
-        const string actor = "apphost";
         var consumer = await db.Consumers.FindAsync([consumerId], cancellationToken);
         if (consumer is null)
         {
             db.Consumers.Add(new ConsumerRecord { Id = consumerId, Team = team, Description = "The domain team's own key, from the AppHost.", CreatedAt = clock.GetUtcNow() });
-            Audit("consumer-registered", actor, consumerId);
+            Audit("consumer-registered", AppHost, consumerId);
         }
         else
         {
@@ -92,24 +129,25 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
         var active = await db.ApiKeys.Where(k => k.ConsumerId == consumerId && k.RevokedAt == null).ToListAsync(cancellationToken);
         if (!active.Any(k => k.Hash == hash))
         {
-            Audit("key-issued", actor, consumerId, apiKeyId: Issue(consumerId, key).Id);
+            Audit("key-issued", AppHost, consumerId, apiKeyId: Issue(consumerId, key).Id);
         }
 
         foreach (var replaced in active.Where(k => k.Hash != hash))
         {
             replaced.RevokedAt = clock.GetUtcNow();
-            Audit("key-revoked", actor, consumerId, apiKeyId: replaced.Id);
+            Audit("key-revoked", AppHost, consumerId, apiKeyId: replaced.Id);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<AccessRequestRecord> RequestAsync(string dataProductId, string consumerId, string purpose, bool personalData, string actor, CancellationToken cancellationToken)
+    /// <summary>Whoever manages a consumer asks for access to a data product for it, with a purpose.</summary>
+    public async Task<AccessRequestRecord> RequestAsync(string dataProductId, string consumerId, string purpose, bool personalData, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("purpose", purpose, 2000);
-        Require("actor", actor, 200);
+        caller.MustBeIdentified();
+        CatalogRefusal.ThrowIfBlank("purpose", purpose, MaxPurposeLength);
+        await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         await ProductAsync(dataProductId, cancellationToken);
-        await ConsumerAsync(consumerId, cancellationToken);
         var request = new AccessRequestRecord
         {
             Id = Guid.CreateVersion7(),
@@ -118,70 +156,73 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
             Purpose = purpose.Trim(),
             PersonalData = personalData,
             Status = AccessStatus.Pending,
-            RequestedBy = actor,
+            RequestedBy = caller.Name,
+            RequestedByKind = caller.Kind,
             RequestedAt = clock.GetUtcNow(),
         };
         db.AccessRequests.Add(request);
-        Audit("requested", actor, consumerId, dataProductId, request.Id, note: purpose.Trim());
+        Audit("requested", caller, consumerId, dataProductId, request.Id, note: purpose.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return request;
     }
 
-    /// <summary>The owner team approves or denies a pending request.</summary>
-    public async Task<AccessRequestRecord> DecideAsync(Guid requestId, bool approve, string actor, string team, string? note, CancellationToken cancellationToken)
+    /// <summary>The owner team approves or denies a pending request (<see cref="AccessRequestRecord.MayBeDecidedBy"/>).</summary>
+    public async Task<AccessRequestRecord> DecideAsync(Guid requestId, bool approve, string? note, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("actor", actor, 200);
+        caller.MustBeIdentified();
+        CheckNote(note);
         var request = await RequestRecordAsync(requestId, cancellationToken);
         var product = await ProductAsync(request.DataProductId, cancellationToken);
-        if (product.Owner != team)
-        {
-            throw CatalogRefusal.Forbidden("team", $"only the owner team '{product.Owner}' decides on access to {product.Id}, not '{team}'");
-        }
-
-        if (request.Status != AccessStatus.Pending)
-        {
-            throw CatalogRefusal.Conflict("requestId", $"the request is already {request.Status.ToString().ToLowerInvariant()}");
-        }
-
-        request.Status = approve ? AccessStatus.Approved : AccessStatus.Denied;
-        request.DecidedBy = actor;
-        request.DecidedAt = clock.GetUtcNow();
-        Audit(approve ? "approved" : "denied", actor, request.ConsumerId, request.DataProductId, request.Id, note);
+        caller.Must(product.AccessMayBeDecidedBy(caller), "team", $"only owners of team '{product.Owner}' decide on access to {product.Id}; '{caller.Name}' is not one");
+        caller.Must(request.MayBeDecidedBy(caller, product), "requestId", $"'{caller.Name}' asked for this access and may not decide on it too");
+        request.Decide(approve, caller, clock.GetUtcNow());
+        Audit(approve ? "approved" : "denied", caller, request.ConsumerId, request.DataProductId, request.Id, note);
         await db.SaveChangesAsync(cancellationToken);
         return request;
     }
 
-    /// <summary>Ends a grant: the owner team or the consumer's own team may.</summary>
-    public async Task<AccessRequestRecord> RevokeAsync(Guid requestId, string actor, string team, string? note, CancellationToken cancellationToken)
+    /// <summary>Ends a grant: the owner team or whoever manages the consumer may.</summary>
+    public async Task<AccessRequestRecord> RevokeAsync(Guid requestId, string? note, CatalogCaller caller, CancellationToken cancellationToken)
     {
-        Require("actor", actor, 200);
+        caller.MustBeIdentified();
+        CheckNote(note);
         var request = await RequestRecordAsync(requestId, cancellationToken);
         var product = await ProductAsync(request.DataProductId, cancellationToken);
         var consumer = await ConsumerAsync(request.ConsumerId, cancellationToken);
-        if (team != product.Owner && team != consumer.Team)
-        {
-            throw CatalogRefusal.Forbidden("team", $"only the owner team '{product.Owner}' or the consumer's team '{consumer.Team}' revokes this grant");
-        }
-
-        if (request.Status != AccessStatus.Approved)
-        {
-            throw CatalogRefusal.Conflict("requestId", $"the request is {request.Status.ToString().ToLowerInvariant()}, not a grant");
-        }
-
-        request.Status = AccessStatus.Revoked;
-        Audit("revoked", actor, request.ConsumerId, request.DataProductId, request.Id, note);
+        caller.Must(AccessRequestRecord.MayBeRevokedBy(caller, product, consumer), "team",
+            $"only owners of team '{product.Owner}' or those who manage consumer '{consumer.Id}' (team '{consumer.Team}') revoke this grant");
+        request.Revoke();
+        Audit("revoked", caller, request.ConsumerId, request.DataProductId, request.Id, note);
         await db.SaveChangesAsync(cancellationToken);
         return request;
     }
 
-    /// <summary>The pending requests for the products a team owns: its approval queue.</summary>
-    public async Task<IReadOnlyList<AccessRequestRecord>> QueueAsync(string team, CancellationToken cancellationToken) =>
-        await db.AccessRequests.AsNoTracking()
+    /// <summary>The pending requests for the products a team owns: its approval queue, for its members, its keys and administrators.</summary>
+    public async Task<IReadOnlyList<AccessRequestRecord>> QueueAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        caller.Must(caller.ActsFor(team), "team", $"only members of team '{team}' and administrators see its approval queue");
+        return await db.AccessRequests.AsNoTracking()
             .Where(r => r.Status == AccessStatus.Pending && db.DataProducts.Any(p => p.Id == r.DataProductId && p.Owner == team))
             .OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
+    }
 
-    public async Task<IReadOnlyList<AccessAuditRecord>> AuditTrailAsync(Guid requestId, CancellationToken cancellationToken) =>
-        await db.AccessAudit.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    /// <summary>Every step of a request, for the owner team's members and keys and administrators.</summary>
+    public async Task<IReadOnlyList<AccessAuditRecord>> AuditTrailAsync(Guid requestId, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        caller.MustBeIdentified();
+        var request = await RequestRecordAsync(requestId, cancellationToken);
+        var product = await ProductAsync(request.DataProductId, cancellationToken);
+        caller.Must(product.AccessRecordsVisibleTo(caller), "requestId", $"only members of team '{product.Owner}' and administrators see the audit trail of access to {product.Id}");
+        return await db.AccessAudit.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A consumer's requests and grants, for whoever manages it.</summary>
+    public async Task<IReadOnlyList<AccessRequestRecord>> RequestsOfAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        await ManagedConsumerAsync(consumerId, caller, cancellationToken);
+        return await db.AccessRequests.AsNoTracking().Where(r => r.ConsumerId == consumerId)
+            .OrderBy(r => r.DataProductId).ThenBy(r => r.RequestedAt).ToListAsync(cancellationToken);
+    }
 
     /// <summary>The gateway's look-up: the consumer behind a key that is not revoked, and its grants; null for any other key.</summary>
     public async Task<ApiKeyLookup?> LookupAsync(string key, CancellationToken cancellationToken)
@@ -217,12 +258,31 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
         return new IssuedApiKey(record.Id, consumerId, key, record.Prefix, record.CreatedAt);
     }
 
-    private void Audit(string action, string actor, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null) =>
+    private void Audit(string action, CatalogCaller caller, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null) =>
         db.AccessAudit.Add(new AccessAuditRecord
         {
-            Action = action, Actor = actor, At = clock.GetUtcNow(), ConsumerId = consumerId, DataProductId = dataProductId,
+            Action = action, Actor = caller.Name, ActorKind = caller.Kind, At = clock.GetUtcNow(), ConsumerId = consumerId, DataProductId = dataProductId,
             RequestId = requestId, ApiKeyId = apiKeyId, Note = note,
         });
+
+    private async Task<ConsumerRecord> ManagedConsumerAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        caller.MustBeIdentified();
+        var consumer = await ConsumerAsync(consumerId, cancellationToken);
+        caller.Must(consumer.MayBeManagedBy(caller), "consumerId", caller is ConsumerCaller
+            ? $"an API key acts for its own consumer only, not for '{consumerId}'"
+            : $"only members of team '{consumer.Team}' and administrators manage consumer '{consumerId}'");
+        return consumer;
+    }
+
+    private async Task<ApiKeyRecord> ManagedActiveKeyAsync(Guid keyId, CatalogCaller caller, CancellationToken cancellationToken)
+    {
+        caller.MustBeIdentified();
+        var key = await db.ApiKeys.FindAsync([keyId], cancellationToken) ?? throw CatalogRefusal.NotFound("keyId", $"no API key {keyId}");
+        var consumer = await ConsumerAsync(key.ConsumerId, cancellationToken);
+        caller.Must(consumer.MayBeManagedBy(caller), "keyId", $"API key {key.Prefix}… belongs to consumer '{consumer.Id}', which '{caller.Name}' does not manage");
+        return key.RevokedAt is null ? key : throw CatalogRefusal.Conflict("keyId", $"API key {key.Prefix}… is already revoked");
+    }
 
     private async Task<ConsumerRecord> ConsumerAsync(string id, CancellationToken cancellationToken) =>
         await db.Consumers.FindAsync([id], cancellationToken) ?? throw CatalogRefusal.NotFound("consumerId", $"no consumer '{id}'");
@@ -233,17 +293,19 @@ public sealed class AccessDesk(CatalogDbContext db, TimeProvider clock)
     private async Task<AccessRequestRecord> RequestRecordAsync(Guid id, CancellationToken cancellationToken) =>
         await db.AccessRequests.FindAsync([id], cancellationToken) ?? throw CatalogRefusal.NotFound("requestId", $"no access request {id}");
 
-    private async Task<ApiKeyRecord> ActiveKeyAsync(Guid id, CancellationToken cancellationToken)
+    private static void CheckRate(int? requestsPerSecond)
     {
-        var key = await db.ApiKeys.FindAsync([id], cancellationToken) ?? throw CatalogRefusal.NotFound("keyId", $"no API key {id}");
-        return key.RevokedAt is null ? key : throw CatalogRefusal.Conflict("keyId", $"API key {key.Prefix}… is already revoked");
+        if (requestsPerSecond is < 1 or > MaxRequestsPerSecond)
+        {
+            throw CatalogRefusal.Invalid("requestsPerSecond", $"is from 1 to {MaxRequestsPerSecond}, or absent for the gateway's default");
+        }
     }
 
-    private static void Require(string field, string? value, int maxLength)
+    private static void CheckNote(string? note)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
+        if (note?.Length > MaxNoteLength)
         {
-            throw CatalogRefusal.Invalid(field, $"is required, at most {maxLength} characters");
+            throw CatalogRefusal.Invalid("note", $"at most {MaxNoteLength} characters");
         }
     }
 }

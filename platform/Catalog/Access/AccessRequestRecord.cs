@@ -1,3 +1,6 @@
+using DataMesh.Catalog.Api;
+using DataMesh.Catalog.Registry;
+
 namespace DataMesh.Catalog.Access;
 
 /// <summary>
@@ -19,11 +22,51 @@ public sealed class AccessRequestRecord
 
     public AccessStatus Status { get; set; }
 
+    /// <summary>The caller who asked (<see cref="CatalogCaller.Name"/>).</summary>
     public required string RequestedBy { get; set; }
+
+    public CallerKind RequestedByKind { get; set; }
 
     public DateTimeOffset RequestedAt { get; set; }
 
     public string? DecidedBy { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>
+    /// The owner team decides (<see cref="DataProductRecord.AccessMayBeDecidedBy"/>), but never the caller who asked:
+    /// separation of duties, so nobody grants themselves data, administrators included.
+    /// </summary>
+    public bool MayBeDecidedBy(CatalogCaller caller, DataProductRecord product) => product.AccessMayBeDecidedBy(caller) && !WasRequestedBy(caller);
+
+    public bool WasRequestedBy(CatalogCaller caller) =>
+        RequestedByKind == caller.Kind && string.Equals(RequestedBy, caller.Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A grant ends by the owner team's decision or by whoever manages the consumer.</summary>
+    public static bool MayBeRevokedBy(CatalogCaller caller, DataProductRecord product, ConsumerRecord consumer) =>
+        product.AccessMayBeDecidedBy(caller) || consumer.MayBeManagedBy(caller);
+
+    /// <exception cref="CatalogRefusal">409: the request is decided already.</exception>
+    public void Decide(bool approve, CatalogCaller caller, DateTimeOffset at)
+    {
+        if (Status != AccessStatus.Pending)
+        {
+            throw CatalogRefusal.Conflict("requestId", $"the request is already {Status.ToString().ToLowerInvariant()}");
+        }
+
+        Status = approve ? AccessStatus.Approved : AccessStatus.Denied;
+        DecidedBy = caller.Name;
+        DecidedAt = at;
+    }
+
+    /// <exception cref="CatalogRefusal">409: the request is not a grant.</exception>
+    public void Revoke()
+    {
+        if (Status != AccessStatus.Approved)
+        {
+            throw CatalogRefusal.Conflict("requestId", $"the request is {Status.ToString().ToLowerInvariant()}, not a grant");
+        }
+
+        Status = AccessStatus.Revoked;
+    }
 }

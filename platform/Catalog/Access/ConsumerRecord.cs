@@ -15,4 +15,16 @@ public sealed class ConsumerRecord
     public int? RequestsPerSecond { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Who manages the consumer (its keys, its requests and grants): its team's members and administrators, and a key
+    /// of this consumer itself; a key never manages another consumer, even of its own team.
+    /// </summary>
+    public bool MayBeManagedBy(CatalogCaller caller) => caller is ConsumerCaller key ? key.ConsumerId == Id : caller.ActsFor(Team);
+
+    /// <summary>A team's members, an administrator, or a key of the team register consumers for it.</summary>
+    public static bool MayBeRegisteredBy(CatalogCaller caller, string team) => caller.ActsFor(team);
+
+    /// <summary>The rate is the platform's to give: an administrator's alone, so no key raises its own.</summary>
+    public static bool RateMayBeSetBy(CatalogCaller caller) => caller.IsAdministrator;
 }

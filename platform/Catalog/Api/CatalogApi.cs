@@ -11,6 +11,7 @@ public static class CatalogApi
         v1.MapRegistrations();
         v1.MapDiscovery();
         v1.MapAccess();
+        v1.MapTeams();
         app.MapObservations();
         return app;
     }

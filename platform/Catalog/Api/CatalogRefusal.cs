@@ -12,7 +12,18 @@ public sealed class CatalogRefusal(int statusCode, string fieldName, string deta
 
     public static CatalogRefusal Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, field, detail);
 
+    public static CatalogRefusal Unauthorized(string field, string detail) => new(StatusCodes.Status401Unauthorized, field, detail);
+
     public static CatalogRefusal Forbidden(string field, string detail) => new(StatusCodes.Status403Forbidden, field, detail);
 
     public static CatalogRefusal Conflict(string field, string detail) => new(StatusCodes.Status409Conflict, field, detail);
+
+    /// <summary>Refuses (400) a missing, blank or too long text.</summary>
+    public static void ThrowIfBlank(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
+        {
+            throw Invalid(field, $"is required, at most {maxLength} characters");
+        }
+    }
 }

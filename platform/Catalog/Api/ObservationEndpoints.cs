@@ -6,7 +6,7 @@ namespace DataMesh.Catalog.Api;
 /// <summary>
 /// The Dapr side of the catalog: <c>GET /dapr/subscribe</c> lists the topics read from the registry, and the
 /// sidecar delivers each CloudEvent to the route of its topic. The answer is SUCCESS once it is recorded,
-/// RETRY when it could not be (the sidecar delivers it again).
+/// RETRY when it could not be (the sidecar delivers it again). Only the catalog's own sidecar may call them (its app API token).
 /// </summary>
 public static class ObservationEndpoints
 {
@@ -16,14 +16,14 @@ public static class ObservationEndpoints
     {
         app.MapGet("/dapr/subscribe", async (ObservedTopics topics, CancellationToken ct) =>
             Results.Json((await topics.ListAsync(ct)).Select(t => new { pubsubname = PubSubName, topic = t.Topic, route = t.Route })))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription().RequireDaprAppToken();
         app.MapPost("/api/catalog/v1/observations/events/{dataProductId}", (string dataProductId, HttpRequest request, EventObservations observations, ILogger<EventObservations> logger, CancellationToken ct) =>
             Deliver(request, logger, ct, cloudEvent => observations.ObserveEventAsync(dataProductId, cloudEvent, ct)))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription().RequireDaprAppToken();
         app.MapPost("/api/catalog/v1/observations/dead-letters/{dataProductId}/{consumerId}", (string dataProductId, string consumerId, HttpRequest request, EventObservations observations, ILogger<EventObservations> logger, CancellationToken ct) =>
             Deliver(request, logger, ct, cloudEvent => observations.ObserveDeadLetterAsync(
                 dataProductId, consumerId, cloudEvent.TryGetProperty("topic", out var topic) ? topic.GetString() ?? "" : "", cloudEvent, ct)))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription().RequireDaprAppToken();
         return app;
     }
 

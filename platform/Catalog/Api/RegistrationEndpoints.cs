@@ -14,13 +14,22 @@ public static class RegistrationEndpoints
             .WithSummary("Registers a domain's data product descriptors and contracts (idempotent; every version is kept).")
             .WithMetadata(new RequestSizeLimitAttribute(RegistrationRequestRules.MaxBodyBytes))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> RegisterAsync(CatalogRegistrationRequest? request, DataProductRegistry registry, CancellationToken cancellationToken)
+    /// <summary>A domain's service registers its own domain's data products only, proven by its credential (a domain's service is named after it).</summary>
+    private static async Task<IResult> RegisterAsync(CatalogRegistrationRequest? request, HttpContext http, DataProductRegistry registry, CancellationToken cancellationToken)
     {
+        var service = MeshServiceFilter.Identify(http);
+        if (request?.Domain is { } domain && domain != service)
+        {
+            throw CatalogRefusal.Forbidden("domain", $"the {service} service registers its own domain's data products, not domain '{domain}'");
+        }
+
         var errors = RegistrationRequestRules.Check(request);
         if (errors.Count > 0)
         {

@@ -28,6 +28,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<AccessAuditRecord> AccessAudit => Set<AccessAuditRecord>();
 
+    public DbSet<ProductTeamMemberRecord> ProductTeamMembers => Set<ProductTeamMemberRecord>();
+
+    public DbSet<TeamRecord> Teams => Set<TeamRecord>();
+
+    public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
+
     public DbSet<ObservedProductRecord> ObservedProducts => Set<ObservedProductRecord>();
 
     public DbSet<ObservedEventRecord> ObservedEvents => Set<ObservedEventRecord>();
@@ -96,6 +102,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             request.ToTable("access_requests");
             request.HasKey(r => r.Id);
             request.Property(r => r.Status).HasConversion<string>();
+            request.Property(r => r.RequestedByKind).HasConversion<string>();
             request.HasIndex(r => new { r.ConsumerId, r.Status });
             request.HasIndex(r => new { r.DataProductId, r.Status });
         });
@@ -105,6 +112,27 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             audit.HasKey(a => a.Id);
             audit.HasIndex(a => a.RequestId);
             audit.HasIndex(a => a.ConsumerId);
+            audit.Property(a => a.ActorKind).HasConversion<string>();
+        });
+        modelBuilder.Entity<ProductTeamMemberRecord>(member =>
+        {
+            member.ToTable("product_team_members");
+            member.HasKey(m => new { m.DataProductId, m.UserName });
+            member.HasOne<DataProductRecord>().WithMany().HasForeignKey(m => m.DataProductId).OnDelete(DeleteBehavior.Cascade);
+            member.HasIndex(m => m.UserName);
+        });
+        modelBuilder.Entity<TeamRecord>(team =>
+        {
+            team.ToTable("teams");
+            team.HasKey(t => t.Name);
+        });
+        modelBuilder.Entity<TeamMemberRecord>(member =>
+        {
+            member.ToTable("team_members");
+            member.HasKey(m => new { m.Team, m.UserName });
+            member.HasOne<TeamRecord>().WithMany().HasForeignKey(m => m.Team).OnDelete(DeleteBehavior.Cascade);
+            member.Property(m => m.Role).HasConversion<string>();
+            member.HasIndex(m => m.UserName);
         });
         modelBuilder.Entity<ObservedProductRecord>(observed =>
         {

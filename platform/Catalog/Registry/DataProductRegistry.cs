@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Governance;
 using DataMesh.DataProducts.Contracts;
 using DataMesh.DataProducts.Contracts.Compatibility;
@@ -129,10 +130,22 @@ public sealed partial class DataProductRegistry(CatalogDbContext db, TimeProvide
                 continue;
             }
 
+            if (await OwnerTeamRefusalAsync(existing, product, domain, cancellationToken) is { } refusal)
+            {
+                refusals.Add(Reason(product.Source.Error("team", refusal), "ownership"));
+                continue;
+            }
+
             var same = await db.DataProductVersions.FindAsync([product.Id, definition.Version], cancellationToken);
             var yaml = texts[product.Source.Location.File];
             if (AlreadyRegistered(same?.Yaml, yaml, definition, product.Source, unchanged, refusals))
             {
+                if (existing?.Version == definition.Version)
+                {
+                    // The listed version sent again: its members are kept even if it was registered before members were.
+                    await ListMembersAsync(product, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -167,6 +180,43 @@ public sealed partial class DataProductRegistry(CatalogDbContext db, TimeProvide
         return new RegistrationReceipt(domain, registered, unchanged);
     }
 
+    /// <summary>
+    /// Why <paramref name="product"/> may not name its owner team, or null: the owner team decides who reads the product
+    /// and whose keys reach the domain, so a registration never changes it, and never names a team of another domain or
+    /// one the catalog keeps (its members would become that team's).
+    /// </summary>
+    private async Task<string?> OwnerTeamRefusalAsync(DataProductRecord? existing, DataProductDescriptor product, string domain, CancellationToken cancellationToken)
+    {
+        var team = product.Team.Name;
+        if (existing is not null)
+        {
+            return existing.Owner == team ? null : $"data product {product.Id} is owned by team {existing.Owner}; a registration does not change its owner team to '{team}'";
+        }
+
+        if (await db.DataProducts.Where(p => p.Owner == team && p.Domain != domain).Select(p => p.Domain).FirstOrDefaultAsync(cancellationToken) is { } other)
+        {
+            return $"team '{team}' owns data products of domain {other}; a team owns products of one domain only";
+        }
+
+        return await db.Teams.AnyAsync(t => t.Name == team, cancellationToken)
+            ? $"team '{team}' is a team the catalog keeps for consumers; an owner team's name is its own"
+            : null;
+    }
+
+    /// <summary>Keeps the people the descriptor names in <c>team.members</c> as the members of its owner team.</summary>
+    private async Task ListMembersAsync(DataProductDescriptor product, CancellationToken cancellationToken)
+    {
+        await db.ProductTeamMembers.Where(m => m.DataProductId == product.Id).ExecuteDeleteAsync(cancellationToken);
+        db.ProductTeamMembers.AddRange(product.Team.Members
+            .GroupBy(m => TeamMembership.Normalize(m.Username), StringComparer.Ordinal)
+            .Select(g => new ProductTeamMemberRecord
+            {
+                DataProductId = product.Id,
+                UserName = g.Key,
+                Role = g.FirstOrDefault(m => TeamMembership.RoleFrom(m.Role) == TeamRole.Owner)?.Role ?? g.First().Role,
+            }));
+    }
+
     /// <summary>Makes <paramref name="product"/>'s newest version the one listed, searched and drawn in lineage.</summary>
     private async Task ListAsync(DataProductRecord? existing, DataProductDescriptor product, IReadOnlyList<DataContract> contracts, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -193,6 +243,7 @@ public sealed partial class DataProductRegistry(CatalogDbContext db, TimeProvide
             db.DataProducts.Add(record);
         }
 
+        await ListMembersAsync(product, cancellationToken);
         await db.Lineage.Where(e => e.DownstreamId == product.Id).ExecuteDeleteAsync(cancellationToken);
         db.Lineage.AddRange(product.InputPorts.Select(port => new LineageEdgeRecord
         {

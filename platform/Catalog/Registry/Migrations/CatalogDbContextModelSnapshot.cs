@@ -40,6 +40,10 @@ namespace DataMesh.Catalog.Registry.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("ApiKeyId")
                         .HasColumnType("uuid");
 
@@ -99,6 +103,10 @@ namespace DataMesh.Catalog.Registry.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedByKind")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -170,6 +178,52 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("consumers", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Access.TeamMemberRecord", b =>
+                {
+                    b.Property<string>("Team")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Team", "UserName");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Access.TeamRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("teams", (string)null);
                 });
 
             modelBuilder.Entity("DataMesh.Catalog.Observations.DeadLetterRecord", b =>
@@ -485,11 +539,47 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.ToTable("lineage", (string)null);
                 });
 
+            modelBuilder.Entity("DataMesh.Catalog.Registry.ProductTeamMemberRecord", b =>
+                {
+                    b.Property<string>("DataProductId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("text");
+
+                    b.HasKey("DataProductId", "UserName");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("product_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Access.TeamMemberRecord", b =>
+                {
+                    b.HasOne("DataMesh.Catalog.Access.TeamRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Team")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataMesh.Catalog.Registry.DataProductSearchRecord", b =>
                 {
                     b.HasOne("DataMesh.Catalog.Registry.DataProductRecord", null)
                         .WithOne()
                         .HasForeignKey("DataMesh.Catalog.Registry.DataProductSearchRecord", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Registry.ProductTeamMemberRecord", b =>
+                {
+                    b.HasOne("DataMesh.Catalog.Registry.DataProductRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DataProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

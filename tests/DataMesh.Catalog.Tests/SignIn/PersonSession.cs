@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DataMesh.Catalog.People;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 /// <summary>
 /// One person's browser session with the catalog's pages over HTTP: its own cookies, no redirects followed (tests

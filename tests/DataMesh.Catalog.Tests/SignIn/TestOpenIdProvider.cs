@@ -13,7 +13,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 /// <summary>
 /// A real OpenID Connect provider for the sign-in tests (OpenIddict, its registrations in a real PostgreSQL database),

@@ -1,4 +1,4 @@
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 internal static class UriExtensions
 {

@@ -2,7 +2,7 @@ using System.Net;
 using DataMesh.Catalog.People;
 using DataMesh.Testing;
 
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 /// <summary>Local accounts over HTTP against the real catalog and database: sign-in, lockout, sessions, the administrator's page.</summary>
 public sealed class SignInTests(PostgresServerFixture postgres) : CatalogTest(postgres)

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 /// <summary>
 /// A real headless Chromium (Debian's package, never a downloaded browser) on a catalog; each page it opens is its
@@ -10,6 +10,8 @@ public sealed class CatalogBrowser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private const float Patience = 90_000;
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
@@ -21,6 +23,7 @@ public sealed class CatalogBrowser : IAsyncDisposable
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run does)");
         Directory.CreateDirectory(Screenshots);
+        Assertions.SetDefaultExpectTimeout(Patience);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -32,7 +35,13 @@ public sealed class CatalogBrowser : IAsyncDisposable
     }
 
     /// <summary>A new person: a page in a browser context of its own.</summary>
-    public async Task<IPage> NewPageAsync() => await (await _browser.NewContextAsync(new() { BaseURL = _catalog.ToString() })).NewPageAsync();
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { BaseURL = _catalog.ToString() });
+        // A machine shared with other builds answers slowly at times: wait for it rather than fail.
+        context.SetDefaultTimeout(Patience);
+        return await context.NewPageAsync();
+    }
 
     public Task ScreenshotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name), FullPage = true });
 

@@ -2,7 +2,7 @@ using DataMesh.Catalog.People;
 using DataMesh.Testing;
 using Microsoft.Playwright;
 
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 /// <summary>
 /// Signing in with an OpenID Connect provider, in Chromium, against a real provider the test starts: the authorization

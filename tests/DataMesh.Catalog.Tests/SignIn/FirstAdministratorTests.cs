@@ -1,7 +1,7 @@
 using DataMesh.Catalog.People;
 using DataMesh.Testing;
 
-namespace DataMesh.Catalog.Tests.People;
+namespace DataMesh.Catalog.Tests.SignIn;
 
 /// <summary>A catalog whose first administrator is missing or bad refuses to start, and says which setting to fix.</summary>
 public sealed class FirstAdministratorTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>

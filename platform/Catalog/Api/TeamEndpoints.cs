@@ -1,0 +1,33 @@
+using DataMesh.Catalog.Access;
+
+namespace DataMesh.Catalog.Api;
+
+/// <summary>Teams and their members: owner teams from descriptors (read-only here), teams that own no product kept by the catalog.</summary>
+public static class TeamEndpoints
+{
+    public sealed record TeamBody(string Name, string? Description);
+
+    public sealed record MemberBody(string UserName, TeamRole Role);
+
+    public static RouteGroupBuilder MapTeams(this RouteGroupBuilder api)
+    {
+        api.MapPost("/teams", async (TeamBody body, CatalogCaller caller, TeamDirectory teams, CancellationToken ct) =>
+            TypedResults.Created($"{CatalogApi.Prefix}/teams/{body.Name}/members", await teams.CreateTeamAsync(body.Name, body.Description, caller, ct)))
+            .WithName("create-team").WithSummary("Creates a team that owns no data product (administrators only).")
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        api.MapGet("/teams/{team}/members", async (string team, CatalogCaller caller, TeamDirectory teams, CancellationToken ct) => TypedResults.Ok(await teams.MembersAsync(team, caller, ct)))
+            .WithName("team-members").WithSummary("A team's members and their roles.")
+            .Refusals(StatusCodes.Status404NotFound);
+        api.MapPut("/teams/{team}/members", async (string team, MemberBody body, CatalogCaller caller, TeamDirectory teams, CancellationToken ct) =>
+            TypedResults.Ok(await teams.AddMemberAsync(team, body.UserName, body.Role, caller, ct)))
+            .WithName("add-team-member").WithSummary("Adds a person to a team that owns no product, or changes their role (its members and administrators).")
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        api.MapDelete("/teams/{team}/members/{userName}", async (string team, string userName, CatalogCaller caller, TeamDirectory teams, CancellationToken ct) =>
+        {
+            await teams.RemoveMemberAsync(team, userName, caller, ct);
+            return TypedResults.NoContent();
+        }).WithName("remove-team-member").WithSummary("Removes a person from a team that owns no product (its members and administrators).")
+            .Refusals(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        return api;
+    }
+}
