@@ -10,6 +10,17 @@ public sealed class SignInTests(PostgresServerFixture postgres) : CatalogTest(po
     private const string Grace = "grace@datamesh.example";
     private const string GracePassword = "grace-first-password";
 
+    /// <summary>The administrator signed in, and Grace, whose account the administrator created, signed in too.</summary>
+    private async Task<(PersonSession Admin, PersonSession Grace)> AdministratorAndGraceAsync()
+    {
+        var admin = new PersonSession(Catalog);
+        await admin.SignInAsAdministratorAsync();
+        await admin.CreateAccountAsync(Grace, GracePassword);
+        var grace = new PersonSession(Catalog);
+        PersonSession.AssertSignedIn(await grace.SignInAsync(Grace, GracePassword));
+        return (admin, grace);
+    }
+
     [Fact]
     public async Task The_administrator_from_the_settings_signs_in_and_reaches_the_people_page()
     {
@@ -76,11 +87,9 @@ public sealed class SignInTests(PostgresServerFixture postgres) : CatalogTest(po
         Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
         Assert.Equal($"{PersonPages.SignIn}?ReturnUrl=%2Fpeople", toSignIn.Headers.Location?.PathAndQueryOrOriginal());
 
-        using var admin = new PersonSession(Catalog);
-        await admin.SignInAsAdministratorAsync();
-        await admin.CreateAccountAsync(Grace, GracePassword);
-        using var grace = new PersonSession(Catalog);
-        PersonSession.AssertSignedIn(await grace.SignInAsync(Grace, GracePassword));
+        var (admin, grace) = await AdministratorAndGraceAsync();
+        using var _ = admin;
+        using var __ = grace;
 
         var denied = await grace.GetAsync(PersonPages.Accounts);
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
@@ -122,11 +131,9 @@ public sealed class SignInTests(PostgresServerFixture postgres) : CatalogTest(po
     [Fact]
     public async Task A_person_changes_their_own_password_and_the_old_one_stops_working()
     {
-        using var admin = new PersonSession(Catalog);
-        await admin.SignInAsAdministratorAsync();
-        await admin.CreateAccountAsync(Grace, GracePassword);
-        using var grace = new PersonSession(Catalog);
-        PersonSession.AssertSignedIn(await grace.SignInAsync(Grace, GracePassword));
+        var (admin, grace) = await AdministratorAndGraceAsync();
+        using var _ = admin;
+        using var __ = grace;
 
         var mismatch = await grace.PostFormAsync(PersonPages.Password, PersonPages.Password,
             ("currentPassword", GracePassword), ("newPassword", "grace-better-password"), ("confirmPassword", "grace-other-password"));
