@@ -22,6 +22,23 @@ var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithDaprSidecar(pubSub);
 
+// People sign in to the catalog: its first platform administrator (the password generated once and kept) and,
+// when Mesh:Catalog:OpenIdConnect:Authority is set, an OpenID Connect provider whose client secret is a parameter.
+catalog
+    .WithEnvironment("Catalog__Administrator__UserName", builder.AddParameter("catalog-admin-username", "admin", publishValueAsDefault: true))
+    .WithEnvironment("Catalog__Administrator__Password",
+        builder.AddParameter("catalog-admin-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true));
+var signInProvider = builder.Configuration.GetSection("Mesh:Catalog:OpenIdConnect");
+if (!string.IsNullOrWhiteSpace(signInProvider["Authority"]))
+{
+    foreach (var (key, value) in signInProvider.AsEnumerable(makePathsRelative: true).Where(setting => setting.Value is not null))
+    {
+        catalog.WithEnvironment($"Catalog__SignIn__OpenIdConnect__{key.Replace(":", "__")}", value);
+    }
+
+    catalog.WithEnvironment("Catalog__SignIn__OpenIdConnect__ClientSecret", builder.AddParameter("catalog-oidc-client-secret", secret: true));
+}
+
 // ... and the edge: the one public entry, on a fixed port, where keys, grants, masking and rates are enforced.
 var gatewayPort = builder.Configuration.GetValue("Mesh:Gateway:Port", 8080);
 var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")

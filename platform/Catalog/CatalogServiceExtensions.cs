@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Discovery;
 using DataMesh.Catalog.Observations;
+using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts;
 using Microsoft.EntityFrameworkCore;
@@ -38,12 +39,14 @@ public static class CatalogServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi("v1");
         builder.Services.AddRazorPages();
+        builder.AddPeople();
         return builder;
     }
 
     /// <summary>
-    /// Applies the catalog's migrations and provisions the domain teams' keys before it serves anything: a catalog that
-    /// cannot reach its database, or is given a bad team key or service credential, does not start.
+    /// Applies the catalog's migrations (the registry's and the people's), provisions the domain teams' keys and the first
+    /// administrator before it serves anything: a catalog that cannot reach its database, or is given a bad team key,
+    /// service credential or administrator, does not start.
     /// </summary>
     public static async Task PrepareCatalogDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -51,5 +54,6 @@ public static class CatalogServiceExtensions
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<TeamKeyProvisioning>().ProvisionAsync(cancellationToken);
+        await scope.ServiceProvider.PreparePeopleAsync(cancellationToken);
     }
 }

@@ -18,6 +18,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapDomainApi(CatalogServiceExtensions.Name);

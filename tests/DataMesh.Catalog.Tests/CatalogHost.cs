@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DataMesh.Catalog.Access;
+using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
 using DataMesh.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -13,10 +14,16 @@ namespace DataMesh.Catalog.Tests;
 
 /// <summary>
 /// The catalog service as it runs, on its own fresh database of a real PostgreSQL server, with the mesh's credentials
-/// (fresh random ones per host) for the gateway and the sample domains, and its sidecar's app API token.
+/// (fresh random ones per host) for the gateway and the sample domains, its sidecar's app API token and its first
+/// administrator (<see cref="AdministratorUserName"/>); <c>settings</c> add to or override its configuration.
 /// </summary>
-public sealed class CatalogHost(string connectionString) : WebApplicationFactory<Program>
+public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    public const string AdministratorUserName = "admin@datamesh.example";
+
+    /// <summary>Only ever a test's: the AppHost generates the real one as a secret parameter.</summary>
+    public const string AdministratorPassword = "test-administrator-password";
+
     /// <summary>The services the host knows credentials of.</summary>
     public static readonly string[] KnownServices = [ServiceCredentials.Gateway, "hr", "finance", "marketing"];
 
@@ -68,16 +75,25 @@ public sealed class CatalogHost(string connectionString) : WebApplicationFactory
     public Task<PersonCaller> PersonAsync(string userName, bool administrator = false) =>
         WithServicesAsync(services => services.GetRequiredService<TeamDirectory>().PersonAsync(userName, administrator, CancellationToken.None));
 
-    public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false)
+    public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"));
+        var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"), settings);
         if (onRealPort)
         {
             // A browser needs a socket: Kestrel on a free port instead of the in-memory test server.
             host.UseKestrel(0);
         }
 
-        host.StartServer();
+        try
+        {
+            host.StartServer();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -99,6 +115,13 @@ public sealed class CatalogHost(string connectionString) : WebApplicationFactory
         foreach (var (service, credential) in _credentials)
         {
             builder.UseSetting($"{ServiceCredentials.Section}:{service}", credential);
+        }
+
+        builder.UseSetting(AdministratorSettings.UserNameKey, AdministratorUserName);
+        builder.UseSetting(AdministratorSettings.PasswordKey, AdministratorPassword);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
         }
     }
 

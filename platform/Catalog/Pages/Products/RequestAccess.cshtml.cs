@@ -1,22 +1,23 @@
 using DataMesh.Catalog.Access;
-using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Registry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Pages.Products;
 
-/// <summary>Asks for access for a consumer the signed-in caller manages, registering it in their team when new.</summary>
-public sealed class RequestAccessModel(AccessDesk desk, CatalogCallerResolver callers, CatalogDbContext db) : PageModel
+/// <summary>The signed-in person asks for access for one of their teams' consumers, picked from a list: no typed team or name.</summary>
+[Authorize]
+public sealed class RequestAccessModel(AccessDesk desk, CatalogCallerResolver callers, CatalogDbContext db) : CallerPageModel(callers)
 {
+    /// <summary>An administrator picks among this many consumers at most.</summary>
+    public const int MaxChoices = 200;
+
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
 
     [BindProperty]
     public string? Consumer { get; set; }
-
-    [BindProperty]
-    public string? Team { get; set; }
 
     [BindProperty]
     public string? Purpose { get; set; }
@@ -26,28 +27,35 @@ public sealed class RequestAccessModel(AccessDesk desk, CatalogCallerResolver ca
 
     public AccessRequestRecord? Created { get; private set; }
 
-    public List<string> Problems { get; } = [];
+    /// <summary>The consumers the person may ask for: their teams' (every consumer, for an administrator).</summary>
+    public IReadOnlyList<ConsumerRecord> Choices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await db.DataProducts.FindAsync([Id], cancellationToken) is null ? NotFound() : Page();
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        try
+        if (!await LoadAsync(cancellationToken))
         {
-            var caller = await callers.ResolveAsync(HttpContext, cancellationToken);
-            if (!string.IsNullOrWhiteSpace(Team) && Consumer is { Length: > 0 } && await db.Consumers.FindAsync([Consumer], cancellationToken) is null)
-            {
-                await desk.RegisterConsumerAsync(Consumer, Team, null, null, caller, cancellationToken);
-            }
-
-            Created = await desk.RequestAsync(Id, Consumer ?? "", Purpose ?? "", PersonalData, caller, cancellationToken);
-        }
-        catch (CatalogRefusal refusal)
-        {
-            Problems.Add($"{refusal.Field}: {refusal.Message}");
+            return NotFound();
         }
 
+        await TryAsync(async () => Created = await desk.RequestAsync(Id, Consumer ?? "", Purpose ?? "", PersonalData, Caller, cancellationToken));
         return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await db.DataProducts.FindAsync([Id], cancellationToken) is null)
+        {
+            return false;
+        }
+
+        var teams = CallerTeams;
+        Choices = await db.Consumers.AsNoTracking()
+            .Where(consumer => Caller.IsAdministrator || teams.Contains(consumer.Team))
+            .OrderBy(consumer => consumer.Team).ThenBy(consumer => consumer.Id).Take(MaxChoices)
+            .ToListAsync(cancellationToken);
+        return true;
     }
 }
