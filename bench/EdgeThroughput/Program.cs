@@ -11,12 +11,14 @@ var options = EdgeBenchOptions.Parse(args);
 var dataDirectory = ServerReachableDirectory.Create("datamesh-edge-bench-");
 var teamKeys = new Dictionary<string, string> { ["hr"] = LocalMeshLauncher.NewTeamKey(), ["finance"] = LocalMeshLauncher.NewTeamKey(), ["marketing"] = LocalMeshLauncher.NewTeamKey() };
 Console.WriteLine($"Starting the mesh in local mode ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {MachineLoad.Averages(3)}) ...");
-var app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(dataDirectory, teamKeys, ["--Mesh:Demo:Traffic=false"], TimeSpan.FromMinutes(5));
+var administrator = MeshAdministrator.New();
+var app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(dataDirectory, teamKeys, ["--Mesh:Demo:Traffic=false", .. administrator.Settings()], TimeSpan.FromMinutes(5));
 try
 {
     using var hrTeam = app.CreateHttpClient("gateway");
     hrTeam.DefaultRequestHeaders.Add("X-Api-Key", teamKeys["hr"]);
-    var consumer = await GrantedConsumer.CreateAsync(hrTeam, "hr.headcount", personalData: false, requestsPerSecond: 100_000);
+    using var signedIn = await administrator.SignInAsync(app);
+    var consumer = await GrantedConsumer.CreateAsync(signedIn, hrTeam, "hr.headcount", personalData: false, requestsPerSecond: 100_000);
 
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
     using var http = new HttpClient(handler);

@@ -32,7 +32,13 @@ public class LocalMesh : IAsyncLifetime
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The mesh is not started.");
 
     public async Task InitializeAsync() =>
-        _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(_dataDirectory, _teamKeys, _settings, StartTimeout);
+        _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(_dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings()], StartTimeout);
+
+    /// <summary>The catalog's first platform administrator in this mesh.</summary>
+    public MeshAdministrator Administrator { get; } = MeshAdministrator.New();
+
+    /// <summary>A client of the catalog signed in as <see cref="Administrator"/>.</summary>
+    public Task<HttpClient> SignedInAdministratorAsync() => Administrator.SignInAsync(App);
 
     /// <summary>The key of <paramref name="domain"/>'s own team.</summary>
     public string TeamKey(string domain) => _teamKeys[domain];

@@ -1,25 +1,39 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace DataMesh.Testing;
 
 /// <summary>
-/// A consumer of the <c>analytics</c> team with an API key and an approved grant for one data product, set up through
-/// the gateway's catalog API as a team would: register, issue a key, ask with a purpose, the owner team approves.
+/// A consumer of the <c>analytics</c> team with an API key and an approved grant for one data product, set up as the
+/// platform would: an administrator keeps the team (it owns no product), registers the consumer with its rate, issues
+/// its key and asks with a purpose; the product's owner team approves through the gateway with its own key.
 /// </summary>
 public sealed record GrantedConsumer(string Id, string Key, string KeyId)
 {
-    /// <param name="gateway">A client of the gateway with a valid key (the catalog's write calls take one).</param>
-    public static async Task<GrantedConsumer> CreateAsync(HttpClient gateway, string dataProductId, bool personalData, int? requestsPerSecond = null)
+    public const string Team = "analytics";
+
+    /// <param name="administrator">A client of the catalog signed in as a platform administrator (<see cref="MeshAdministrator"/>).</param>
+    /// <param name="ownerTeam">A client of the gateway with a key of the product's owner team.</param>
+    public static async Task<GrantedConsumer> CreateAsync(
+        HttpClient administrator, HttpClient ownerTeam, string dataProductId, bool personalData, int? requestsPerSecond = null)
     {
+        using (var team = await administrator.PostAsJsonAsync("/api/catalog/v1/teams", new { name = Team, description = "Tests and benchmarks of the edge" }))
+        {
+            // Kept once per mesh: a second consumer finds it there.
+            if (team.StatusCode != HttpStatusCode.Conflict)
+            {
+                await EnsureOkAsync(team, "/api/catalog/v1/teams");
+            }
+        }
+
         var id = $"consumer-{Guid.NewGuid():N}"[..24];
-        await SendOkAsync(gateway, HttpMethod.Post, "/api/catalog/v1/consumers", new { id, team = "analytics", requestsPerSecond, actor = "datamesh-testing" });
-        var key = await SendOkAsync(gateway, HttpMethod.Post, $"/api/catalog/v1/consumers/{id}/keys", new { actor = "datamesh-testing" });
-        var request = await SendOkAsync(gateway, HttpMethod.Post, "/api/catalog/v1/access-requests",
-            new { dataProductId, consumerId = id, purpose = "Tests and benchmarks of the edge", personalData, actor = "datamesh-testing" });
-        var owner = (await gateway.GetFromJsonAsync<JsonElement>($"/api/catalog/v1/products/{dataProductId}")).GetProperty("owner").GetProperty("name").GetString();
-        await SendOkAsync(gateway, HttpMethod.Post, $"/api/catalog/v1/access-requests/{request.GetProperty("id").GetString()}/approve",
-            new { actor = "datamesh-testing", team = owner });
+        await SendOkAsync(administrator, HttpMethod.Post, "/api/catalog/v1/consumers", new { id, team = Team, requestsPerSecond });
+        var key = await SendOkAsync(administrator, HttpMethod.Post, $"/api/catalog/v1/consumers/{id}/keys", new { });
+        var request = await SendOkAsync(administrator, HttpMethod.Post, "/api/catalog/v1/access-requests",
+            new { dataProductId, consumerId = id, purpose = "Tests and benchmarks of the edge", personalData });
+        await SendOkAsync(ownerTeam, HttpMethod.Post, $"/api/catalog/v1/access-requests/{request.GetProperty("id").GetString()}/approve",
+            new { note = "granted for the tests" });
         return new GrantedConsumer(id, key.GetProperty("key").GetString()!, key.GetProperty("id").GetString()!);
     }
 
@@ -27,9 +41,14 @@ public sealed record GrantedConsumer(string Id, string Key, string KeyId)
     public static async Task<JsonElement> SendOkAsync(HttpClient client, HttpMethod method, string path, object body)
     {
         using var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
+        return await EnsureOkAsync(response, $"{method} {path}");
+    }
+
+    private static async Task<JsonElement> EnsureOkAsync(HttpResponseMessage response, string call)
+    {
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode
             ? text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone()
-            : throw new HttpRequestException($"{method} {path}: {(int)response.StatusCode} {text}", null, response.StatusCode);
+            : throw new HttpRequestException($"{call}: {(int)response.StatusCode} {text}", null, response.StatusCode);
     }
 }
