@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 
 namespace DataMesh.Testing;
 
