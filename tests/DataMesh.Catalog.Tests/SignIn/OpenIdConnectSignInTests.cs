@@ -24,6 +24,8 @@ public sealed class OpenIdConnectSignInTests(PostgresServerFixture postgres) : I
         {
             [Ada] = [AdministratorsGroup, "finance-readers"],
             [Grace] = ["hr-people"],
+            // The provider vouches for a name the catalog's local administrator already has.
+            [CatalogHost.AdministratorUserName] = [AdministratorsGroup],
         });
         var provider = OpenIdConnectSignInSettings.Section;
         _catalog = await CatalogHost.StartAsync(postgres, onRealPort: true, settings: new Dictionary<string, string?>
@@ -71,6 +73,21 @@ public sealed class OpenIdConnectSignInTests(PostgresServerFixture postgres) : I
         await Assertions.Expect(grace.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out.");
         await grace.GotoAsync(PersonPages.Password);
         Assert.StartsWith(PersonPages.SignIn, new Uri(grace.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task The_provider_does_not_take_over_a_local_account_of_the_same_name()
+    {
+        await using var browser = await CatalogBrowser.LaunchAsync(_catalog);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(PersonPages.SignIn);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in with {ProviderName}" }).ClickAsync();
+        await page.GetByLabel("Who are you?").FillAsync(CatalogHost.AdministratorUserName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"already has an account named {CatalogHost.AdministratorUserName}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
     }
 
     private static async Task SignInWithProviderAsync(IPage page, string who)
