@@ -44,7 +44,8 @@ public sealed partial record MeshAdministrator(string UserName, string Password)
             : throw new InvalidOperationException($"{UserName} could not sign in to the catalog: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
     }
 
-    private const string SignInPath = "/People/SignIn";
+    /// <summary>The catalog's sign-in page (<c>PersonPages.SignIn</c>).</summary>
+    private const string SignInPath = "/sign-in";
 
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken""")]
     private static partial Regex AntiforgeryToken();
