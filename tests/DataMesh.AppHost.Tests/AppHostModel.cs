@@ -50,14 +50,17 @@ internal static class AppHostModel
         static string Text(object value) => value switch
         {
             string literal => literal,
+            ConnectionStringReference reference => Text(reference.Resource),
             IResourceWithConnectionString withConnectionString => withConnectionString.ConnectionStringExpression.ValueExpression,
             IManifestExpressionProvider expression => expression.ValueExpression,
             _ => "",
         };
 
+        // An endpoint (a host, a port) gives nothing away: only connection strings and parameters are followed.
         static bool Reaches(object? value, ParameterResource parameter) => value switch
         {
             ParameterResource candidate => candidate == parameter,
+            ConnectionStringReference reference => Reaches(reference.Resource, parameter),
             IResourceWithConnectionString withConnectionString => Reaches(withConnectionString.ConnectionStringExpression, parameter),
             ReferenceExpression expression => expression.ValueProviders.Any(provider => Reaches(provider, parameter)),
             _ => false,
