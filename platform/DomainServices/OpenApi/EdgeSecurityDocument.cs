@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Hosting;
 using Microsoft.OpenApi;
 
 namespace DataMesh.DomainServices.OpenApi;
@@ -14,9 +15,6 @@ public sealed class EdgeSecurityDocument : IOpenApiDocumentTransformer
 {
     public const string ApiKeyScheme = "ApiKey";
 
-    /// <summary>The gateway's key header (DataMesh.Gateway's EdgeHeaders.ApiKey, which the services do not reference).</summary>
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Servers = [new OpenApiServer { Url = "/", Description = "The mesh's gateway, in production and local runs alike", Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) } }];
@@ -26,7 +24,7 @@ public sealed class EdgeSecurityDocument : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = ApiKeyHeader,
+            Name = MeshHeaders.ApiKey,
             Description = "A consumer's key from the catalog; the gateway checks it, the team it belongs to and its grants.",
         };
         var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] };
