@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -44,4 +45,4 @@ public static class DomainServiceExtensions
 }
 
 /// <summary>What <c>GET /api/{domain}</c> answers.</summary>
-public sealed record DomainDescription(string Domain, string Database, string PostgresVersion);
+public sealed record DomainDescription([property: MaxLength(63)] string Domain, [property: MaxLength(63)] string Database, [property: MaxLength(200)] string PostgresVersion);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using DataMesh.DataProducts;
 using DataMesh.DomainServices.Concurrency;
 using DataMesh.DomainServices.Idempotency;
+using DataMesh.DomainServices.OpenApi;
 using DataMesh.DomainServices.Persistence;
 using DataMesh.DomainServices.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -38,12 +39,20 @@ public static class DomainServiceExtensions
 
         // Registered before the data products so that the schema exists when the outbox relay starts.
         builder.Services.AddHostedService<DomainDatabaseMigration<TDbContext>>();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // A number is a JSON number: the web default also reads "5400" as one, which leaves every number unbounded text.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         builder.Services.AddExceptionHandler<ConcurrencyConflictProblem>();
         builder.Services.AddExceptionHandler<ContractViolationProblem>();
         builder.Services.AddExceptionHandler<DomainRuleViolationProblem>();
         builder.Services.AddExceptionHandler<BadRequestProblem>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<EdgeSecurityDocument>()
+            .AddOperationTransformer<DomainProblemsOperation>()
+            .AddSchemaTransformer<FormatBoundsSchema>());
         return builder;
     }
 

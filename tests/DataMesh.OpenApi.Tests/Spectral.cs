@@ -55,5 +55,8 @@ public static class Spectral
 /// <summary>One finding: the rule, how bad (0 error, 1 warning, 2 information, 3 hint), where, and what.</summary>
 public sealed record SpectralFinding(string Code, int Severity, IReadOnlyList<JsonElement> Path, string Message)
 {
-    public override string ToString() => $"{Code} at {string.Join('.', Path.Select(p => p.ToString()))}: {Message}";
+    /// <summary>The rule and where: <c>owasp:api4:2023-string-limit at components.schemas.X.properties.y</c>.</summary>
+    public string Place => $"{Code} at {string.Join('.', Path.Select(p => p.ToString()))}";
+
+    public override string ToString() => $"{Place}: {Message}";
 }

@@ -85,10 +85,13 @@ public static class DataProductsHostingExtensions
                 options.Inbox.BulkSubscribe
                     ? new DaprBulkSubscribe(true, options.Inbox.MaxMessagesCount, (int)options.Inbox.MaxAwaitDuration.TotalMilliseconds)
                     : null)), DaprSubscription.JsonOptions))
+            // For the sidecar only: not in the service's public document.
+            .ExcludeFromDescription()
             .RequireDaprAppToken();
         endpoints.MapPost("/dataproducts/{dataProductId}/inputs/{inputPort}",
             (string dataProductId, string inputPort, HttpRequest request, IInputPortDelivery delivery, CancellationToken cancellationToken) =>
                 delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken))
+            .ExcludeFromDescription()
             .RequireDaprAppToken();
         return endpoints;
     }

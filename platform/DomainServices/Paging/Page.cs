@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.DomainServices.Paging;
 
 /// <summary>One page of a list and what a client needs to ask for the others.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+public sealed record Page<T>([property: MaxLength(PageRequest.MaxPageSize)] IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
     public int PageCount => (TotalCount + PageSize - 1) / PageSize;
 }

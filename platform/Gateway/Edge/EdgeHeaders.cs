@@ -3,7 +3,7 @@ namespace DataMesh.Gateway.Edge;
 /// <summary>The headers the edge reads and writes.</summary>
 public static class EdgeHeaders
 {
-    public const string ApiKey = "X-Api-Key";
+    public const string ApiKey = MeshHeaders.ApiKey;
 
     /// <summary>Set by the gateway for the destination (any value a client sends is dropped): who called.</summary>
     public const string Consumer = MeshHeaders.Consumer;

@@ -6,6 +6,12 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class MeshHeaders
 {
+    /// <summary>
+    /// Sent by a client to the gateway: its consumer's API key. The gateway checks it and never forwards it; the services'
+    /// OpenAPI documents name it as their security scheme.
+    /// </summary>
+    public const string ApiKey = "X-Api-Key";
+
     /// <summary>Set by the gateway on a request it forwards with a valid API key: the caller's consumer.</summary>
     public const string Consumer = "X-DataMesh-Consumer";
 

@@ -24,8 +24,8 @@ public static class DepartmentsApi
     }
 }
 
-public sealed record DepartmentView(Guid Id, string Name, string CostCenter);
+public sealed record DepartmentView(Guid Id, [property: MaxLength(100)] string Name, [property: MaxLength(9)] string CostCenter);
 
 public sealed record CreateDepartment(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
-    [property: Required, RegularExpression("^CC-[0-9]{3,6}$", ErrorMessage = "A cost center code is CC- and 3 to 6 digits, e.g. CC-100.")] string CostCenter);
+    [property: Required, StringLength(9), RegularExpression("^CC-[0-9]{3,6}$", ErrorMessage = "A cost center code is CC- and 3 to 6 digits, e.g. CC-100.")] string CostCenter);

@@ -40,7 +40,7 @@ public sealed record EmployeeListQuery
 
     public Guid? DepartmentId { get; init; }
 
-    [AllowedValues("active", "terminated", null)]
+    [AllowedValues("active", "terminated", null), StringLength(10)]
     public string? Status { get; init; }
 
     public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Hr.Model;
 
 namespace Hr.Api;
@@ -5,13 +6,13 @@ namespace Hr.Api;
 /// <summary>An employee as the API shows it.</summary>
 public sealed record EmployeeView(
     Guid Id,
-    string Name,
-    string Email,
+    [property: MaxLength(200)] string Name,
+    [property: MaxLength(254)] string Email,
     DateOnly BirthDate,
-    string Title,
+    [property: MaxLength(100)] string Title,
     Guid DepartmentId,
-    string Department,
-    string CostCenter,
+    [property: MaxLength(100)] string Department,
+    [property: MaxLength(9)] string CostCenter,
     decimal MonthlySalary,
     DateOnly HiredOn,
     EmploymentStatus Status,

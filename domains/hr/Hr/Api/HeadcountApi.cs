@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Problems;
 using Hr.Model;
@@ -11,7 +12,7 @@ public static class HeadcountApi
 {
     public static RouteGroupBuilder MapHeadcountApi(this RouteGroupBuilder api, TimeProvider clock)
     {
-        api.MapGet("/headcount", async Task<Results<Ok<IReadOnlyList<HeadcountFigures>>, ProblemHttpResult>> (string? month, HrDbContext db, CancellationToken ct) =>
+        api.MapGet("/headcount", async Task<Results<Ok<IReadOnlyList<HeadcountFigures>>, ProblemHttpResult>> ([StringLength(7)] string? month, HrDbContext db, CancellationToken ct) =>
         {
             var asked = Month.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             if (month is not null && !Month.TryParse(month, out asked))

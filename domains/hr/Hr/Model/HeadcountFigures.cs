@@ -1,4 +1,5 @@
+using System.ComponentModel.DataAnnotations;
 namespace Hr.Model;
 
 /// <summary>Headcount (people employed on the month's last day), hires and leavers of a department in a month.</summary>
-public sealed record HeadcountFigures(string Department, string Month, int Headcount, int Hires, int Leavers);
+public sealed record HeadcountFigures([property: MaxLength(100)] string Department, [property: MaxLength(7)] string Month, int Headcount, int Hires, int Leavers);
