@@ -25,7 +25,9 @@ var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
 // People sign in to the catalog: its first platform administrator (the password generated once and kept) and,
 // when Mesh:Catalog:OpenIdConnect:Authority is set, an OpenID Connect provider whose client secret is a parameter.
 catalog
-    .WithEnvironment("Catalog__Administrator__UserName", builder.AddParameter("catalog-admin-username", "admin", publishValueAsDefault: true))
+    // A parameter given a value ignores configuration, so the setting is read here: "admin" unless set.
+    .WithEnvironment("Catalog__Administrator__UserName", builder.AddParameter("catalog-admin-username",
+        builder.Configuration["Parameters:catalog-admin-username"] ?? "admin", publishValueAsDefault: true))
     .WithEnvironment("Catalog__Administrator__Password",
         builder.AddParameter("catalog-admin-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true));
 var signInProvider = builder.Configuration.GetSection("Mesh:Catalog:OpenIdConnect");
