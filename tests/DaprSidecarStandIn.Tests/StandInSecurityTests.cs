@@ -95,19 +95,12 @@ public sealed class StandInSecurityTests
     public async Task A_publish_outside_the_apps_publishing_scope_is_refused_over_grpc_and_http()
     {
         using var resources = new PubSubResources();
-        resources.WritePubSub(Scopes(publishing: "finance=budgets;hr=employees", subscribing: "finance=;hr="));
-        await using var sidecar = new StandInSidecar("finance", appPort: null, resources.Path);
-        await sidecar.StartAsync();
+        await using var sidecar = await StartPublisherAsync(resources, "finance", publishing: "finance=budgets;hr=employees", subscribing: "finance=;hr=");
 
         using var client = sidecar.CreateDaprClient();
         await client.PublishEventAsync(PubSub, "budgets", new { Amount = 1 });
-        foreach (var topic in new[] { "employees", "unlisted" })
-        {
-            var refused = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync(PubSub, topic, new { Name = "forged" }));
-            var status = Assert.IsType<RpcException>(refused.InnerException);
-            Assert.Equal(StatusCode.PermissionDenied, status.StatusCode);
-            Assert.Equal($"topic {topic} is not allowed for app id finance", status.Status.Detail);
-        }
+        await AssertForbiddenAsync(client, "employees", "finance");
+        await AssertForbiddenAsync(client, "unlisted", "finance");
 
         using var overHttp = await PublishOverHttpAsync(sidecar, "employees", token: null);
         Assert.Equal(HttpStatusCode.Forbidden, overHttp.StatusCode);
@@ -123,13 +116,10 @@ public sealed class StandInSecurityTests
     public async Task An_app_the_scopes_do_not_name_may_not_touch_a_protected_topic()
     {
         using var resources = new PubSubResources();
-        resources.WritePubSub(Scopes(publishing: "hr=employees", subscribing: "hr="));
-        await using var sidecar = new StandInSidecar("intruder", appPort: null, resources.Path);
-        await sidecar.StartAsync();
+        await using var sidecar = await StartPublisherAsync(resources, "intruder", publishing: "hr=employees", subscribing: "hr=");
 
         using var client = sidecar.CreateDaprClient();
-        var refused = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync(PubSub, "employees", new { Name = "forged" }));
-        Assert.Equal(StatusCode.PermissionDenied, Assert.IsType<RpcException>(refused.InnerException).StatusCode);
+        await AssertForbiddenAsync(client, "employees", "intruder");
     }
 
     [Fact]
@@ -179,6 +169,23 @@ public sealed class StandInSecurityTests
         Assert.Equal([1, 2, 3], app.Received.Select(delivery => delivery.Attempt));
         Assert.False(resources.TopicHolds("invoices-dead", "invoice-1"));
         Assert.Contains("topic invoices-dead is not allowed for app id hr", subscriber.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A sidecar that only publishes, on a pub/sub with these scopes.</summary>
+    private static async Task<StandInSidecar> StartPublisherAsync(PubSubResources resources, string appId, string publishing, string subscribing)
+    {
+        resources.WritePubSub(Scopes(publishing, subscribing));
+        var sidecar = new StandInSidecar(appId, appPort: null, resources.Path);
+        await sidecar.StartAsync();
+        return sidecar;
+    }
+
+    private static async Task AssertForbiddenAsync(DaprClient client, string topic, string appId)
+    {
+        var refused = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync(PubSub, topic, new { Name = "forged" }));
+        var status = Assert.IsType<RpcException>(refused.InnerException);
+        Assert.Equal(StatusCode.PermissionDenied, status.StatusCode);
+        Assert.Equal($"topic {topic} is not allowed for app id {appId}", status.Status.Detail);
     }
 
     /// <summary>The component's scopes as the AppHost writes them, every named topic allowed and protected.</summary>
