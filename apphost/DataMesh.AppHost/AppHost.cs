@@ -25,9 +25,8 @@ var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
 // People sign in to the catalog: its first platform administrator (the password generated once and kept) and,
 // when Mesh:Catalog:OpenIdConnect:Authority is set, an OpenID Connect provider whose client secret is a parameter.
 catalog
-    // A parameter given a value ignores configuration, so the setting is read here: "admin" unless set.
-    .WithEnvironment("Catalog__Administrator__UserName", builder.AddParameter("catalog-admin-username",
-        builder.Configuration["Parameters:catalog-admin-username"] ?? "admin", publishValueAsDefault: true))
+    // The user name is no secret: a plain setting (a ConfigMap entry when deployed), "admin" unless set.
+    .WithEnvironment("Catalog__Administrator__UserName", builder.Configuration["Parameters:catalog-admin-username"] ?? "admin")
     .WithEnvironment("Catalog__Administrator__Password",
         builder.AddParameter("catalog-admin-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true));
 var signInProvider = builder.Configuration.GetSection("Mesh:Catalog:OpenIdConnect");

@@ -229,7 +229,7 @@ public sealed class KubernetesDeploymentTests
         Assert.Subset(referenced.ToHashSet(), Databases.Select(database => $"{database}-db-password/password")
             .Concat(["finance-team-key/value", "hr-team-key/value", "marketing-team-key/value"])
             .Concat(["gateway-service-credential/value", "hr-service-credential/value", "catalog-app-api-token/token", "hr-dapr-api-token/token"]).ToHashSet());
-        Assert.All(referenced, secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token|db-password/password)$", secret));
+        Assert.All(referenced, secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token|db-password/password|admin-password/value)$", secret));
     }
 
     [Fact]
