@@ -82,8 +82,8 @@ public sealed class AttackTests(LocalMesh mesh)
 
         // Without a credential, with another domain's, and even with HR's own: the owner team does not change.
         Assert.Equal(HttpStatusCode.Unauthorized, (await catalog.PostAsJsonAsync("/api/catalog/v1/registrations", forged)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await catalog.SendAsync(WithCredential(HttpMethod.Post, "/api/catalog/v1/registrations", forged, await CredentialAsync("marketing")))).StatusCode);
-        using var own = await catalog.SendAsync(WithCredential(HttpMethod.Post, "/api/catalog/v1/registrations", forged, await CredentialAsync("hr")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await catalog.SendAsync(WithCredential(HttpMethod.Post, "/api/catalog/v1/registrations", forged, await mesh.ParameterValueAsync("marketing-service-credential")))).StatusCode);
+        using var own = await catalog.SendAsync(WithCredential(HttpMethod.Post, "/api/catalog/v1/registrations", forged, await mesh.ParameterValueAsync("hr-service-credential")));
         var refusal = await own.Content.ReadAsStringAsync();
         Assert.True(own.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"HR's own registration of another team was not refused: {(int)own.StatusCode} {refusal}");
         Assert.Contains("team", refusal, StringComparison.Ordinal);
@@ -148,13 +148,6 @@ public sealed class AttackTests(LocalMesh mesh)
 
     /// <summary>A client of a service's own endpoint, as anything inside the network reaches it, not through the gateway.</summary>
     private HttpClient Direct(string service) => new() { BaseAddress = mesh.App.GetEndpoint(service, "http") };
-
-    private async Task<string> CredentialAsync(string service)
-    {
-        var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
-        var parameter = model.Resources.OfType<ParameterResource>().Single(p => p.Name == $"{service}-service-credential");
-        return (await parameter.GetValueAsync(CancellationToken.None))!;
-    }
 
     private static HttpRequestMessage WithCredential(HttpMethod method, string path, object body, string credential) =>
         new(method, path) { Content = JsonContent.Create(body), Headers = { { MeshHeaders.ServiceCredential, credential } } };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -66,6 +67,8 @@ public sealed class GatewayRoutesTests(LocalMesh mesh)
             Assert.True(notifications.TryGetCurrentState(sidecar.Name, out var state));
             Assert.Equal(HealthStatus.Healthy, state.Snapshot.HealthStatus);
             using var http = mesh.App.CreateHttpClient(sidecar.Name, DaprSidecarResource.HttpEndpointName);
+            // daprd's API takes the app's token (DAPR_API_TOKEN) from whoever calls it.
+            http.DefaultRequestHeaders.Add(MeshHeaders.DaprApiToken, await mesh.ParameterValueAsync($"{sidecar.AppId}-dapr-api-token"));
             var metadata = await http.GetFromJsonAsync<SidecarMetadata>("/v1.0/metadata");
             Assert.Equal(sidecar.AppId, metadata!.Id);
         }

@@ -1,3 +1,5 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using DataMesh.Testing;
 using Npgsql;
 
@@ -39,6 +41,14 @@ public class LocalMesh : IAsyncLifetime
 
     /// <summary>A client of the catalog signed in as <see cref="Administrator"/>.</summary>
     public Task<HttpClient> SignedInAdministratorAsync() => Administrator.SignInAsync(App);
+
+    /// <summary>The value of one of the AppHost's parameters in this run (a generated credential or token).</summary>
+    public async Task<string> ParameterValueAsync(string name)
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var parameter = model.Resources.OfType<ParameterResource>().Single(resource => resource.Name == name);
+        return (await parameter.GetValueAsync(CancellationToken.None))!;
+    }
 
     /// <summary>The key of <paramref name="domain"/>'s own team.</summary>
     public string TeamKey(string domain) => _teamKeys[domain];

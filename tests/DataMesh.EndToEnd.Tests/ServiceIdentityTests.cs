@@ -47,7 +47,7 @@ public sealed class ServiceIdentityTests(LocalMesh mesh)
     public async Task A_domains_sidecar_refuses_to_publish_to_another_domains_topic_and_callers_without_its_api_token()
     {
         using var sidecar = new HttpClient { BaseAddress = mesh.App.GetEndpoint("marketing-dapr", "http") };
-        var token = await ParameterValueAsync("marketing-dapr-api-token");
+        var token = await mesh.ParameterValueAsync("marketing-dapr-api-token");
 
         using var forged = await PublishAsync(sidecar, "hr.employees.v1", token);
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
@@ -57,13 +57,6 @@ public sealed class ServiceIdentityTests(LocalMesh mesh)
 
         using var anonymous = await PublishAsync(sidecar, "marketing.campaigns.v1", token: null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-    }
-
-    private async Task<string> ParameterValueAsync(string name)
-    {
-        var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
-        var parameter = model.Resources.OfType<ParameterResource>().Single(resource => resource.Name == name);
-        return (await parameter.GetValueAsync(CancellationToken.None))!;
     }
 
     private static Task<HttpResponseMessage> PublishAsync(HttpClient sidecar, string topic, string? token)
