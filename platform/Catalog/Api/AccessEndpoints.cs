@@ -53,11 +53,11 @@ public static class AccessEndpoints
                 ? throw CatalogRefusal.Invalid("key", "is required, at most 200 characters")
                 : await desk.LookupAsync(body.Key, ct) is { } found ? Results.Ok(found) : throw CatalogRefusal.NotFound("key", "no active API key matches"))
             .WithName("lookup-key").WithSummary("For the gateway: the consumer, team and grants (with purposes and whether personal data may be read) of an active key.")
-            .Produces<ApiKeyLookup>().RequireMeshService(ServiceCredentials.Gateway)
+            .Produces<ApiKeyLookup>().RequireMeshService(ServiceCredentials.Gateway).ExcludeFromDescription()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/edge/policy", async (EdgePolicyReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReadAsync(ct)))
             .WithName("edge-policy").WithSummary("For the gateway: each domain's owner teams, and each query endpoint with the personal data its contract marks.")
-            .RequireMeshService(ServiceCredentials.Gateway);
+            .RequireMeshService(ServiceCredentials.Gateway).ExcludeFromDescription();
         api.MapPost("/access-requests", async (AccessRequestBody body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
         {
             var request = await desk.RequestAsync(body.DataProductId, body.ConsumerId, body.Purpose, body.PersonalData, caller, ct);
