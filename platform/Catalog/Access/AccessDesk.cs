@@ -20,6 +20,9 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public const int MaxPurposeLength = 2000;
     public const int MaxNoteLength = 500;
 
+    /// <summary>A data product's id as a request names it (<c>domain.product</c>).</summary>
+    public const int MaxProductIdLength = 200;
+
     /// <summary>Who provisions the domain teams' own keys: the AppHost's configuration, at start.</summary>
     private static readonly ServiceCaller AppHost = new("apphost");
 
@@ -29,6 +32,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         caller.MustBeIdentified();
         CatalogRefusal.ThrowIfBlank("id", id, MaxIdLength);
         CatalogRefusal.ThrowIfBlank("team", team, TeamDirectory.MaxNameLength);
+        CatalogRefusal.ThrowIfLonger("description", description, CatalogRefusal.MaxDescriptionLength);
         caller.Must(ConsumerRecord.MayBeRegisteredBy(caller, team), "team", $"'{caller.Name}' does not act for team '{team}'");
         if (requestsPerSecond is not null)
         {
@@ -145,6 +149,8 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public async Task<AccessRequestRecord> RequestAsync(string dataProductId, string consumerId, string purpose, bool personalData, CatalogCaller caller, CancellationToken cancellationToken)
     {
         caller.MustBeIdentified();
+        CatalogRefusal.ThrowIfBlank("dataProductId", dataProductId, MaxProductIdLength);
+        CatalogRefusal.ThrowIfBlank("consumerId", consumerId, MaxIdLength);
         CatalogRefusal.ThrowIfBlank("purpose", purpose, MaxPurposeLength);
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         await ProductAsync(dataProductId, cancellationToken);
@@ -301,11 +307,5 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         }
     }
 
-    private static void CheckNote(string? note)
-    {
-        if (note?.Length > MaxNoteLength)
-        {
-            throw CatalogRefusal.Invalid("note", $"at most {MaxNoteLength} characters");
-        }
-    }
+    private static void CheckNote(string? note) => CatalogRefusal.ThrowIfLonger("note", note, MaxNoteLength);
 }

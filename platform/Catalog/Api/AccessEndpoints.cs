@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Access;
 
 namespace DataMesh.Catalog.Api;
@@ -8,13 +9,21 @@ namespace DataMesh.Catalog.Api;
 /// </summary>
 public static class AccessEndpoints
 {
-    public sealed record ConsumerBody(string Id, string Team, string? Description, int? RequestsPerSecond);
+    public sealed record ConsumerBody(
+        [property: MaxLength(AccessDesk.MaxIdLength)] string Id,
+        [property: MaxLength(TeamDirectory.MaxNameLength)] string Team,
+        [property: MaxLength(CatalogRefusal.MaxDescriptionLength)] string? Description,
+        [property: Range(1, AccessDesk.MaxRequestsPerSecond)] int? RequestsPerSecond);
 
-    public sealed record RateBody(int? RequestsPerSecond);
+    public sealed record RateBody([property: Range(1, AccessDesk.MaxRequestsPerSecond)] int? RequestsPerSecond);
 
-    public sealed record AccessRequestBody(string DataProductId, string ConsumerId, string Purpose, bool PersonalData);
+    public sealed record AccessRequestBody(
+        [property: MaxLength(AccessDesk.MaxProductIdLength)] string DataProductId,
+        [property: MaxLength(AccessDesk.MaxIdLength)] string ConsumerId,
+        [property: MaxLength(AccessDesk.MaxPurposeLength)] string Purpose,
+        bool PersonalData);
 
-    public sealed record DecisionBody(string? Note);
+    public sealed record DecisionBody([property: MaxLength(AccessDesk.MaxNoteLength)] string? Note);
 
     public sealed record KeyBody(string Key);
 
