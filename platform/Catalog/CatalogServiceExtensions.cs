@@ -5,6 +5,7 @@ using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts;
+using DataMesh.DomainServices.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -37,7 +38,12 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<PromiseBreaches>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi("v1");
+        // The same document conventions as the domains' (the gateway's key, problems, bounds), and the sign-in cookie.
+        builder.Services.AddOpenApi("v1", openApi => openApi
+            .AddDocumentTransformer<EdgeSecurityDocument>()
+            .AddDocumentTransformer<SignInCookieDocument>()
+            .AddOperationTransformer<ListLimitOperation>()
+            .AddSchemaTransformer<FormatBoundsSchema>());
         builder.Services.AddRazorPages();
         builder.AddPeople();
         return builder;

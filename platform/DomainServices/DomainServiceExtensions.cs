@@ -52,6 +52,7 @@ public static class DomainServiceExtensions
         builder.Services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<EdgeSecurityDocument>()
             .AddOperationTransformer<DomainProblemsOperation>()
+            .AddOperationTransformer<ListLimitOperation>()
             .AddSchemaTransformer<FormatBoundsSchema>());
         return builder;
     }

@@ -72,6 +72,23 @@ public sealed class AccessTests(PostgresServerFixture postgres) : CatalogTest(po
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("consumers", "description")]
+    [InlineData("access-requests", "dataProductId")]
+    [InlineData("access-requests", "consumerId")]
+    public async Task A_text_longer_than_the_documented_bound_is_refused_naming_the_field(string path, string field)
+    {
+        var tooLong = new string('x', Math.Max(CatalogRefusal.MaxDescriptionLength, AccessDesk.MaxProductIdLength) + 1);
+        object body = path == "consumers"
+            ? new { id = "long-described", team = "controlling", description = tooLong }
+            : new { dataProductId = field == "dataProductId" ? tooLong : "hr.employees", consumerId = field == "consumerId" ? tooLong : "finance-reporting", purpose = "Headcount", personalData = false };
+
+        var response = await Reporting.PostAsJsonAsync($"{CatalogApi.Prefix}/{path}", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
     [Fact]
     public async Task A_request_without_a_purpose_is_refused_naming_the_field()
     {

@@ -11,19 +11,22 @@ namespace DataMesh.Catalog.Tests;
 public sealed class ApiTests(PostgresServerFixture postgres) : CatalogTest(postgres, onRealPort: true)
 {
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_versioned_API()
+    public async Task The_OpenAPI_document_describes_the_public_versioned_API_only()
     {
         using var http = new HttpClient { BaseAddress = Catalog.Address };
 
         var document = await http.GetFromJsonAsync<JsonElement>("/api/catalog/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains($"{CatalogApi.Prefix}/registrations", paths);
         Assert.Contains($"{CatalogApi.Prefix}/products", paths);
         Assert.Contains($"{CatalogApi.Prefix}/products/{{id}}", paths);
-        Assert.Contains($"{CatalogApi.Prefix}/keys/lookup", paths);
         Assert.Contains($"{CatalogApi.Prefix}/access-requests/{{id}}/approve", paths);
+        // The mesh's own endpoints (the domains' registrations, the gateway's look-ups, the sidecar's deliveries) are not public.
+        Assert.All(new[] { "/registrations", "/keys/lookup", "/edge/policy", "/observations" }, internalPath => Assert.DoesNotContain(paths, p => p.StartsWith(CatalogApi.Prefix + internalPath, StringComparison.Ordinal)));
         Assert.DoesNotContain(paths, p => p.StartsWith("/dapr", StringComparison.Ordinal));
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(MeshHeaders.ApiKey, schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("cookie", schemes.GetProperty("SignInCookie").GetProperty("in").GetString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Registry;
+using DataMesh.DomainServices.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Access;
@@ -20,6 +21,9 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public const int MaxPurposeLength = 2000;
     public const int MaxNoteLength = 500;
 
+    /// <summary>A data product's id as a request names it (<c>domain.product</c>).</summary>
+    public const int MaxProductIdLength = 200;
+
     /// <summary>Who provisions the domain teams' own keys: the AppHost's configuration, at start.</summary>
     private static readonly ServiceCaller AppHost = new("apphost");
 
@@ -29,6 +33,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         caller.MustBeIdentified();
         CatalogRefusal.ThrowIfBlank("id", id, MaxIdLength);
         CatalogRefusal.ThrowIfBlank("team", team, TeamDirectory.MaxNameLength);
+        CatalogRefusal.ThrowIfLonger("description", description, CatalogRefusal.MaxDescriptionLength);
         caller.Must(ConsumerRecord.MayBeRegisteredBy(caller, team), "team", $"'{caller.Name}' does not act for team '{team}'");
         if (requestsPerSecond is not null)
         {
@@ -69,7 +74,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public async Task<IReadOnlyList<ConsumerRecord>> ConsumersAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
     {
         caller.Must(caller.ActsFor(team), "team", $"'{caller.Name}' does not act for team '{team}'");
-        return await db.Consumers.AsNoTracking().Where(c => c.Team == team).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return await db.Consumers.AsNoTracking().Where(c => c.Team == team).OrderBy(c => c.Id).Bounded().ToListAsync(cancellationToken);
     }
 
     /// <summary>A consumer's keys (prefixes, never the keys), for whoever manages it.</summary>
@@ -77,7 +82,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     {
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         return await db.ApiKeys.AsNoTracking().Where(k => k.ConsumerId == consumerId).OrderBy(k => k.CreatedAt)
-            .Select(k => new ApiKeyFacts(k.Id, k.ConsumerId, k.Prefix, k.CreatedAt, k.RevokedAt)).ToListAsync(cancellationToken);
+            .Select(k => new ApiKeyFacts(k.Id, k.ConsumerId, k.Prefix, k.CreatedAt, k.RevokedAt)).Bounded().ToListAsync(cancellationToken);
     }
 
     public async Task<IssuedApiKey> IssueKeyAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
@@ -145,6 +150,8 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public async Task<AccessRequestRecord> RequestAsync(string dataProductId, string consumerId, string purpose, bool personalData, CatalogCaller caller, CancellationToken cancellationToken)
     {
         caller.MustBeIdentified();
+        CatalogRefusal.ThrowIfBlank("dataProductId", dataProductId, MaxProductIdLength);
+        CatalogRefusal.ThrowIfBlank("consumerId", consumerId, MaxIdLength);
         CatalogRefusal.ThrowIfBlank("purpose", purpose, MaxPurposeLength);
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         await ProductAsync(dataProductId, cancellationToken);
@@ -203,7 +210,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         caller.Must(caller.ActsFor(team), "team", $"only members of team '{team}' and administrators see its approval queue");
         return await db.AccessRequests.AsNoTracking()
             .Where(r => r.Status == AccessStatus.Pending && db.DataProducts.Any(p => p.Id == r.DataProductId && p.Owner == team))
-            .OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
+            .OrderBy(r => r.RequestedAt).Bounded().ToListAsync(cancellationToken);
     }
 
     /// <summary>Every step of a request, for the owner team's members and keys and administrators.</summary>
@@ -213,7 +220,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         var request = await RequestRecordAsync(requestId, cancellationToken);
         var product = await ProductAsync(request.DataProductId, cancellationToken);
         caller.Must(product.AccessRecordsVisibleTo(caller), "requestId", $"only members of team '{product.Owner}' and administrators see the audit trail of access to {product.Id}");
-        return await db.AccessAudit.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return await db.AccessAudit.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.Id).Bounded().ToListAsync(cancellationToken);
     }
 
     /// <summary>A consumer's requests and grants, for whoever manages it.</summary>
@@ -221,7 +228,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     {
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         return await db.AccessRequests.AsNoTracking().Where(r => r.ConsumerId == consumerId)
-            .OrderBy(r => r.DataProductId).ThenBy(r => r.RequestedAt).ToListAsync(cancellationToken);
+            .OrderBy(r => r.DataProductId).ThenBy(r => r.RequestedAt).Bounded().ToListAsync(cancellationToken);
     }
 
     /// <summary>The gateway's look-up: the consumer behind a key that is not revoked, and its grants; null for any other key.</summary>
@@ -301,11 +308,5 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         }
     }
 
-    private static void CheckNote(string? note)
-    {
-        if (note?.Length > MaxNoteLength)
-        {
-            throw CatalogRefusal.Invalid("note", $"at most {MaxNoteLength} characters");
-        }
-    }
+    private static void CheckNote(string? note) => CatalogRefusal.ThrowIfLonger("note", note, MaxNoteLength);
 }

@@ -68,6 +68,7 @@ public sealed class TeamDirectory(CatalogDbContext db, TimeProvider clock)
     {
         caller.Must(TeamRecord.MayBeCreatedBy(caller), "name", "only a platform administrator creates teams that own no data product");
         CatalogRefusal.ThrowIfBlank("name", name, MaxNameLength);
+        CatalogRefusal.ThrowIfLonger("description", description, CatalogRefusal.MaxDescriptionLength);
         if (await ExistsAsync(name, cancellationToken))
         {
             throw CatalogRefusal.Conflict("name", $"team '{name}' exists already (an owner team's members come from its data products' descriptors)");

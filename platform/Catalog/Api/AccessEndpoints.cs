@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Access;
+using DataMesh.DomainServices.Paging;
 
 namespace DataMesh.Catalog.Api;
 
@@ -8,13 +10,21 @@ namespace DataMesh.Catalog.Api;
 /// </summary>
 public static class AccessEndpoints
 {
-    public sealed record ConsumerBody(string Id, string Team, string? Description, int? RequestsPerSecond);
+    public sealed record ConsumerBody(
+        [property: MaxLength(AccessDesk.MaxIdLength)] string Id,
+        [property: MaxLength(TeamDirectory.MaxNameLength)] string Team,
+        [property: MaxLength(CatalogRefusal.MaxDescriptionLength)] string? Description,
+        [property: Range(1, AccessDesk.MaxRequestsPerSecond)] int? RequestsPerSecond);
 
-    public sealed record RateBody(int? RequestsPerSecond);
+    public sealed record RateBody([property: Range(1, AccessDesk.MaxRequestsPerSecond)] int? RequestsPerSecond);
 
-    public sealed record AccessRequestBody(string DataProductId, string ConsumerId, string Purpose, bool PersonalData);
+    public sealed record AccessRequestBody(
+        [property: MaxLength(AccessDesk.MaxProductIdLength)] string DataProductId,
+        [property: MaxLength(AccessDesk.MaxIdLength)] string ConsumerId,
+        [property: MaxLength(AccessDesk.MaxPurposeLength)] string Purpose,
+        bool PersonalData);
 
-    public sealed record DecisionBody(string? Note);
+    public sealed record DecisionBody([property: MaxLength(AccessDesk.MaxNoteLength)] string? Note);
 
     public sealed record KeyBody(string Key);
 
@@ -25,14 +35,14 @@ public static class AccessEndpoints
             .WithName("register-consumer").WithSummary("Registers a consumer (a team's application).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/teams/{team}/consumers", async (string team, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ConsumersAsync(team, caller, ct)))
-            .WithName("team-consumers").WithSummary("A team's consumers.")
+            .WithListLimit().WithName("team-consumers").WithSummary("A team's consumers.")
             .Refusals();
         api.MapPut("/consumers/{id}/rate", async (string id, RateBody body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.SetRateAsync(id, body.RequestsPerSecond, caller, ct)))
             .WithName("set-consumer-rate").WithSummary("Sets the requests per second the gateway allows a consumer's keys (administrators only).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapGet("/consumers/{id}/keys", async (string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.KeysAsync(id, caller, ct)))
-            .WithName("list-keys").WithSummary("A consumer's API keys: prefixes and dates, never the keys.")
+            .WithListLimit().WithName("list-keys").WithSummary("A consumer's API keys: prefixes and dates, never the keys.")
             .Refusals(StatusCodes.Status404NotFound);
         api.MapPost("/consumers/{id}/keys", async (string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Created($"{CatalogApi.Prefix}/consumers/{id}/keys", await desk.IssueKeyAsync(id, caller, ct)))
@@ -53,11 +63,11 @@ public static class AccessEndpoints
                 ? throw CatalogRefusal.Invalid("key", "is required, at most 200 characters")
                 : await desk.LookupAsync(body.Key, ct) is { } found ? Results.Ok(found) : throw CatalogRefusal.NotFound("key", "no active API key matches"))
             .WithName("lookup-key").WithSummary("For the gateway: the consumer, team and grants (with purposes and whether personal data may be read) of an active key.")
-            .Produces<ApiKeyLookup>().RequireMeshService(ServiceCredentials.Gateway)
+            .Produces<ApiKeyLookup>().RequireMeshService(ServiceCredentials.Gateway).ExcludeFromDescription()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/edge/policy", async (EdgePolicyReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReadAsync(ct)))
             .WithName("edge-policy").WithSummary("For the gateway: each domain's owner teams, and each query endpoint with the personal data its contract marks.")
-            .RequireMeshService(ServiceCredentials.Gateway);
+            .RequireMeshService(ServiceCredentials.Gateway).ExcludeFromDescription();
         api.MapPost("/access-requests", async (AccessRequestBody body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
         {
             var request = await desk.RequestAsync(body.DataProductId, body.ConsumerId, body.Purpose, body.PersonalData, caller, ct);
@@ -65,7 +75,7 @@ public static class AccessEndpoints
         }).WithName("request-access").WithSummary("A consumer asks for access to a data product, with a purpose.")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapGet("/consumers/{id}/access-requests", async (string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.RequestsOfAsync(id, caller, ct)))
-            .WithName("consumer-access").WithSummary("A consumer's access requests and grants.")
+            .WithListLimit().WithName("consumer-access").WithSummary("A consumer's access requests and grants.")
             .Refusals(StatusCodes.Status404NotFound);
         api.MapPost("/access-requests/{id:guid}/approve", async (Guid id, DecisionBody? body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.DecideAsync(id, approve: true, body?.Note, caller, ct)))
@@ -80,10 +90,10 @@ public static class AccessEndpoints
             .WithName("revoke-access").WithSummary("Ends a grant (the owner team, or whoever manages the consumer).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/access-requests/{id:guid}/audit", async (Guid id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.AuditTrailAsync(id, caller, ct)))
-            .WithName("access-audit").WithSummary("Every step of an access request: who, what, when (the owner team and administrators).")
+            .WithListLimit().WithName("access-audit").WithSummary("Every step of an access request: who, what, when (the owner team and administrators).")
             .Refusals(StatusCodes.Status404NotFound);
         api.MapGet("/teams/{team}/approval-queue", async (string team, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(team, caller, ct)))
-            .WithName("approval-queue").WithSummary("The pending requests for the products a team owns (its members and administrators).")
+            .WithListLimit().WithName("approval-queue").WithSummary("The pending requests for the products a team owns (its members and administrators).")
             .Refusals();
         return api;
     }

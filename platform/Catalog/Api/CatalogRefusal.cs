@@ -18,6 +18,18 @@ public sealed class CatalogRefusal(int statusCode, string fieldName, string deta
 
     public static CatalogRefusal Conflict(string field, string detail) => new(StatusCodes.Status409Conflict, field, detail);
 
+    /// <summary>The longest free-text description (of a consumer, of a team) the catalog keeps.</summary>
+    public const int MaxDescriptionLength = 500;
+
+    /// <summary>Refuses (400) an optional text longer than <paramref name="maxLength"/>.</summary>
+    public static void ThrowIfLonger(string field, string? value, int maxLength)
+    {
+        if (value?.Length > maxLength)
+        {
+            throw Invalid(field, $"at most {maxLength} characters");
+        }
+    }
+
     /// <summary>Refuses (400) a missing, blank or too long text.</summary>
     public static void ThrowIfBlank(string field, string? value, int maxLength)
     {

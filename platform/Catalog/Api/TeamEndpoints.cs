@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Access;
 
 namespace DataMesh.Catalog.Api;
@@ -5,9 +6,9 @@ namespace DataMesh.Catalog.Api;
 /// <summary>Teams and their members: owner teams from descriptors (read-only here), teams that own no product kept by the catalog.</summary>
 public static class TeamEndpoints
 {
-    public sealed record TeamBody(string Name, string? Description);
+    public sealed record TeamBody([property: MaxLength(TeamDirectory.MaxNameLength)] string Name, [property: MaxLength(CatalogRefusal.MaxDescriptionLength)] string? Description);
 
-    public sealed record MemberBody(string UserName, TeamRole Role);
+    public sealed record MemberBody([property: MaxLength(TeamDirectory.MaxUserNameLength)] string UserName, TeamRole Role);
 
     public static RouteGroupBuilder MapTeams(this RouteGroupBuilder api)
     {

@@ -6,6 +6,9 @@ namespace DataMesh.DomainServices.Calendar;
 /// <summary>A fiscal quarter, written <c>yyyy-Qn</c>; the mesh's fiscal year is the calendar year.</summary>
 public readonly partial record struct FiscalQuarter(int Year, int Number)
 {
+    /// <summary>How long a quarter is written: <c>yyyy-Qn</c>.</summary>
+    public const int Length = 7;
+
     public Month FirstMonth => new(Year, (Number * 3) - 2);
 
     public Month LastMonth => new(Year, Number * 3);

@@ -5,6 +5,9 @@ namespace DataMesh.DomainServices.Calendar;
 /// <summary>A calendar month, written <c>yyyy-MM</c>.</summary>
 public readonly record struct Month(int Year, int Number)
 {
+    /// <summary>How long a month is written: <c>yyyy-MM</c>.</summary>
+    public const int Length = 7;
+
     public DateOnly FirstDay => new(Year, Number, 1);
 
     public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);

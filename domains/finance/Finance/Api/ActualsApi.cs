@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Calendar;
+using DataMesh.DomainServices.Paging;
 using DataMesh.DomainServices.Problems;
 using Finance.Model;
 using Finance.Persistence;
@@ -13,9 +15,9 @@ public static class ActualsApi
     public static RouteGroupBuilder MapActualsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/cost-centers", async (FinanceDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.CostCenters.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)))
-            .WithTags("Cost centers").WithName("finance-list-cost-centers");
-        api.MapGet("/actuals", async Task<Results<Ok<IReadOnlyList<CostCenterActuals>>, ProblemHttpResult>> (string quarter, string? costCenter, FinanceDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.CostCenters.AsNoTracking().OrderBy(c => c.Code).Bounded().Select(c => new CostCenterView(c.Code, c.Name)).ToListAsync(ct)))
+            .WithListLimit().WithTags("Cost centers").WithName("finance-list-cost-centers");
+        api.MapGet("/actuals", async Task<Results<Ok<IReadOnlyList<CostCenterActuals>>, ProblemHttpResult>> ([StringLength(FiscalQuarter.Length)] string quarter, [StringLength(CostCenter.CodeLength)] string? costCenter, FinanceDbContext db, CancellationToken ct) =>
         {
             if (!FiscalQuarter.TryParse(quarter, out var asked))
             {
@@ -23,7 +25,10 @@ public static class ActualsApi
             }
 
             return TypedResults.Ok(await db.ActualsAsync(asked, costCenter, ct));
-        }).WithTags("Actuals").WithName("finance-actuals");
+        }).WithListLimit().WithTags("Actuals").WithName("finance-actuals");
         return api;
     }
 }
+
+/// <summary>A cost center as the API shows it.</summary>
+public sealed record CostCenterView([property: MaxLength(CostCenter.CodeLength)] string Code, [property: MaxLength(CostCenter.NameLength)] string Name);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Calendar;
+using Calendar = DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Concurrency;
 using DataMesh.DomainServices.Idempotency;
 using DataMesh.DomainServices.Paging;
@@ -64,14 +65,14 @@ public static class BudgetsApi
         await db.Budgets.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw DomainRuleViolation.NotFound("id", "budget", id);
 }
 
-public sealed record BudgetView(Guid Id, string CostCenter, string FiscalQuarter, BudgetCategory Category, decimal Amount)
+public sealed record BudgetView(Guid Id, [property: MaxLength(Model.CostCenter.CodeLength)] string CostCenter, [property: MaxLength(Calendar.FiscalQuarter.Length)] string FiscalQuarter, BudgetCategory Category, decimal Amount)
 {
     public static BudgetView Of(Budget b) => new(b.Id, b.CostCenter, b.FiscalQuarter, b.Category, b.Amount);
 }
 
 public sealed record AllocateBudget(
-    [property: Required, StringLength(20)] string CostCenter,
-    [property: Required] string FiscalQuarter,
+    [property: Required, StringLength(Model.CostCenter.CodeLength)] string CostCenter,
+    [property: Required, StringLength(Calendar.FiscalQuarter.Length)] string FiscalQuarter,
     BudgetCategory Category,
     [property: Range(typeof(decimal), "0", "100000000")] decimal Amount);
 
@@ -86,12 +87,13 @@ public sealed record BudgetListQuery
     [Range(1, PageRequest.MaxPageSize)]
     public int? PageSize { get; init; }
 
+    [StringLength(Model.CostCenter.CodeLength)]
     public string? CostCenter { get; init; }
 
-    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A fiscal quarter is written yyyy-Qn, e.g. 2026-Q4.")]
+    [StringLength(Calendar.FiscalQuarter.Length), RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A fiscal quarter is written yyyy-Qn, e.g. 2026-Q4.")]
     public string? FiscalQuarter { get; init; }
 
-    [AllowedValues("payroll", "marketing", "operations", null)]
+    [AllowedValues("payroll", "marketing", "operations", null), StringLength(10)] // the longest is "operations"
     public string? Category { get; init; }
 
     public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Calendar;
+using Calendar = DataMesh.DomainServices.Calendar;
 using DataMesh.DomainServices.Idempotency;
 using DataMesh.DomainServices.Paging;
 using Finance.Commands;
@@ -35,17 +36,24 @@ public static class ExpensesApi
     }
 }
 
-public sealed record ExpenseView(Guid Id, string CostCenter, BudgetCategory Category, decimal Amount, DateOnly SpentOn, string Vendor, string? SourceDataProduct)
+public sealed record ExpenseView(
+    Guid Id,
+    [property: MaxLength(Model.CostCenter.CodeLength)] string CostCenter,
+    BudgetCategory Category,
+    decimal Amount,
+    DateOnly SpentOn,
+    [property: MaxLength(Expense.VendorLength)] string Vendor,
+    [property: MaxLength(Expense.SourceDataProductLength)] string? SourceDataProduct)
 {
     public static ExpenseView Of(Expense e) => new(e.Id, e.CostCenter, e.Category, e.Amount, e.SpentOn, e.Vendor, e.SourceDataProduct);
 }
 
 public sealed record RecordExpense(
-    [property: Required, StringLength(20)] string CostCenter,
+    [property: Required, StringLength(Model.CostCenter.CodeLength)] string CostCenter,
     BudgetCategory Category,
     [property: Range(typeof(decimal), "0.01", "100000000")] decimal Amount,
     DateOnly SpentOn,
-    [property: Required, StringLength(200, MinimumLength = 1)] string Vendor);
+    [property: Required, StringLength(Expense.VendorLength, MinimumLength = 1)] string Vendor);
 
 /// <summary>A page of expenses, optionally of one cost center and quarter.</summary>
 public sealed record ExpenseListQuery
@@ -56,9 +64,10 @@ public sealed record ExpenseListQuery
     [Range(1, PageRequest.MaxPageSize)]
     public int? PageSize { get; init; }
 
+    [StringLength(Model.CostCenter.CodeLength)]
     public string? CostCenter { get; init; }
 
-    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A fiscal quarter is written yyyy-Qn, e.g. 2026-Q4.")]
+    [StringLength(Calendar.FiscalQuarter.Length), RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A fiscal quarter is written yyyy-Qn, e.g. 2026-Q4.")]
     public string? FiscalQuarter { get; init; }
 
     public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };

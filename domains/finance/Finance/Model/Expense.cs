@@ -3,6 +3,9 @@ namespace Finance.Model;
 /// <summary>Money a cost center spent, recorded by finance or booked from another domain's event.</summary>
 public sealed class Expense
 {
+    public const int VendorLength = 200;
+    public const int SourceDataProductLength = 100;
+
     public Guid Id { get; init; }
 
     public required string CostCenter { get; init; }

@@ -1,4 +1,5 @@
 using DataMesh.DomainServices.Calendar;
+using DataMesh.DomainServices.Paging;
 using Finance.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class ActualsQuery
         var quarterText = quarter.ToString();
         var (first, last) = (quarter.FirstDay, quarter.LastDay);
         var (firstMonth, lastMonth) = (quarter.FirstMonth.FirstDay, quarter.LastMonth.FirstDay);
-        var costCenters = await db.CostCenters.Where(c => costCenter == null || c.Code == costCenter).OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(cancellationToken);
+        var costCenters = await db.CostCenters.Where(c => costCenter == null || c.Code == costCenter).OrderBy(c => c.Code).Bounded().Select(c => c.Code).ToListAsync(cancellationToken);
         var budgets = await db.Budgets.Where(b => b.FiscalQuarter == quarterText && costCenters.Contains(b.CostCenter))
             .GroupBy(b => b.CostCenter).Select(g => new { g.Key, Amount = g.Sum(b => b.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
         var expenses = await db.Expenses.Where(e => e.SpentOn >= first && e.SpentOn <= last && costCenters.Contains(e.CostCenter))

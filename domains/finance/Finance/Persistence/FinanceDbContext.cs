@@ -23,14 +23,14 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
         {
             costCenter.ToTable("cost_centers");
             costCenter.HasKey(c => c.Code);
-            costCenter.Property(c => c.Code).HasMaxLength(20);
-            costCenter.Property(c => c.Name).HasMaxLength(100);
+            costCenter.Property(c => c.Code).HasMaxLength(CostCenter.CodeLength);
+            costCenter.Property(c => c.Name).HasMaxLength(CostCenter.NameLength);
         });
         modelBuilder.Entity<Budget>(budget =>
         {
             budget.ToTable("budgets");
-            budget.Property(b => b.CostCenter).HasMaxLength(20);
-            budget.Property(b => b.FiscalQuarter).HasMaxLength(7);
+            budget.Property(b => b.CostCenter).HasMaxLength(CostCenter.CodeLength);
+            budget.Property(b => b.FiscalQuarter).HasMaxLength(DataMesh.DomainServices.Calendar.FiscalQuarter.Length);
             budget.Property(b => b.Category).HasConversion<string>().HasMaxLength(20);
             budget.Property(b => b.Amount).HasPrecision(14, 2);
             budget.Property(b => b.Version).IsRowVersion();
@@ -40,11 +40,11 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
         modelBuilder.Entity<Expense>(expense =>
         {
             expense.ToTable("expenses");
-            expense.Property(e => e.CostCenter).HasMaxLength(20);
+            expense.Property(e => e.CostCenter).HasMaxLength(CostCenter.CodeLength);
             expense.Property(e => e.Category).HasConversion<string>().HasMaxLength(20);
             expense.Property(e => e.Amount).HasPrecision(14, 2);
-            expense.Property(e => e.Vendor).HasMaxLength(200);
-            expense.Property(e => e.SourceDataProduct).HasMaxLength(100);
+            expense.Property(e => e.Vendor).HasMaxLength(Expense.VendorLength);
+            expense.Property(e => e.SourceDataProduct).HasMaxLength(Expense.SourceDataProductLength);
             expense.Property(e => e.SourceId).HasMaxLength(100);
             expense.HasIndex(e => new { e.SourceDataProduct, e.SourceId }).IsUnique();
             expense.HasIndex(e => new { e.CostCenter, e.SpentOn });
@@ -53,7 +53,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
         modelBuilder.Entity<PayrollLine>(line =>
         {
             line.ToTable("payroll_lines");
-            line.Property(l => l.CostCenter).HasMaxLength(20);
+            line.Property(l => l.CostCenter).HasMaxLength(CostCenter.CodeLength);
             line.Property(l => l.MonthlyAmount).HasPrecision(12, 2);
             line.HasIndex(l => l.EmployeeId);
             line.HasIndex(l => new { l.CostCenter, l.FromMonth });

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Idempotency;
+using DataMesh.DomainServices.Paging;
 using Hr.Commands;
 using Hr.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,8 +14,8 @@ public static class DepartmentsApi
     {
         var departments = api.MapGroup("/departments").WithTags("Departments");
         departments.MapGet("/", async (HrDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentView(d.Id, d.Name, d.CostCenter)).ToListAsync(ct)))
-            .WithName("hr-list-departments");
+            TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Bounded().Select(d => new DepartmentView(d.Id, d.Name, d.CostCenter)).ToListAsync(ct)))
+            .WithListLimit().WithName("hr-list-departments");
         departments.MapPost("/", async Task<Created<DepartmentView>> (CreateDepartment request, Workforce workforce, CancellationToken ct) =>
         {
             var department = await workforce.CreateDepartmentAsync(Guid.CreateVersion7(), request.Name, request.CostCenter, ct);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Calendar;
+using DataMesh.DomainServices.Paging;
 using DataMesh.DomainServices.Problems;
 using Hr.Model;
 using Hr.Persistence;
@@ -21,7 +22,7 @@ public static class HeadcountApi
             }
 
             return TypedResults.Ok(await db.FiguresAsync(asked, departmentId: null, ct));
-        }).WithTags("Headcount").WithName("hr-headcount");
+        }).WithListLimit().WithTags("Headcount").WithName("hr-headcount");
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using DataMesh.DomainServices.Calendar;
+using DataMesh.DomainServices.Paging;
 using Hr.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public static class HeadcountQuery
         var departments = db.Departments.Where(d => departmentId == null || d.Id == departmentId);
         return await departments
             .OrderBy(d => d.Name)
+            .Bounded()
             .Select(d => new HeadcountFigures(
                 d.Name,
                 month.ToString(),

@@ -6,19 +6,22 @@ using Marketing.Model;
 namespace Marketing.Api;
 
 public sealed record PlanCampaign(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
-    [property: Required, AllowedValues("email", "social", "search", "events", "display")] string Channel,
+    [property: Required, StringLength(Campaign.NameLength, MinimumLength = 1)] string Name,
+    [property: Required, AllowedValues("email", "social", "search", "events", "display"), StringLength(PlanCampaign.ChannelLength)] string Channel,
     DateOnly StartsOn,
     DateOnly EndsOn,
     [property: Range(typeof(decimal), "0", "100000000")] decimal BudgetCap)
 {
+    /// <summary>The longest channel, <c>display</c>.</summary>
+    public const int ChannelLength = 7;
+
     public CampaignChannel CampaignChannel => Enum.Parse<CampaignChannel>(Channel, ignoreCase: true);
 }
 
 public sealed record RecordSpend(
     [property: Range(typeof(decimal), "0.01", "100000000")] decimal Amount,
     DateOnly SpentOn,
-    [property: Required, StringLength(200, MinimumLength = 1)] string Vendor);
+    [property: Required, StringLength(CampaignSpend.VendorLength, MinimumLength = 1)] string Vendor);
 
 public sealed record CompleteCampaign(DateOnly CompletedOn);
 
@@ -38,13 +41,16 @@ public sealed record CampaignListQuery
     [Range(1, PageRequest.MaxPageSize)]
     public int? PageSize { get; init; }
 
-    [AllowedValues("planned", "launched", "completed", null)]
+    /// <summary>The longest status, <c>completed</c>.</summary>
+    public const int StatusLength = 9;
+
+    [AllowedValues("planned", "launched", "completed", null), StringLength(StatusLength)]
     public string? Status { get; init; }
 
-    [AllowedValues("email", "social", "search", "events", "display", null)]
+    [AllowedValues("email", "social", "search", "events", "display", null), StringLength(PlanCampaign.ChannelLength)]
     public string? Channel { get; init; }
 
-    [RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A quarter is written yyyy-Qn, e.g. 2026-Q4.")]
+    [StringLength(DataMesh.DomainServices.Calendar.FiscalQuarter.Length), RegularExpression("^[0-9]{4}-Q[1-4]$", ErrorMessage = "A quarter is written yyyy-Qn, e.g. 2026-Q4.")]
     public string? Quarter { get; init; }
 
     public PageRequest PageRequest => new() { Page = Page ?? 1, PageSize = PageSize ?? 20 };

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using DataMesh.DomainServices.Calendar;
 using Marketing.Model;
 
 namespace Marketing.Api;
@@ -5,11 +7,11 @@ namespace Marketing.Api;
 /// <summary>A campaign as the API shows it.</summary>
 public sealed record CampaignView(
     Guid Id,
-    string Name,
+    [property: MaxLength(Campaign.NameLength)] string Name,
     CampaignChannel Channel,
     DateOnly StartsOn,
     DateOnly EndsOn,
-    string Quarter,
+    [property: MaxLength(FiscalQuarter.Length)] string Quarter,
     decimal BudgetCap,
     CampaignStatus Status,
     decimal Spend,
@@ -19,7 +21,7 @@ public sealed record CampaignView(
 }
 
 /// <summary>A recorded spend as the API shows it.</summary>
-public sealed record CampaignSpendView(Guid Id, Guid CampaignId, decimal Amount, DateOnly SpentOn, string Vendor)
+public sealed record CampaignSpendView(Guid Id, Guid CampaignId, decimal Amount, DateOnly SpentOn, [property: MaxLength(CampaignSpend.VendorLength)] string Vendor)
 {
     public static CampaignSpendView Of(CampaignSpend s) => new(s.Id, s.CampaignId, s.Amount, s.SpentOn, s.Vendor);
 }

@@ -19,7 +19,7 @@ public static class CampaignsApi
         campaigns.MapGet("/{id:guid}", GetAsync).WithName("marketing-get-campaign");
         campaigns.MapPost("/", PlanAsync).WithIdempotencyKey().WithName("marketing-plan-campaign");
         campaigns.MapPost("/{id:guid}/launch", LaunchAsync).WithIdempotencyKey().WithName("marketing-launch-campaign");
-        campaigns.MapGet("/{id:guid}/spend", ListSpendAsync).WithName("marketing-list-campaign-spend");
+        campaigns.MapGet("/{id:guid}/spend", ListSpendAsync).WithListLimit().WithName("marketing-list-campaign-spend");
         campaigns.MapPost("/{id:guid}/spend", RecordSpendAsync).WithIdempotencyKey().WithName("marketing-record-campaign-spend");
         campaigns.MapPost("/{id:guid}/completion", CompleteAsync).WithIdempotencyKey().WithName("marketing-complete-campaign");
         return api;
@@ -68,7 +68,7 @@ public static class CampaignsApi
     private static async Task<Ok<List<CampaignSpendView>>> ListSpendAsync(Guid id, MarketingDbContext db, CancellationToken ct)
     {
         await FindAsync(db, id, ct);
-        var spend = await db.CampaignSpends.AsNoTracking().Where(s => s.CampaignId == id).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).ToListAsync(ct);
+        var spend = await db.CampaignSpends.AsNoTracking().Where(s => s.CampaignId == id).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).Bounded().ToListAsync(ct);
         return TypedResults.Ok(spend.Select(CampaignSpendView.Of).ToList());
     }
 

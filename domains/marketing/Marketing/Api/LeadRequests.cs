@@ -5,8 +5,8 @@ using Marketing.Model;
 namespace Marketing.Api;
 
 public sealed record CaptureLead(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
-    [property: Required, EmailAddress, StringLength(254)] string Email,
+    [property: Required, StringLength(Lead.NameLength, MinimumLength = 1)] string Name,
+    [property: Required, EmailAddress, StringLength(Lead.EmailLength)] string Email,
     Guid CampaignId,
     DateOnly CapturedOn);
 
@@ -24,7 +24,10 @@ public sealed record LeadListQuery
     [Range(1, PageRequest.MaxPageSize)]
     public int? PageSize { get; init; }
 
-    [AllowedValues("new", "converted", null)]
+    /// <summary>The longest status, <c>converted</c>.</summary>
+    public const int StatusLength = 9;
+
+    [AllowedValues("new", "converted", null), StringLength(StatusLength)]
     public string? Status { get; init; }
 
     public Guid? CampaignId { get; init; }

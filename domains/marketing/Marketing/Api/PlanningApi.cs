@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.DomainServices.Calendar;
+using DataMesh.DomainServices.Paging;
 using DataMesh.DomainServices.Problems;
 using Marketing.Model;
 using Marketing.Persistence;
@@ -12,7 +14,7 @@ public static class PlanningApi
 {
     public static RouteGroupBuilder MapPlanningApi(this RouteGroupBuilder api, TimeProvider clock)
     {
-        api.MapGet("/planning", async Task<Results<Ok<PlanningView>, ProblemHttpResult>> (string? quarter, MarketingDbContext db, CancellationToken ct) =>
+        api.MapGet("/planning", async Task<Results<Ok<PlanningView>, ProblemHttpResult>> ([StringLength(FiscalQuarter.Length)] string? quarter, MarketingDbContext db, CancellationToken ct) =>
         {
             var asked = FiscalQuarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             if (quarter is not null && !FiscalQuarter.TryParse(quarter, out asked))
@@ -25,6 +27,7 @@ public static class PlanningApi
             var campaigns = await db.Campaigns.AsNoTracking()
                 .Where(c => c.StartsOn >= asked.FirstDay && c.StartsOn <= asked.LastDay)
                 .OrderBy(c => c.StartsOn).ThenBy(c => c.Name).ThenBy(c => c.Id)
+                .Bounded()
                 .ToListAsync(ct);
             return TypedResults.Ok(new PlanningView(
                 plan.Quarter, plan.Budget, plan.Committed, plan.Spent, plan.Remaining, team?.Headcount, team?.Month, [.. campaigns.Select(CampaignView.Of)]));
@@ -35,7 +38,15 @@ public static class PlanningApi
 
 /// <summary>
 /// A quarter's plan: <see cref="Remaining"/> is the budget less what launched campaigns committed;
+/// <see cref="Campaigns"/> are the quarter's first <see cref="ListLimit.MaxItems"/>;
 /// <see cref="TeamSize"/> is the marketing headcount of <see cref="TeamSizeMonth"/>, the quarter's latest month HR reported.
 /// </summary>
 public sealed record PlanningView(
-    string Quarter, decimal Budget, decimal Committed, decimal Spent, decimal Remaining, int? TeamSize, string? TeamSizeMonth, IReadOnlyList<CampaignView> Campaigns);
+    [property: MaxLength(FiscalQuarter.Length)] string Quarter,
+    decimal Budget,
+    decimal Committed,
+    decimal Spent,
+    decimal Remaining,
+    int? TeamSize,
+    [property: MaxLength(Month.Length)] string? TeamSizeMonth,
+    [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<CampaignView> Campaigns);

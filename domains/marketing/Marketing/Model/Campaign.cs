@@ -4,6 +4,8 @@ namespace Marketing.Model;
 /// <summary>A marketing campaign, from its plan to its completion, with what it has spent.</summary>
 public sealed class Campaign
 {
+    public const int NameLength = 200;
+
     public Guid Id { get; init; }
 
     public required string Name { get; set; }

@@ -3,6 +3,8 @@ namespace Marketing.Model;
 /// <summary>One payment of a campaign, as invoiced.</summary>
 public sealed class CampaignSpend
 {
+    public const int VendorLength = 200;
+
     public Guid Id { get; init; }
 
     public Guid CampaignId { get; init; }

@@ -3,6 +3,11 @@ namespace Marketing.Model;
 /// <summary>A prospect a campaign brought in.</summary>
 public sealed class Lead
 {
+    public const int NameLength = 200;
+
+    /// <summary>The longest address SMTP carries.</summary>
+    public const int EmailLength = 254;
+
     public Guid Id { get; init; }
 
     public required string Name { get; set; }

@@ -27,7 +27,7 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
         modelBuilder.Entity<Campaign>(campaign =>
         {
             campaign.ToTable("campaigns");
-            campaign.Property(c => c.Name).HasMaxLength(200);
+            campaign.Property(c => c.Name).HasMaxLength(Campaign.NameLength);
             campaign.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
             campaign.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             campaign.Property(c => c.BudgetCap).HasPrecision(14, 2);
@@ -39,14 +39,14 @@ public sealed class MarketingDbContext(DbContextOptions<MarketingDbContext> opti
         {
             spend.ToTable("campaign_spends");
             spend.Property(s => s.Amount).HasPrecision(14, 2);
-            spend.Property(s => s.Vendor).HasMaxLength(200);
+            spend.Property(s => s.Vendor).HasMaxLength(CampaignSpend.VendorLength);
             spend.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Lead>(lead =>
         {
             lead.ToTable("leads");
-            lead.Property(l => l.Name).HasMaxLength(200);
-            lead.Property(l => l.Email).HasMaxLength(254);
+            lead.Property(l => l.Name).HasMaxLength(Lead.NameLength);
+            lead.Property(l => l.Email).HasMaxLength(Lead.EmailLength);
             lead.HasIndex(l => l.Email).IsUnique();
             lead.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
             lead.Property(l => l.Version).IsRowVersion();
