@@ -33,7 +33,7 @@ public sealed class AttackTests(LocalMesh mesh)
         Assert.False(forged.IsSuccessStatusCode && (await forged.Content.ReadAsStringAsync()).Contains("is approved", StringComparison.Ordinal),
             $"An anonymous form post approved the request: {(int)forged.StatusCode}");
 
-        await AssertRefusedAsync(await anonymous.PostAsJsonAsync($"/api/catalog/v1/access-requests/{pending.RequestId}/approve", new { }), HttpStatusCode.Unauthorized, "X-Api-Key");
+        await Refusal.AssertAsync(await anonymous.PostAsJsonAsync($"/api/catalog/v1/access-requests/{pending.RequestId}/approve", new { }), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
         Assert.Equal("pending", await StatusOfAsync(pending.RequestId));
     }
 
@@ -41,12 +41,12 @@ public sealed class AttackTests(LocalMesh mesh)
     public async Task A_consumer_cannot_approve_its_own_request_for_personal_data()
     {
         var pending = await PendingRequestAsync("hr.employees", personalData: true);
-        using var own = KeyedGateway(pending.Key);
+        using var own = mesh.KeyedGateway(pending.Key);
 
-        await AssertRefusedAsync(await own.PostAsJsonAsync($"/api/catalog/v1/access-requests/{pending.RequestId}/approve", new { }), HttpStatusCode.Forbidden);
+        await Refusal.AssertAsync(await own.PostAsJsonAsync($"/api/catalog/v1/access-requests/{pending.RequestId}/approve", new { }), HttpStatusCode.Forbidden);
         Assert.Equal("pending", await StatusOfAsync(pending.RequestId));
         // Nor does its key read HR's employees meanwhile.
-        await AssertRefusedAsync(await own.GetAsync("/api/hr/employees"), HttpStatusCode.Forbidden, "X-Api-Key");
+        await Refusal.AssertAsync(await own.GetAsync("/api/hr/employees"), HttpStatusCode.Forbidden, MeshHeaders.ApiKey);
     }
 
     [Fact]
@@ -54,20 +54,20 @@ public sealed class AttackTests(LocalMesh mesh)
     {
         using var marketing = mesh.Gateway("marketing");
 
-        await AssertRefusedAsync(await marketing.PostAsJsonAsync("/api/catalog/v1/consumers", new { id = "evil-app", team = "people-platform" }), HttpStatusCode.Forbidden);
-        await AssertRefusedAsync(await marketing.PostAsJsonAsync("/api/catalog/v1/consumers/hr-team/keys", new { }), HttpStatusCode.Forbidden);
-        await AssertRefusedAsync(await marketing.GetAsync("/api/catalog/v1/teams/people-platform/approval-queue"), HttpStatusCode.Forbidden);
+        await Refusal.AssertAsync(await marketing.PostAsJsonAsync("/api/catalog/v1/consumers", new { id = "evil-app", team = "people-platform" }), HttpStatusCode.Forbidden);
+        await Refusal.AssertAsync(await marketing.PostAsJsonAsync("/api/catalog/v1/consumers/hr-team/keys", new { }), HttpStatusCode.Forbidden);
+        await Refusal.AssertAsync(await marketing.GetAsync("/api/catalog/v1/teams/people-platform/approval-queue"), HttpStatusCode.Forbidden);
         // And HR's commands stay HR's own.
-        await AssertRefusedAsync(await marketing.PostAsJsonAsync("/api/hr/employees", new { }), HttpStatusCode.Forbidden, "X-Api-Key");
+        await Refusal.AssertAsync(await marketing.PostAsJsonAsync("/api/hr/employees", new { }), HttpStatusCode.Forbidden, MeshHeaders.ApiKey);
     }
 
     [Fact]
     public async Task A_key_cannot_raise_its_own_rate()
     {
         var pending = await PendingRequestAsync("hr.headcount", personalData: false);
-        using var own = KeyedGateway(pending.Key);
+        using var own = mesh.KeyedGateway(pending.Key);
 
-        await AssertRefusedAsync(await own.PutAsJsonAsync($"/api/catalog/v1/consumers/{pending.ConsumerId}/rate", new { requestsPerSecond = 100_000 }), HttpStatusCode.Forbidden);
+        await Refusal.AssertAsync(await own.PutAsJsonAsync($"/api/catalog/v1/consumers/{pending.ConsumerId}/rate", new { requestsPerSecond = 100_000 }), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class AttackTests(LocalMesh mesh)
     {
         using var administrator = await mesh.SignedInAdministratorAsync();
         var granted = await GrantedConsumer.CreateAsync(administrator, mesh.Gateway("hr"), "hr.headcount", personalData: false);
-        using var own = KeyedGateway(granted.Key);
+        using var own = mesh.KeyedGateway(granted.Key);
         var request = await GrantedConsumer.SendOkAsync(own, HttpMethod.Post, "/api/catalog/v1/access-requests",
             new { dataProductId, consumerId = granted.Id, purpose = "Attack tests", personalData });
         return (granted.Id, granted.Key, request.GetProperty("id").GetString()!);
@@ -139,27 +139,9 @@ public sealed class AttackTests(LocalMesh mesh)
         return trail.EnumerateArray().Any(step => step.GetProperty("action").GetString() is "approved" or "denied") ? "decided" : "pending";
     }
 
-    private HttpClient KeyedGateway(string key)
-    {
-        var client = mesh.Gateway();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
     /// <summary>A client of a service's own endpoint, as anything inside the network reaches it, not through the gateway.</summary>
     private HttpClient Direct(string service) => new() { BaseAddress = mesh.App.GetEndpoint(service, "http") };
 
     private static HttpRequestMessage WithCredential(HttpMethod method, string path, object body, string credential) =>
         new(method, path) { Content = JsonContent.Create(body), Headers = { { MeshHeaders.ServiceCredential, credential } } };
-
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string? field = null)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"Expected {status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        if (field is not null)
-        {
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"The problem names no '{field}': {body}");
-        }
-    }
 }

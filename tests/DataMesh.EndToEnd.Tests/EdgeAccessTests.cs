@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -22,12 +23,12 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/catalog/v1/products?q=employees")).StatusCode);
-        await AssertRefusedAsync(await anonymous.GetAsync("/api/hr/employees"), HttpStatusCode.Unauthorized, "X-Api-Key");
-        await AssertRefusedAsync(await anonymous.PostAsJsonAsync("/api/hr/employees", new { }), HttpStatusCode.Unauthorized, "X-Api-Key");
-        await AssertRefusedAsync(
-            await anonymous.PostAsJsonAsync("/api/catalog/v1/consumers", new { id = "sneaky", team = "nobody", actor = "x" }), HttpStatusCode.Unauthorized, "X-Api-Key");
-        await AssertRefusedAsync(await anonymous.GetAsync("/api/catalog/v1/teams/people-platform/approval-queue"), HttpStatusCode.Unauthorized, "X-Api-Key");
-        await AssertRefusedAsync(await anonymous.GetAsync($"/api/catalog/v1/access-requests/{Guid.NewGuid()}/audit"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        await Refusal.AssertAsync(await anonymous.GetAsync("/api/hr/employees"), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
+        await Refusal.AssertAsync(await anonymous.PostAsJsonAsync("/api/hr/employees", new { }), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
+        await Refusal.AssertAsync(
+            await anonymous.PostAsJsonAsync("/api/catalog/v1/consumers", new { id = "sneaky", team = "nobody", actor = "x" }), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
+        await Refusal.AssertAsync(await anonymous.GetAsync("/api/catalog/v1/teams/people-platform/approval-queue"), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
+        await Refusal.AssertAsync(await anonymous.GetAsync($"/api/catalog/v1/access-requests/{Guid.NewGuid()}/audit"), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
     }
 
     [Theory]
@@ -42,17 +43,17 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
 
         var response = await hr.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { key = "x" }) });
 
-        await AssertRefusedAsync(response, HttpStatusCode.NotFound, "path");
+        await Refusal.AssertAsync(response, HttpStatusCode.NotFound, "path");
     }
 
     [Fact]
     public async Task A_bad_key_is_refused_and_a_revoked_key_stops_working()
     {
-        using var bad = KeyedGateway("dmk_not-a-key-the-catalog-issued");
-        await AssertRefusedAsync(await bad.GetAsync("/api/hr/employees"), HttpStatusCode.Unauthorized, "X-Api-Key");
+        using var bad = mesh.KeyedGateway("dmk_not-a-key-the-catalog-issued");
+        await Refusal.AssertAsync(await bad.GetAsync("/api/hr/employees"), HttpStatusCode.Unauthorized, MeshHeaders.ApiKey);
 
         var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false);
-        using var keyed = KeyedGateway(reader.Key);
+        using var keyed = mesh.KeyedGateway(reader.Key);
         Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/api/hr/headcount")).StatusCode);
 
         // A key may revoke itself.
@@ -68,11 +69,11 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
     public async Task A_query_endpoint_takes_a_grant_for_its_data_product()
     {
         var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false);
-        using var keyed = KeyedGateway(reader.Key);
+        using var keyed = mesh.KeyedGateway(reader.Key);
 
         Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/api/hr/headcount")).StatusCode);
-        await AssertRefusedAsync(await keyed.GetAsync("/api/hr/employees"), HttpStatusCode.Forbidden, "X-Api-Key", "hr.employees");
-        await AssertRefusedAsync(await keyed.GetAsync("/api/finance/budgets"), HttpStatusCode.Forbidden, "X-Api-Key", "finance.budgets");
+        await Refusal.AssertAsync(await keyed.GetAsync("/api/hr/employees"), HttpStatusCode.Forbidden, MeshHeaders.ApiKey, "hr.employees");
+        await Refusal.AssertAsync(await keyed.GetAsync("/api/finance/budgets"), HttpStatusCode.Forbidden, MeshHeaders.ApiKey, "finance.budgets");
     }
 
     [Fact]
@@ -80,11 +81,11 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
     {
         using var finance = mesh.Gateway("finance");
         var reader = await ConsumerWithGrantAsync("hr.employees", personalData: true);
-        using var granted = KeyedGateway(reader.Key);
+        using var granted = mesh.KeyedGateway(reader.Key);
 
-        await AssertRefusedAsync(await finance.PostAsJsonAsync("/api/hr/employees", new { name = "Not hired" }), HttpStatusCode.Forbidden, "X-Api-Key", "people-platform");
-        await AssertRefusedAsync(await granted.PostAsJsonAsync("/api/hr/employees", new { name = "Not hired" }), HttpStatusCode.Forbidden, "X-Api-Key");
-        await AssertRefusedAsync(await finance.GetAsync("/api/hr/departments"), HttpStatusCode.Forbidden, "X-Api-Key");
+        await Refusal.AssertAsync(await finance.PostAsJsonAsync("/api/hr/employees", new { name = "Not hired" }), HttpStatusCode.Forbidden, MeshHeaders.ApiKey, "people-platform");
+        await Refusal.AssertAsync(await granted.PostAsJsonAsync("/api/hr/employees", new { name = "Not hired" }), HttpStatusCode.Forbidden, MeshHeaders.ApiKey);
+        await Refusal.AssertAsync(await finance.GetAsync("/api/hr/departments"), HttpStatusCode.Forbidden, MeshHeaders.ApiKey);
         using var hr = mesh.Gateway("hr");
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/api/hr/departments")).StatusCode);
     }
@@ -94,8 +95,8 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
     {
         var masked = await ConsumerWithGrantAsync("hr.employees", personalData: false);
         var unmasked = await ConsumerWithGrantAsync("hr.employees", personalData: true);
-        using var maskedGateway = KeyedGateway(masked.Key);
-        using var unmaskedGateway = KeyedGateway(unmasked.Key);
+        using var maskedGateway = mesh.KeyedGateway(masked.Key);
+        using var unmaskedGateway = mesh.KeyedGateway(unmasked.Key);
         using var hr = mesh.Gateway("hr");
 
         var maskedAnswer = await maskedGateway.GetAsync("/api/hr/employees?pageSize=5");
@@ -132,7 +133,7 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
     public async Task A_consumer_over_its_rate_gets_429_with_retry_after()
     {
         var slow = await ConsumerWithGrantAsync("hr.headcount", personalData: false, requestsPerSecond: 1);
-        using var keyed = KeyedGateway(slow.Key);
+        using var keyed = mesh.KeyedGateway(slow.Key);
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
@@ -143,20 +144,20 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
         Assert.Equal(HttpStatusCode.OK, answers[0].StatusCode);
         var limited = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        await AssertRefusedAsync(limited, HttpStatusCode.TooManyRequests, "X-Api-Key");
+        await Refusal.AssertAsync(limited, HttpStatusCode.TooManyRequests, MeshHeaders.ApiKey);
     }
 
     [Fact]
     public async Task An_address_guessing_keys_waits_while_keys_the_gateway_knows_still_pass()
     {
         var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false);
-        using var known = KeyedGateway(reader.Key);
+        using var known = mesh.KeyedGateway(reader.Key);
         Assert.Equal(HttpStatusCode.OK, (await known.GetAsync("/api/hr/headcount")).StatusCode);
 
         // Four times the default budget of look-ups per second and address, at once, each key new to the gateway.
         var guesses = await Task.WhenAll(Enumerable.Range(0, 80).Select(async _ =>
         {
-            using var guess = KeyedGateway($"dmk_guess-{Guid.NewGuid():N}");
+            using var guess = mesh.KeyedGateway($"dmk_guess-{Guid.NewGuid():N}");
             return await guess.GetAsync("/api/hr/headcount");
         }));
         var stillKnown = await known.GetAsync("/api/hr/headcount");
@@ -165,11 +166,11 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
         Assert.Contains(guesses, answer => answer.StatusCode == HttpStatusCode.Unauthorized);
         var waiting = guesses.First(answer => answer.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.True(waiting.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        await AssertRefusedAsync(waiting, HttpStatusCode.TooManyRequests, "X-Api-Key", "too many keys unknown to the gateway");
+        await Refusal.AssertAsync(waiting, HttpStatusCode.TooManyRequests, MeshHeaders.ApiKey, "too many keys unknown to the gateway");
         Assert.Equal(HttpStatusCode.OK, stillKnown.StatusCode);
 
         // The budget comes back: new keys are looked up again.
-        using var later = KeyedGateway($"dmk_guess-{Guid.NewGuid():N}");
+        using var later = mesh.KeyedGateway($"dmk_guess-{Guid.NewGuid():N}");
         await Eventually.TrueAsync(
             async () => (await later.GetAsync("/api/hr/headcount")).StatusCode == HttpStatusCode.Unauthorized,
             TimeSpan.FromSeconds(10),
@@ -185,7 +186,7 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
         const int Requests = 2_000;
         const int Concurrency = 8;
         var reader = await ConsumerWithGrantAsync("hr.headcount", personalData: false, requestsPerSecond: 100_000);
-        using var keyed = KeyedGateway(reader.Key);
+        using var keyed = mesh.KeyedGateway(reader.Key);
         var next = 0;
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
 
@@ -210,25 +211,5 @@ public sealed class EdgeAccessTests(LocalMesh mesh)
         using var administrator = await mesh.SignedInAdministratorAsync();
         using var owner = mesh.Gateway(dataProductId.Split('.')[0]);
         return await GrantedConsumer.CreateAsync(administrator, owner, dataProductId, personalData, requestsPerSecond);
-    }
-
-    private HttpClient KeyedGateway(string key)
-    {
-        var client = mesh.Gateway();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string field, string? mentioned = null)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"Expected {status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var reasons), $"The problem names no '{field}': {body}");
-        if (mentioned is not null)
-        {
-            Assert.Contains(mentioned, reasons.ToString(), StringComparison.Ordinal);
-        }
     }
 }

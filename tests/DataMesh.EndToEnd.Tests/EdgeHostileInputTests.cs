@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DataMesh.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.EndToEnd.Tests;
 
@@ -55,7 +56,7 @@ public sealed class EdgeHostileInputTests(LocalMesh mesh) : IAsyncLifetime
         var answer = await RawAsync($"GET /api/hr/departments HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {mesh.TeamKey("finance")}\r\nX-Api-Key: {mesh.TeamKey("hr")}\r\nConnection: close\r\n\r\n");
 
         Assert.Equal(400, answer.Status);
-        Assert.Contains("X-Api-Key", answer.Body, StringComparison.Ordinal);
+        Assert.Contains(MeshHeaders.ApiKey, answer.Body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -91,7 +92,7 @@ public sealed class EdgeHostileInputTests(LocalMesh mesh) : IAsyncLifetime
 
         // With a length and Expect: 100-continue, the gateway answers before the client sends a byte of the body.
         using var patient = RefusalAwaitingClient.For(hr.BaseAddress!);
-        patient.DefaultRequestHeaders.Add("X-Api-Key", mesh.TeamKey("hr"));
+        patient.DefaultRequestHeaders.Add(MeshHeaders.ApiKey, mesh.TeamKey("hr"));
         var withLength = new HttpRequestMessage(HttpMethod.Post, "/api/hr/employees") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
         withLength.Headers.ExpectContinue = true;
         var refused = await patient.SendAsync(withLength);

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using DataMesh.Testing;
 using Npgsql;
 
@@ -59,9 +60,17 @@ public class LocalMesh : IAsyncLifetime
         var client = App.CreateHttpClient("gateway");
         if (domain is not null)
         {
-            client.DefaultRequestHeaders.Add("X-Api-Key", TeamKey(domain));
+            client.DefaultRequestHeaders.Add(MeshHeaders.ApiKey, TeamKey(domain));
         }
 
+        return client;
+    }
+
+    /// <summary>A client of the gateway with <paramref name="key"/>, as a consumer's application calls it.</summary>
+    public HttpClient KeyedGateway(string key)
+    {
+        var client = Gateway();
+        client.DefaultRequestHeaders.Add(MeshHeaders.ApiKey, key);
         return client;
     }
 
