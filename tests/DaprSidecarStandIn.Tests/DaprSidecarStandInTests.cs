@@ -45,7 +45,8 @@ public sealed class DaprSidecarStandInTests
         Assert.Equal("application/json", delivery.Body["datacontenttype"]?.GetValue<string>());
         Assert.Equal("orders", delivery.Body["topic"]?.GetValue<string>());
         Assert.Equal(PubSub, delivery.Body["pubsubname"]?.GetValue<string>());
-        Assert.Equal("north", delivery.Body["tenant"]?.GetValue<string>());
+        // daprd maps only id, source, type, subject and the trace attributes from cloudevent.* metadata.
+        Assert.False(delivery.Body.ContainsKey("tenant"));
         Assert.Equal(7, delivery.Body["data"]?["orderId"]?.GetValue<int>());
         Assert.Equal("order-7", delivery.Header("__key"));
         Assert.Equal(PubSub, delivery.Header("pubsubname"));
@@ -101,6 +102,27 @@ public sealed class DaprSidecarStandInTests
         var other = Assert.Single(app.ReceivedOn("/employees"));
         Assert.Equal("hr", other.Body["source"]?.GetValue<string>());
         Assert.Equal("Grace", other.Body["data"]?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CloudEventCarryingTraceid_KeepsItsTrace_OneWithout_TakesThePublishCalls()
+    {
+        using var resources = new PubSubResources();
+        await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"employees","route":"/employees"}]""");
+        await app.StartAsync();
+        await using var sidecar = new StandInSidecar("hr", app.Port, resources.Path);
+        await sidecar.StartAsync();
+
+        const string origin = "00-11111111111111111111111111111111-2222222222222222-01";
+        const string call = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"kept","source":"hr","type":"hired","traceid":"{{origin}}","traceparent":"{{origin}}","data":1}""", "application/cloudevents+json", call);
+        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"replaced","source":"hr","type":"hired","traceparent":"{{origin}}","data":1}""", "application/cloudevents+json", call);
+
+        await Eventually.TrueAsync(() => app.Received.Count == 2, DeliveryTimeout, () => sidecar.Output);
+        var kept = app.Received.Single(delivery => delivery.Id == "kept");
+        Assert.Equal((origin, origin), (kept.Body["traceparent"]?.GetValue<string>(), kept.Header("traceparent")));
+        var replaced = app.Received.Single(delivery => delivery.Id == "replaced");
+        Assert.Equal((call, call), (replaced.Body["traceparent"]?.GetValue<string>(), replaced.Header("traceparent")));
     }
 
     [Fact]

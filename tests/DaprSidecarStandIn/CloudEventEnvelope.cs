@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace DaprSidecarStandIn;
 
 /// <summary>
-/// The CloudEvent 1.0 envelope daprd wraps published data in (or completes, when the data already is a
-/// CloudEvent), with the <c>cloudevent.*</c> metadata overrides the SDKs send.
+/// The CloudEvent 1.0 envelope daprd wraps published data in, or completes when the data already is a CloudEvent
+/// (dapr/dapr <c>pkg/runtime/pubsub/cloudevents.go</c>, components-contrib <c>pubsub/envelope.go</c>).
 /// </summary>
 public static class CloudEventEnvelope
 {
@@ -17,7 +17,13 @@ public static class CloudEventEnvelope
     /// <summary>daprd's default when a publisher gives no content type.</summary>
     public const string DefaultDataContentType = "text/plain";
 
+    /// <summary>daprd's <c>source</c> for a publisher's own CloudEvent that names none.</summary>
+    public const string DefaultSource = "Dapr";
+
     private const string MetadataPrefix = "cloudevent.";
+
+    /// <summary>The attributes <c>cloudevent.*</c> metadata may set on data daprd wraps; any other name is ignored.</summary>
+    private static readonly string[] Overridable = ["id", "source", "type", "subject", "traceid", "tracestate", "traceparent"];
 
     /// <exception cref="JsonException">The data claims to be a CloudEvent but is not a JSON object.</exception>
     public static JsonObject Wrap(PublishedEvent published)
@@ -29,7 +35,6 @@ public static class CloudEventEnvelope
 
         envelope["topic"] = published.Topic;
         envelope["pubsubname"] = published.PubSubName;
-        ApplyOverrides(envelope, published.Metadata);
         return envelope;
     }
 
@@ -52,50 +57,81 @@ public static class CloudEventEnvelope
     public static bool IsCloudEvent(string? contentType) =>
         contentType is not null && MediaType(contentType).Equals(ContentType, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// New data gets daprd's attributes, of which <c>cloudevent.id</c>, <c>source</c>, <c>type</c>, <c>subject</c>,
+    /// <c>traceid</c>, <c>tracestate</c> and <c>traceparent</c> metadata (any case) override one; a <c>traceparent</c>
+    /// override wins over <c>traceid</c> and sets both.
+    /// </summary>
     private static JsonObject New(PublishedEvent published, string contentType)
     {
+        var overrides = Overrides(published.Metadata);
+        var trace = overrides.GetValueOrDefault("traceparent") ?? overrides.GetValueOrDefault("traceid") ?? published.TraceParent;
         var envelope = new JsonObject
         {
-            ["id"] = Guid.NewGuid().ToString(),
-            ["source"] = published.AppId,
-            ["type"] = DefaultType,
+            ["id"] = overrides.GetValueOrDefault("id") ?? Guid.NewGuid().ToString(),
+            ["source"] = overrides.GetValueOrDefault("source") ?? published.AppId,
+            ["type"] = overrides.GetValueOrDefault("type") ?? DefaultType,
             ["specversion"] = SpecVersion,
             ["datacontenttype"] = contentType,
-            ["time"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["time"] = Now(),
+            ["traceid"] = trace ?? string.Empty,
+            ["traceparent"] = trace ?? string.Empty,
+            ["tracestate"] = overrides.GetValueOrDefault("tracestate") ?? published.TraceState ?? string.Empty,
         };
-        SetTrace(envelope, published);
+        if (overrides.GetValueOrDefault("subject") is { } subject)
+        {
+            envelope["subject"] = subject;
+        }
+
         SetData(envelope, published.Data, contentType);
         return envelope;
     }
 
-    /// <summary>The publisher's own CloudEvent keeps its id and attributes; daprd only fills in what is missing.</summary>
+    /// <summary>
+    /// The publisher's own CloudEvent is kept as it is (metadata overrides do not apply): daprd adds <c>time</c>,
+    /// <c>source</c>, <c>type</c> and <c>specversion</c> where missing, and keeps the event's trace only when it carries
+    /// <c>traceid</c>, otherwise its publish call's trace replaces <c>traceid</c> and <c>traceparent</c>.
+    /// </summary>
     private static JsonObject Complete(PublishedEvent published)
     {
         var envelope = JsonNode.Parse(published.Data) as JsonObject
             ?? throw new JsonException("The data is declared application/cloudevents+json but is not a JSON object.");
-        envelope["id"] ??= Guid.NewGuid().ToString();
-        envelope["source"] ??= published.AppId;
-        envelope["type"] ??= DefaultType;
-        envelope["specversion"] ??= SpecVersion;
-        if (published.TraceParent is not null)
+        envelope["time"] ??= Now();
+        if (!envelope.ContainsKey("traceid"))
         {
-            SetTrace(envelope, published);
+            envelope["traceid"] = published.TraceParent ?? string.Empty;
+            envelope["traceparent"] = published.TraceParent ?? string.Empty;
         }
 
+        if (!envelope.ContainsKey("tracestate"))
+        {
+            envelope["tracestate"] = published.TraceState ?? string.Empty;
+        }
+
+        envelope["source"] ??= DefaultSource;
+        envelope["type"] ??= DefaultType;
+        envelope["specversion"] ??= SpecVersion;
         return envelope;
     }
 
-    private static void SetTrace(JsonObject envelope, PublishedEvent published)
+    private static Dictionary<string, string> Overrides(IReadOnlyDictionary<string, string> metadata)
     {
-        if (published.TraceParent is null)
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in metadata)
         {
-            return;
+            if (key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase)
+                && key[MetadataPrefix.Length..].ToLowerInvariant() is var attribute
+                && Overridable.Contains(attribute)
+                && value.Length > 0)
+            {
+                overrides[attribute] = value;
+            }
         }
 
-        envelope["traceid"] = published.TraceParent;
-        envelope["traceparent"] = published.TraceParent;
-        envelope["tracestate"] = published.TraceState ?? string.Empty;
+        return overrides;
     }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void SetData(JsonObject envelope, byte[] data, string contentType)
     {
@@ -111,33 +147,6 @@ public static class CloudEventEnvelope
         else
         {
             envelope["data_base64"] = Convert.ToBase64String(data);
-        }
-    }
-
-    /// <summary>
-    /// <c>cloudevent.id</c>, <c>cloudevent.source</c>... replace the attribute; any other
-    /// <c>cloudevent.&lt;name&gt;</c> becomes an extension attribute.
-    /// </summary>
-    private static void ApplyOverrides(JsonObject envelope, IReadOnlyDictionary<string, string> metadata)
-    {
-        foreach (var (key, value) in metadata)
-        {
-            if (!key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var attribute = key[MetadataPrefix.Length..].ToLowerInvariant();
-            if (attribute is "" or "data" or "data_base64" or "topic" or "pubsubname")
-            {
-                continue;
-            }
-
-            envelope[attribute] = value;
-            if (attribute == "traceparent")
-            {
-                envelope["traceid"] = value;
-            }
         }
     }
 

@@ -61,6 +61,33 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : Pipeli
     }
 
     [Fact]
+    public async Task Events_relayed_in_one_bulk_each_keep_the_trace_they_were_published_in()
+    {
+        var hr = await StartHrAsync();
+        var traces = new List<System.Diagnostics.ActivityTraceId>();
+        await using (var db = hr.CreateDbContext())
+        {
+            // One transaction, two events published in two traces: the relay sends them in one bulk call, whose own
+            // trace daprd would write over any event that does not carry traceid.
+            foreach (var employee in new[] { Guid.NewGuid(), Guid.NewGuid() })
+            {
+                using var publishing = new System.Diagnostics.Activity("hire").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+                hr.Hire(db, employee);
+                traces.Add(publishing.TraceId);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await UntilAppliedAsync(2);
+        foreach (var trace in traces)
+        {
+            Assert.True(Resources.TopicHolds(Topic, $"\"traceid\":\"00-{trace}-"), $"No event carries traceid of trace {trace}.");
+            Assert.True(Resources.TopicHolds(Topic, $"\"traceparent\":\"00-{trace}-"), $"No event carries traceparent of trace {trace}.");
+        }
+    }
+
+    [Fact]
     public async Task An_event_that_breaks_the_contract_is_refused_naming_the_field_and_nothing_is_staged()
     {
         var hr = await StartHrAsync();

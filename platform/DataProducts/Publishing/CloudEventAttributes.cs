@@ -11,10 +11,13 @@ public static class CloudEventAttributes
     public const string ContractId = "contractid";
     public const string ContractVersion = "contractversion";
     public const string TraceParent = "traceparent";
-    public const string TraceState = "tracestate";
 
-    /// <summary>Dapr's metadata prefix that overrides or adds a CloudEvent attribute.</summary>
-    public const string MetadataPrefix = "cloudevent.";
+    /// <summary>
+    /// The older name of <see cref="TraceParent"/>: daprd keeps a published CloudEvent's trace only when the event carries
+    /// it, and otherwise writes its own publish span over both (components-contrib <c>pubsub/envelope.go</c>).
+    /// </summary>
+    public const string TraceId = "traceid";
+    public const string TraceState = "tracestate";
 
     /// <summary>Dapr's metadata key for the broker's message key (the Kafka partition key).</summary>
     public const string PartitionKeyMetadata = "partitionKey";

@@ -7,8 +7,8 @@ namespace DataMesh.DataProducts.Publishing;
 
 /// <summary>
 /// An outbox row as the sidecar receives it: a complete CloudEvent (<c>application/cloudevents+json</c>), which
-/// daprd passes on with its id, type and extensions, and the publish metadata (the partition key, and the
-/// <c>cloudevent.*</c> attributes for sidecars that build the envelope themselves).
+/// daprd passes on with its id, type, extensions and trace (daprd ignores <c>cloudevent.*</c> metadata for a CloudEvent),
+/// and the partition key as publish metadata.
 /// </summary>
 internal sealed record OutboxCloudEvent(OutboxEvent Row, byte[] Envelope, Dictionary<string, string> Metadata)
 {
@@ -30,6 +30,7 @@ internal sealed record OutboxCloudEvent(OutboxEvent Row, byte[] Envelope, Dictio
         if (traceParent is not null)
         {
             attributes[CloudEventAttributes.TraceParent] = traceParent;
+            attributes[CloudEventAttributes.TraceId] = traceParent;
         }
 
         if (!string.IsNullOrEmpty(traceState))
@@ -47,7 +48,6 @@ internal sealed record OutboxCloudEvent(OutboxEvent Row, byte[] Envelope, Dictio
             foreach (var (name, value) in attributes)
             {
                 writer.WriteString(name, value);
-                metadata[CloudEventAttributes.MetadataPrefix + name] = value;
             }
 
             writer.WriteString("time", row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
