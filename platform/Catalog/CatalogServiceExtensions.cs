@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Discovery;
 using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.People;
@@ -37,13 +38,19 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<EventObservations>();
         builder.Services.AddScoped<PromiseBreaches>();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // A number is a JSON number, as in the domains: the web default also reads "5" as one, which leaves every number unbounded text.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // The same document conventions as the domains' (the gateway's key, problems, bounds), and the sign-in cookie.
         builder.Services.AddOpenApi("v1", openApi => openApi
             .AddDocumentTransformer<EdgeSecurityDocument>()
             .AddDocumentTransformer<SignInCookieDocument>()
             .AddOperationTransformer<ListLimitOperation>()
-            .AddSchemaTransformer<FormatBoundsSchema>());
+            .AddSchemaTransformer<FormatBoundsSchema>()
+            .AddSchemaTransformer<RegisteredDefinitionBoundsSchema>());
         builder.Services.AddRazorPages();
         builder.AddPeople();
         return builder;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
+using DataMesh.Catalog.Registry;
 using DataMesh.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +79,7 @@ public sealed class AccessTests(PostgresServerFixture postgres) : CatalogTest(po
     [InlineData("access-requests", "consumerId")]
     public async Task A_text_longer_than_the_documented_bound_is_refused_naming_the_field(string path, string field)
     {
-        var tooLong = new string('x', Math.Max(CatalogRefusal.MaxDescriptionLength, AccessDesk.MaxProductIdLength) + 1);
+        var tooLong = new string('x', Math.Max(CatalogRefusal.MaxDescriptionLength, DataProductRecord.MaxIdLength) + 1);
         object body = path == "consumers"
             ? new { id = "long-described", team = "controlling", description = tooLong }
             : new { dataProductId = field == "dataProductId" ? tooLong : "hr.employees", consumerId = field == "consumerId" ? tooLong : "finance-reporting", purpose = "Headcount", personalData = false };

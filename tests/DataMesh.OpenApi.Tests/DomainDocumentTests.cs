@@ -10,11 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DataMesh.OpenApi.Tests;
 
-/// <summary>
-/// Each service's OpenAPI document, as the running service serves it, passes Spectral's OWASP ruleset without an error;
-/// the catalog's still has the errors listed in <c>Remaining/catalog.txt</c> (bounds not declared yet): a new error fails,
-/// and so does a listed one that is gone, so the list only shrinks.
-/// </summary>
+/// <summary>Each service's OpenAPI document, as the running service serves it, passes Spectral's OWASP ruleset without an error.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class DomainDocumentTests(PostgresServerFixture postgres)
 {
@@ -43,13 +39,6 @@ public sealed class DomainDocumentTests(PostgresServerFixture postgres)
         [DataProductsOptions.DefinitionsFolderKey] = Path.Combine(RepositoryLayout.Root, "domains", domain, project, "DataProducts"),
     };
 
-    /// <summary>The errors still allowed in a document: none, unless <c>Remaining/{name}.txt</c> lists them.</summary>
-    private static HashSet<string> Remaining(string name)
-    {
-        var file = Path.Combine(AppContext.BaseDirectory, "Remaining", $"{name}.txt");
-        return File.Exists(file) ? File.ReadLines(file).Where(line => line.Length > 0 && !line.StartsWith('#')).ToHashSet() : [];
-    }
-
     private static async Task AssertLintsCleanAsync<TProgram>(WebApplicationFactory<TProgram> service, string name, string path = "/openapi/v1.json")
         where TProgram : class
     {
@@ -58,12 +47,8 @@ public sealed class DomainDocumentTests(PostgresServerFixture postgres)
             var document = await service.CreateClient().GetStringAsync(path);
 
             var errors = (await Spectral.LintAsync(document, name)).Where(finding => finding.Severity == 0).ToList();
-            var remaining = Remaining(name);
 
-            var unexpected = errors.Where(error => !remaining.Contains(error.Place)).ToList();
-            var gone = remaining.Where(place => errors.All(error => error.Place != place)).ToList();
-            Assert.True(unexpected.Count == 0, $"Spectral finds {unexpected.Count} errors in {name}'s document:\n{string.Join("\n", unexpected)}");
-            Assert.True(gone.Count == 0, $"Fixed in {name}'s document, take them out of Remaining/{name}.txt:\n{string.Join("\n", gone)}");
+            Assert.True(errors.Count == 0, $"Spectral finds {errors.Count} errors in {name}'s document:\n{string.Join("\n", errors)}");
         }
     }
 }

@@ -21,9 +21,6 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public const int MaxPurposeLength = 2000;
     public const int MaxNoteLength = 500;
 
-    /// <summary>A data product's id as a request names it (<c>domain.product</c>).</summary>
-    public const int MaxProductIdLength = 200;
-
     /// <summary>Who provisions the domain teams' own keys: the AppHost's configuration, at start.</summary>
     private static readonly ServiceCaller AppHost = new("apphost");
 
@@ -61,6 +58,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     /// <summary>An administrator sets the requests per second the gateway lets a consumer's keys make (null: the gateway's default).</summary>
     public async Task<ConsumerRecord> SetRateAsync(string consumerId, int? requestsPerSecond, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CheckConsumerId(consumerId);
         caller.Must(ConsumerRecord.RateMayBeSetBy(caller), "requestsPerSecond", "only a platform administrator sets a consumer's rate");
         CheckRate(requestsPerSecond);
         var consumer = await ConsumerAsync(consumerId, cancellationToken);
@@ -73,6 +71,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     /// <summary>The consumers of a team, for its members, its keys and administrators.</summary>
     public async Task<IReadOnlyList<ConsumerRecord>> ConsumersAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CatalogRefusal.ThrowIfBlank("team", team, TeamDirectory.MaxNameLength);
         caller.Must(caller.ActsFor(team), "team", $"'{caller.Name}' does not act for team '{team}'");
         return await db.Consumers.AsNoTracking().Where(c => c.Team == team).OrderBy(c => c.Id).Bounded().ToListAsync(cancellationToken);
     }
@@ -80,6 +79,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     /// <summary>A consumer's keys (prefixes, never the keys), for whoever manages it.</summary>
     public async Task<IReadOnlyList<ApiKeyFacts>> KeysAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CheckConsumerId(consumerId);
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         return await db.ApiKeys.AsNoTracking().Where(k => k.ConsumerId == consumerId).OrderBy(k => k.CreatedAt)
             .Select(k => new ApiKeyFacts(k.Id, k.ConsumerId, k.Prefix, k.CreatedAt, k.RevokedAt)).Bounded().ToListAsync(cancellationToken);
@@ -87,6 +87,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
 
     public async Task<IssuedApiKey> IssueKeyAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CheckConsumerId(consumerId);
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         var issued = Issue(consumerId);
         Audit("key-issued", caller, consumerId, apiKeyId: issued.Id);
@@ -150,7 +151,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     public async Task<AccessRequestRecord> RequestAsync(string dataProductId, string consumerId, string purpose, bool personalData, CatalogCaller caller, CancellationToken cancellationToken)
     {
         caller.MustBeIdentified();
-        CatalogRefusal.ThrowIfBlank("dataProductId", dataProductId, MaxProductIdLength);
+        CatalogRefusal.ThrowIfBlank("dataProductId", dataProductId, DataProductRecord.MaxIdLength);
         CatalogRefusal.ThrowIfBlank("consumerId", consumerId, MaxIdLength);
         CatalogRefusal.ThrowIfBlank("purpose", purpose, MaxPurposeLength);
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
@@ -207,6 +208,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     /// <summary>The pending requests for the products a team owns: its approval queue, for its members, its keys and administrators.</summary>
     public async Task<IReadOnlyList<AccessRequestRecord>> QueueAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CatalogRefusal.ThrowIfBlank("team", team, TeamDirectory.MaxNameLength);
         caller.Must(caller.ActsFor(team), "team", $"only members of team '{team}' and administrators see its approval queue");
         return await db.AccessRequests.AsNoTracking()
             .Where(r => r.Status == AccessStatus.Pending && db.DataProducts.Any(p => p.Id == r.DataProductId && p.Owner == team))
@@ -226,6 +228,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
     /// <summary>A consumer's requests and grants, for whoever manages it.</summary>
     public async Task<IReadOnlyList<AccessRequestRecord>> RequestsOfAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CheckConsumerId(consumerId);
         await ManagedConsumerAsync(consumerId, caller, cancellationToken);
         return await db.AccessRequests.AsNoTracking().Where(r => r.ConsumerId == consumerId)
             .OrderBy(r => r.DataProductId).ThenBy(r => r.RequestedAt).Bounded().ToListAsync(cancellationToken);
@@ -265,12 +268,16 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         return new IssuedApiKey(record.Id, consumerId, key, record.Prefix, record.CreatedAt);
     }
 
-    private void Audit(string action, CatalogCaller caller, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null) =>
+    private void Audit(string action, CatalogCaller caller, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null)
+    {
+        // The actions are this class's own words: a longer one is a bug here, never the caller's fault.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(action.Length, AccessAuditRecord.MaxActionLength, nameof(action));
         db.AccessAudit.Add(new AccessAuditRecord
         {
             Action = action, Actor = caller.Name, ActorKind = caller.Kind, At = clock.GetUtcNow(), ConsumerId = consumerId, DataProductId = dataProductId,
             RequestId = requestId, ApiKeyId = apiKeyId, Note = note,
         });
+    }
 
     private async Task<ConsumerRecord> ManagedConsumerAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
     {
@@ -307,6 +314,9 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
             throw CatalogRefusal.Invalid("requestsPerSecond", $"is from 1 to {MaxRequestsPerSecond}, or absent for the gateway's default");
         }
     }
+
+    /// <summary>Refuses (400) a consumer id in the path that no consumer can have.</summary>
+    private static void CheckConsumerId(string consumerId) => CatalogRefusal.ThrowIfBlank("id", consumerId, MaxIdLength);
 
     private static void CheckNote(string? note) => CatalogRefusal.ThrowIfLonger("note", note, MaxNoteLength);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Registry;
 
@@ -7,14 +8,21 @@ namespace DataMesh.Catalog.Access;
 /// A consumer's request to read a data product for a purpose; approved, it is a grant until revoked. Every
 /// step is also written to the audit trail (<see cref="AccessAuditRecord"/>).
 /// </summary>
+/// <remarks>
+/// Its bounds are [Length] (the OpenAPI document reads it, EF Core does not, so the columns stay text): the values are
+/// checked where they enter the catalog (<see cref="AccessDesk"/>, <see cref="TeamDirectory"/>).
+/// </remarks>
 public sealed class AccessRequestRecord
 {
     public Guid Id { get; set; }
 
+    [Length(0, DataProductRecord.MaxIdLength)]
     public required string DataProductId { get; set; }
 
+    [Length(0, AccessDesk.MaxIdLength)]
     public required string ConsumerId { get; set; }
 
+    [Length(0, AccessDesk.MaxPurposeLength)]
     public required string Purpose { get; set; }
 
     /// <summary>Whether the consumer asks to read personal data; otherwise the gateway withholds it.</summary>
@@ -23,12 +31,14 @@ public sealed class AccessRequestRecord
     public AccessStatus Status { get; set; }
 
     /// <summary>The caller who asked (<see cref="CatalogCaller.Name"/>).</summary>
+    [Length(0, CatalogCaller.MaxNameLength)]
     public required string RequestedBy { get; set; }
 
     public CallerKind RequestedByKind { get; set; }
 
     public DateTimeOffset RequestedAt { get; set; }
 
+    [Length(0, CatalogCaller.MaxNameLength)]
     public string? DecidedBy { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }

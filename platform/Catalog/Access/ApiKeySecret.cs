@@ -9,7 +9,12 @@ public static class ApiKeySecret
     public const string Marker = "dmk_";
     public const int PrefixLength = 12;
 
-    public static string New() => Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private const int RandomBytes = 32;
+
+    /// <summary>An issued key's length: the marker's 4 characters and the random bytes in unpadded base64url (6 bits a character).</summary>
+    public const int Length = 4 + ((RandomBytes * 8) + 5) / 6;
+
+    public static string New() => Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(RandomBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

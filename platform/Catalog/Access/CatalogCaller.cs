@@ -13,6 +13,12 @@ public abstract record CatalogCaller
     /// <summary>The field a refusal of an unidentified caller names.</summary>
     public const string Field = "caller";
 
+    /// <summary>
+    /// The longest <see cref="Name"/>: a person's user name as the people's store keeps it (ASP.NET Core Identity's
+    /// 256-character column), longer than any consumer id or service name (checked where they are configured).
+    /// </summary>
+    public const int MaxNameLength = 256;
+
     public static CatalogCaller Anonymous { get; } = new AnonymousCaller();
 
     public abstract CallerKind Kind { get; }

@@ -38,11 +38,17 @@ public sealed class ServiceCredentials(IConfiguration configuration)
         return service;
     }
 
-    /// <exception cref="InvalidOperationException">A configured credential is too short; the message names the setting.</exception>
+    /// <exception cref="InvalidOperationException">A configured credential is too short, or a service's name too long; the message names the setting.</exception>
     public void Validate()
     {
         foreach (var known in configuration.GetSection(Section).GetChildren())
         {
+            // The name is what the audit trail records as the caller.
+            if (known.Key.Length > CatalogCaller.MaxNameLength)
+            {
+                throw new InvalidOperationException($"{Section}:{known.Key}: a service's name is at most {CatalogCaller.MaxNameLength} characters.");
+            }
+
             if (known.Value is null || known.Value.Length < MinLength)
             {
                 throw new InvalidOperationException($"{Section}:{known.Key}: a credential of at least {MinLength} characters is required.");

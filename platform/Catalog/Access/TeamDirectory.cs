@@ -1,5 +1,6 @@
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Registry;
+using DataMesh.DomainServices.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Access;
@@ -47,6 +48,7 @@ public sealed class TeamDirectory(CatalogDbContext db, TimeProvider clock)
     /// <summary>A team's members, from its products' descriptors or from the catalog.</summary>
     public async Task<IReadOnlyList<TeamMemberFacts>> MembersAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CatalogRefusal.ThrowIfBlank("team", team, MaxNameLength);
         caller.MustBeIdentified();
         if (!await ExistsAsync(team, cancellationToken))
         {
@@ -60,7 +62,7 @@ public sealed class TeamDirectory(CatalogDbContext db, TimeProvider clock)
             .Select(g => new TeamMemberFacts(g.Key, g.Max(m => TeamMembership.RoleFrom(m.Role)), FromDescriptor: true));
         var kept = await db.TeamMembers.AsNoTracking().Where(m => m.Team == team)
             .Select(m => new TeamMemberFacts(m.UserName, m.Role, false)).ToListAsync(cancellationToken);
-        return named.Concat(kept).OrderBy(m => m.UserName, StringComparer.Ordinal).ToList();
+        return named.Concat(kept).OrderBy(m => m.UserName, StringComparer.Ordinal).Take(ListLimit.MaxItems).ToList();
     }
 
     /// <summary>An administrator creates a team that owns no data product.</summary>
@@ -103,6 +105,7 @@ public sealed class TeamDirectory(CatalogDbContext db, TimeProvider clock)
 
     public async Task RemoveMemberAsync(string team, string userName, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CatalogRefusal.ThrowIfBlank("userName", userName, MaxUserNameLength);
         var record = await KeptTeamAsync(team, caller, cancellationToken);
         caller.Must(record.MembersMayBeManagedBy(caller), "team", $"only members of team '{team}' and administrators manage its members");
         var member = await db.TeamMembers.FindAsync([team, TeamMembership.Normalize(userName)], cancellationToken)
@@ -113,6 +116,7 @@ public sealed class TeamDirectory(CatalogDbContext db, TimeProvider clock)
 
     private async Task<TeamRecord> KeptTeamAsync(string team, CatalogCaller caller, CancellationToken cancellationToken)
     {
+        CatalogRefusal.ThrowIfBlank("team", team, MaxNameLength);
         caller.MustBeIdentified();
         if (await db.Teams.FindAsync([team], cancellationToken) is { } kept)
         {

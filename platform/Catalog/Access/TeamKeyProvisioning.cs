@@ -20,9 +20,15 @@ public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configur
         {
             var team = domain["Team"];
             var key = domain["Key"];
-            if (string.IsNullOrWhiteSpace(team))
+            if (string.IsNullOrWhiteSpace(team) || team.Length > TeamDirectory.MaxNameLength)
             {
-                throw new InvalidOperationException($"{Section}:{domain.Key}:Team: the team that owns domain '{domain.Key}' is required.");
+                throw new InvalidOperationException($"{Section}:{domain.Key}:Team: the team that owns domain '{domain.Key}' is required, at most {TeamDirectory.MaxNameLength} characters.");
+            }
+
+            var consumerId = $"{domain.Key}-team";
+            if (consumerId.Length > AccessDesk.MaxIdLength)
+            {
+                throw new InvalidOperationException($"{Section}:{domain.Key}: the domain's name makes the consumer id '{consumerId}', longer than {AccessDesk.MaxIdLength} characters.");
             }
 
             if (key is null || key.Length < MinKeyLength)
@@ -30,7 +36,7 @@ public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configur
                 throw new InvalidOperationException($"{Section}:{domain.Key}:Key: a key of at least {MinKeyLength} characters is required.");
             }
 
-            await desk.ProvisionTeamKeyAsync($"{domain.Key}-team", team, key, cancellationToken);
+            await desk.ProvisionTeamKeyAsync(consumerId, team, key, cancellationToken);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Registry;
 using DataMesh.DomainServices.Paging;
 
 namespace DataMesh.Catalog.Api;
@@ -19,7 +20,7 @@ public static class AccessEndpoints
     public sealed record RateBody([property: Range(1, AccessDesk.MaxRequestsPerSecond)] int? RequestsPerSecond);
 
     public sealed record AccessRequestBody(
-        [property: MaxLength(AccessDesk.MaxProductIdLength)] string DataProductId,
+        [property: MaxLength(DataProductRecord.MaxIdLength)] string DataProductId,
         [property: MaxLength(AccessDesk.MaxIdLength)] string ConsumerId,
         [property: MaxLength(AccessDesk.MaxPurposeLength)] string Purpose,
         bool PersonalData);
@@ -34,20 +35,20 @@ public static class AccessEndpoints
             TypedResults.Created($"{CatalogApi.Prefix}/consumers/{body.Id}", await desk.RegisterConsumerAsync(body.Id, body.Team, body.Description, body.RequestsPerSecond, caller, ct)))
             .WithName("register-consumer").WithSummary("Registers a consumer (a team's application).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        api.MapGet("/teams/{team}/consumers", async (string team, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ConsumersAsync(team, caller, ct)))
+        api.MapGet("/teams/{team}/consumers", async ([MaxLength(TeamDirectory.MaxNameLength)] string team, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ConsumersAsync(team, caller, ct)))
             .WithListLimit().WithName("team-consumers").WithSummary("A team's consumers.")
-            .Refusals();
-        api.MapPut("/consumers/{id}/rate", async (string id, RateBody body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
+            .Refusals(StatusCodes.Status400BadRequest);
+        api.MapPut("/consumers/{id}/rate", async ([MaxLength(AccessDesk.MaxIdLength)] string id, RateBody body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.SetRateAsync(id, body.RequestsPerSecond, caller, ct)))
             .WithName("set-consumer-rate").WithSummary("Sets the requests per second the gateway allows a consumer's keys (administrators only).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        api.MapGet("/consumers/{id}/keys", async (string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.KeysAsync(id, caller, ct)))
+        api.MapGet("/consumers/{id}/keys", async ([MaxLength(AccessDesk.MaxIdLength)] string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.KeysAsync(id, caller, ct)))
             .WithListLimit().WithName("list-keys").WithSummary("A consumer's API keys: prefixes and dates, never the keys.")
-            .Refusals(StatusCodes.Status404NotFound);
-        api.MapPost("/consumers/{id}/keys", async (string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        api.MapPost("/consumers/{id}/keys", async ([MaxLength(AccessDesk.MaxIdLength)] string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Created($"{CatalogApi.Prefix}/consumers/{id}/keys", await desk.IssueKeyAsync(id, caller, ct)))
             .WithName("issue-key").WithSummary("Issues an API key; the key is in this answer only, the catalog keeps its hash.")
-            .Refusals(StatusCodes.Status404NotFound);
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapPost("/keys/{keyId:guid}/rotate", async (Guid keyId, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.RotateKeyAsync(keyId, caller, ct)))
             .WithName("rotate-key").WithSummary("Replaces an API key: the new key is shown once, the old one stops working.")
@@ -74,9 +75,9 @@ public static class AccessEndpoints
             return TypedResults.Created($"{CatalogApi.Prefix}/access-requests/{request.Id}", request);
         }).WithName("request-access").WithSummary("A consumer asks for access to a data product, with a purpose.")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        api.MapGet("/consumers/{id}/access-requests", async (string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.RequestsOfAsync(id, caller, ct)))
+        api.MapGet("/consumers/{id}/access-requests", async ([MaxLength(AccessDesk.MaxIdLength)] string id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.RequestsOfAsync(id, caller, ct)))
             .WithListLimit().WithName("consumer-access").WithSummary("A consumer's access requests and grants.")
-            .Refusals(StatusCodes.Status404NotFound);
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapPost("/access-requests/{id:guid}/approve", async (Guid id, DecisionBody? body, CatalogCaller caller, AccessDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.DecideAsync(id, approve: true, body?.Note, caller, ct)))
             .WithName("approve-access").WithSummary("An owner of the product's team approves a pending request: it becomes a grant.")
@@ -92,9 +93,9 @@ public static class AccessEndpoints
         api.MapGet("/access-requests/{id:guid}/audit", async (Guid id, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.AuditTrailAsync(id, caller, ct)))
             .WithListLimit().WithName("access-audit").WithSummary("Every step of an access request: who, what, when (the owner team and administrators).")
             .Refusals(StatusCodes.Status404NotFound);
-        api.MapGet("/teams/{team}/approval-queue", async (string team, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(team, caller, ct)))
+        api.MapGet("/teams/{team}/approval-queue", async ([MaxLength(TeamDirectory.MaxNameLength)] string team, CatalogCaller caller, AccessDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(team, caller, ct)))
             .WithListLimit().WithName("approval-queue").WithSummary("The pending requests for the products a team owns (its members and administrators).")
-            .Refusals();
+            .Refusals(StatusCodes.Status400BadRequest);
         return api;
     }
 }

@@ -4,13 +4,6 @@ namespace DataMesh.Catalog.Api;
 public static class CallerRefusals
 {
     /// <summary>The problems the operation can answer: 401 (who are you) and 403 (not allowed) always, and those given.</summary>
-    public static RouteHandlerBuilder Refusals(this RouteHandlerBuilder builder, params int[] statusCodes)
-    {
-        foreach (var status in new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden }.Concat(statusCodes))
-        {
-            builder.ProducesProblem(status);
-        }
-
-        return builder;
-    }
+    public static RouteHandlerBuilder Refusals(this RouteHandlerBuilder builder, params int[] statusCodes) =>
+        builder.Answers([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, .. statusCodes]);
 }

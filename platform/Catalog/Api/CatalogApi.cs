@@ -7,7 +7,7 @@ public static class CatalogApi
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
-        var v1 = app.MapGroup(Prefix).AddEndpointFilter<CatalogRefusalFilter>().ProducesProblem(StatusCodes.Status500InternalServerError);
+        var v1 = app.MapGroup(Prefix).AddEndpointFilter<CatalogRefusalFilter>().Answers(StatusCodes.Status500InternalServerError);
         v1.MapRegistrations();
         v1.MapDiscovery();
         v1.MapAccess();

@@ -1,4 +1,5 @@
 using DataMesh.DataProducts.Contracts;
+using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Registration;
 
 namespace DataMesh.Catalog.Api;
@@ -7,6 +8,11 @@ namespace DataMesh.Catalog.Api;
 public static class RegistrationRequestRules
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
+    /// <summary>
+    /// The longest descriptor or contract file: also the bound of every text the catalog shows from one (a name, a
+    /// description, a tag), and of every list read from one (its tags, ports, properties, examples), each item taking
+    /// at least one of its characters (<see cref="RegisteredDefinitionBoundsSchema"/>).
+    /// </summary>
     public const int MaxFileChars = 256 * 1024;
     public const int MaxDescriptors = 50;
     public const int MaxContracts = 200;
@@ -21,9 +27,9 @@ public static class RegistrationRequestRules
             return errors;
         }
 
-        if (string.IsNullOrWhiteSpace(request.Domain) || request.Domain.Length > 63)
+        if (string.IsNullOrWhiteSpace(request.Domain) || request.Domain.Length > DataProductRecord.MaxDomainLength)
         {
-            errors["domain"] = ["is required, at most 63 characters"];
+            errors["domain"] = [$"is required, at most {DataProductRecord.MaxDomainLength} characters"];
         }
 
         CheckFiles(errors, "descriptors", request.Descriptors, DataProductCatalogueLoader.DescriptorSuffix, 1, MaxDescriptors);

@@ -1,4 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using DataMesh.Catalog.Observations;
+
 namespace DataMesh.Catalog.Discovery;
 
 /// <summary>A dead-lettered event: which consumer dropped it, when, and why.</summary>
-public sealed record DeadLetterFacts(string ConsumerId, string EventId, string? EventType, string? ContractVersion, string Reason, DateTimeOffset ReceivedAt);
+public sealed record DeadLetterFacts(
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string ConsumerId,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string EventId,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string? EventType,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string? ContractVersion,
+    [property: MaxLength(DeadLetterRecord.MaxReasonLength)] string Reason,
+    DateTimeOffset ReceivedAt);

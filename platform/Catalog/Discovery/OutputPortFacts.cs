@@ -1,6 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using DataMesh.DomainServices.Paging;
+
 namespace DataMesh.Catalog.Discovery;
 
-/// <summary>An output port with the contract version it offers: where the data is, its schema and its promises.</summary>
+/// <summary>An output port with the contract version it offers: where the data is, its schema, its promises and the contract's newest versions.</summary>
+[ReadFromDefinitions]
 public sealed record OutputPortFacts(
     string Name,
     string Description,
@@ -10,4 +14,4 @@ public sealed record OutputPortFacts(
     string? QueryLocation,
     IReadOnlyList<PromiseFacts> Promises,
     IReadOnlyList<EventTypeFacts> EventTypes,
-    IReadOnlyList<VersionFacts> ContractVersions);
+    [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<VersionFacts> ContractVersions);

@@ -1,21 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Observations;
+using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Contracts;
+using DataMesh.DomainServices.Paging;
 
 namespace DataMesh.Catalog.Discovery;
 
-/// <summary>Everything the catalog knows of one data product: its newest version's facts, its history, lineage and what was observed.</summary>
+/// <summary>
+/// Everything the catalog knows of one data product: its newest version's facts, its history, lineage and what was
+/// observed. The history and lineage grow with time: the newest <see cref="ListLimit.MaxItems"/> of each are shown.
+/// </summary>
+[ReadFromDefinitions]
 public sealed record ProductFacts(
-    string Id,
+    [property: MaxLength(DataProductRecord.MaxIdLength)] string Id,
     string Name,
-    string Domain,
+    [property: MaxLength(DataProductRecord.MaxDomainLength)] string Domain,
     string Status,
     string Version,
     Team Owner,
     DataProductDescription Description,
     IReadOnlyList<string> Tags,
     IReadOnlyList<OutputPortFacts> OutputPorts,
-    IReadOnlyList<VersionFacts> Versions,
-    IReadOnlyList<LineageLink> Upstream,
-    IReadOnlyList<LineageLink> Downstream,
+    [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<VersionFacts> Versions,
+    [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<LineageLink> Upstream,
+    [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<LineageLink> Downstream,
     PromiseObservation Observed,
-    IReadOnlyList<DeadLetterFacts> RecentDeadLetters);
+    [property: MaxLength(ProductFacts.RecentDeadLetterCount)] IReadOnlyList<DeadLetterFacts> RecentDeadLetters)
+{
+    /// <summary>How many of the newest dead-lettered events a product's facts show.</summary>
+    public const int RecentDeadLetterCount = 20;
+}

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Contracts;
+using DataMesh.DomainServices.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Discovery;
@@ -27,12 +27,12 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
             port => port,
             port => contractVersions.Single(c => c.ContractId == port.ContractId && c.Version == port.Version.ToString()));
 
-        var upstream = await db.Lineage.AsNoTracking().Where(e => e.DownstreamId == id).ToListAsync(cancellationToken);
-        var downstream = await db.Lineage.AsNoTracking().Where(e => e.UpstreamId == id).ToListAsync(cancellationToken);
+        var upstream = await db.Lineage.AsNoTracking().Where(e => e.DownstreamId == id).OrderBy(e => e.UpstreamId).ThenBy(e => e.InputPort).Bounded().ToListAsync(cancellationToken);
+        var downstream = await db.Lineage.AsNoTracking().Where(e => e.UpstreamId == id).OrderBy(e => e.DownstreamId).ThenBy(e => e.InputPort).Bounded().ToListAsync(cancellationToken);
         var linkedIds = upstream.Select(e => e.UpstreamId).Concat(downstream.Select(e => e.DownstreamId)).ToList();
         var names = await db.DataProducts.AsNoTracking().Where(p => linkedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var observed = (await observer.ObserveAsync([(id, record.Freshness)], cancellationToken))[id];
-        var deadLetters = await db.DeadLetters.AsNoTracking().Where(d => d.DataProductId == id).OrderByDescending(d => d.ReceivedAt).Take(20)
+        var deadLetters = await db.DeadLetters.AsNoTracking().Where(d => d.DataProductId == id).OrderByDescending(d => d.ReceivedAt).Take(ProductFacts.RecentDeadLetterCount)
             .Select(d => new DeadLetterFacts(d.ConsumerId, d.EventId, d.EventType, d.ContractVersion, d.Reason, d.ReceivedAt)).ToListAsync(cancellationToken);
 
         return new ProductFacts(
@@ -45,7 +45,7 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
             descriptor.Description,
             record.Tags,
             descriptor.OutputPorts.Select(port => Port(port, DataProductCatalogueLoader.LoadContract(offered[port].Path, offered[port].Yaml), contractVersions)).ToList(),
-            versions.Select(v => new VersionFacts(v.Version, v.RegisteredAt)).ToList(),
+            versions.Take(ListLimit.MaxItems).Select(v => new VersionFacts(v.Version, v.RegisteredAt)).ToList(),
             upstream.Select(e => new LineageLink(e.UpstreamId, names.GetValueOrDefault(e.UpstreamId), e.InputPort, e.ContractId, e.ContractVersion, names.ContainsKey(e.UpstreamId))).ToList(),
             downstream.Select(e => new LineageLink(e.DownstreamId, names.GetValueOrDefault(e.DownstreamId), e.InputPort, e.ContractId, e.ContractVersion, true)).ToList(),
             observed,
@@ -64,8 +64,8 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
             o.Name,
             o.Description,
             Flatten("", o.Properties).ToList(),
-            o.Examples.Select(e => e.Value?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null").ToList())).ToList(),
-        versions.Where(v => v.ContractId == contract.Id).Select(v => new VersionFacts(v.Version, v.RegisteredAt)).ToList());
+            o.Examples.Select(e => EventTypeFacts.ExampleJson(e.Value)).ToList())).ToList(),
+        versions.Where(v => v.ContractId == contract.Id).Take(ListLimit.MaxItems).Select(v => new VersionFacts(v.Version, v.RegisteredAt)).ToList());
 
     private static IEnumerable<PropertyFacts> Flatten(string prefix, IEnumerable<SchemaProperty> properties)
     {

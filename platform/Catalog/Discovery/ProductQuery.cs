@@ -13,4 +13,10 @@ public sealed record ProductQuery(
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
     public const int MaxTextLength = 200;
+
+    /// <summary>The last page a search answers.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>The longest status or classification filter: longer than any of their names (<c>confidential</c>, <c>deprecated</c>).</summary>
+    public const int MaxKeywordLength = 32;
 }

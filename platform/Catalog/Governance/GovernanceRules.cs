@@ -1,3 +1,7 @@
+using DataMesh.Catalog.Access;
+using DataMesh.Catalog.Api;
+using DataMesh.Catalog.Discovery;
+using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Contracts;
 
 namespace DataMesh.Catalog.Governance;
@@ -12,18 +16,28 @@ namespace DataMesh.Catalog.Governance;
 /// classification, personal data that is not confidential or restricted, and a contract without freshness
 /// and retention; a registration breaking those is refused as invalid (422) naming the file, line and field,
 /// before these rules run. What is left for the catalog: the contracts speak for the owner team, and every
-/// property (nested ones too) says what it means.
+/// property (nested ones too) says what it means; and the names the catalog's API takes back in a request (a product's
+/// id, its owner team and members, a contract's id and versions) and the examples it shows fit the bounds its document declares.
 /// </remarks>
 public static class GovernanceRules
 {
     public const string OwnerTeam = "owner-team";
     public const string PropertyDescription = "property-description";
+    public const string Bounds = "bounds";
 
     public static IReadOnlyList<GovernanceViolation> Check(DataProductCatalogue registration)
     {
         var violations = new List<GovernanceViolation>();
         foreach (var product in registration.DataProducts)
         {
+            CheckLength(violations, product.Source, "id", product.Id, DataProductRecord.MaxIdLength);
+            CheckLength(violations, product.Source, "version", product.Version.ToString(), ContractVersionRecord.MaxVersionLength);
+            CheckLength(violations, product.Source, "team.name", product.Team.Name, TeamDirectory.MaxNameLength);
+            foreach (var member in product.Team.Members)
+            {
+                CheckLength(violations, product.Source, "team.members", member.Username, TeamDirectory.MaxUserNameLength);
+            }
+
             foreach (var contract in registration.ContractsOffered(product))
             {
                 if (contract.Team is { } team && team.Name != product.Team.Name)
@@ -38,7 +52,25 @@ public static class GovernanceRules
             }
         }
 
+        foreach (var contract in registration.Contracts)
+        {
+            CheckLength(violations, contract.Source, "id", contract.Id, ContractVersionRecord.MaxIdLength);
+            CheckLength(violations, contract.Source, "version", contract.Version.ToString(), ContractVersionRecord.MaxVersionLength);
+            foreach (var example in contract.Schema.SelectMany(schemaObject => schemaObject.Examples))
+            {
+                CheckLength(violations, contract.Source, "examples", EventTypeFacts.ExampleJson(example.Value), RegistrationRequestRules.MaxFileChars);
+            }
+        }
+
         return violations;
+    }
+
+    private static void CheckLength(List<GovernanceViolation> violations, DefinitionSource source, string field, string value, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            violations.Add(new(Bounds, source.Error(field, $"is {value.Length} characters long; the catalog takes at most {maxLength}")));
+        }
     }
 
     private static void CheckProperties(IReadOnlyList<SchemaProperty> properties, List<GovernanceViolation> violations)

@@ -3,6 +3,15 @@ namespace DataMesh.Catalog.Observations;
 /// <summary>An event a consumer dropped as breaking the contract, as the dead-letter topic delivered it, with the reason.</summary>
 public sealed class DeadLetterRecord
 {
+    /// <summary>
+    /// The most kept of an event's id, type and contract version, and of the consumer's id: whatever a producer writes there,
+    /// an event with longer ones is kept with them cut (<see cref="EventObservations"/>), so a hostile event cannot swell the catalog.
+    /// </summary>
+    public const int MaxAttributeLength = 200;
+
+    /// <summary>The most kept of why an event was dropped: the first violations, cut with an ellipsis.</summary>
+    public const int MaxReasonLength = 4000;
+
     public long Id { get; set; }
 
     /// <summary>The producing data product.</summary>

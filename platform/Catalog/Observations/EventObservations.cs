@@ -48,10 +48,13 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
 
     public async Task ObserveDeadLetterAsync(string dataProductId, string consumerId, string topic, JsonElement cloudEvent, CancellationToken cancellationToken)
     {
-        var id = Text(cloudEvent, "id") ?? "";
+        var id = Cut(Text(cloudEvent, "id") ?? "", DeadLetterRecord.MaxAttributeLength);
         var type = Text(cloudEvent, "type");
         var version = Text(cloudEvent, CloudEventAttributes.ContractVersion);
-        var reason = await ReasonAsync(Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken);
+        var reason = Cut(await ReasonAsync(Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken), DeadLetterRecord.MaxReasonLength);
+        consumerId = Cut(consumerId, DeadLetterRecord.MaxAttributeLength);
+        type = type is null ? null : Cut(type, DeadLetterRecord.MaxAttributeLength);
+        version = version is null ? null : Cut(version, DeadLetterRecord.MaxAttributeLength);
 
         // Kept once per consumer and event id: the dead-letter topic is delivered at least once, and a consumer that
         // gets the event redelivered drops it again. An event without an id cannot be told apart: it is kept each time.
@@ -87,6 +90,9 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
             ? string.Join("; ", violations.Select(v => $"{v.Field}: {v.Reason}"))
             : $"valid against contract {contractId} {version} as registered; the consumer's own copy of the contract refused it";
     }
+
+    /// <summary>At most <paramref name="maxLength"/> characters, the last an ellipsis when cut.</summary>
+    private static string Cut(string text, int maxLength) => text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength - 1), "…");
 
     private static string? Text(JsonElement cloudEvent, string name) =>
         cloudEvent.ValueKind == JsonValueKind.Object && cloudEvent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

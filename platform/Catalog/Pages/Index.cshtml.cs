@@ -1,4 +1,6 @@
+using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Discovery;
+using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -22,7 +24,7 @@ public sealed class IndexModel(ProductSearch search, NpgsqlDataSource dataSource
 
     public async Task OnGetAsync(string? q, string? domain, string? owner, string? status, string? classification, int page = 1, CancellationToken cancellationToken = default)
     {
-        Query = new ProductQuery(Clip(q, ProductQuery.MaxTextLength), Clip(domain, 63), Clip(owner, 63), Clip(status, 20), Clip(classification, 20), Math.Clamp(page, 1, 10_000));
+        Query = new ProductQuery(Clip(q, ProductQuery.MaxTextLength), Clip(domain, DataProductRecord.MaxDomainLength), Clip(owner, TeamDirectory.MaxNameLength), Clip(status, ProductQuery.MaxKeywordLength), Clip(classification, ProductQuery.MaxKeywordLength), Math.Clamp(page, 1, ProductQuery.MaxPage));
         Results = await search.SearchAsync(Query, cancellationToken);
         await using var command = dataSource.CreateCommand("select current_database()");
         Database = (string)(await command.ExecuteScalarAsync(cancellationToken))!;

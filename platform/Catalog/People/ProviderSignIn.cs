@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DataMesh.Catalog.Access;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 
@@ -24,6 +25,11 @@ public sealed class ProviderSignIn(UserManager<IdentityUser> users, SignInManage
         if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(userName))
         {
             return $"{settings.DisplayName} did not say who you are (the {SubjectClaim} and {settings.UserNameClaim} claims are required).";
+        }
+
+        if (userName.Length > CatalogCaller.MaxNameLength)
+        {
+            return $"{settings.DisplayName} names you with more than {CatalogCaller.MaxNameLength} characters ({settings.UserNameClaim}); the catalog keeps user names up to that length.";
         }
 
         var user = await users.FindByLoginAsync(Scheme, subject);

@@ -9,6 +9,12 @@ namespace DataMesh.Catalog.Registry;
 /// </summary>
 public sealed class DataProductRecord
 {
+    /// <summary>The longest data product id (<c>domain.product</c>) the catalog registers (<see cref="Governance.GovernanceRules"/>) and takes in a request.</summary>
+    public const int MaxIdLength = 200;
+
+    /// <summary>The longest domain name a registration may carry.</summary>
+    public const int MaxDomainLength = 63;
+
     public required string Id { get; set; }
 
     public required string Domain { get; set; }

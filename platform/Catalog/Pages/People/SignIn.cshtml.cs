@@ -1,3 +1,4 @@
+using DataMesh.Catalog.Access;
 using DataMesh.Catalog.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace DataMesh.Catalog.Pages.People;
 public sealed class SignInModel(SignInManager<IdentityUser> signIn, ProviderSignIn providerSignIn, OpenIdConnectSignInSettings provider) : PageModel
 {
     /// <summary>Identity's user names are short; the form says so too.</summary>
-    public const int MaxUserNameLength = 256;
+    public const int MaxUserNameLength = CatalogCaller.MaxNameLength;
 
     public const int MaxPasswordLength = 512;
 
