@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.AppHost.Tests;
 
@@ -65,6 +67,51 @@ internal static class AppHostModel
             ReferenceExpression expression => expression.ValueProviders.Any(provider => Reaches(provider, parameter)),
             _ => false,
         };
+    }
+
+    /// <summary>Allocates the app's and its sidecar's endpoints as the orchestrator would, then reads the sidecar's command line.</summary>
+    public static async Task<Dictionary<string, string>> SidecarFlagsAsync(this DistributedApplicationModel model, string app, int basePort)
+    {
+        var sidecar = model.Single<DaprSidecarResource>($"{app}-dapr");
+        model.Single<ProjectResource>(app).Allocate("http", basePort + 1, basePort + 1001);
+        sidecar.Allocate(DaprSidecarResource.HttpEndpointName, basePort + 2, basePort + 1002);
+        sidecar.Allocate(DaprSidecarResource.GrpcEndpointName, basePort + 3, basePort + 1003);
+        sidecar.Allocate(DaprSidecarResource.MetricsEndpointName, basePort + 4, basePort + 1004);
+
+        // Each flag and its value: two tokens, or one as --flag=value.
+        var arguments = new Queue<string>(await sidecar.ArgumentsOf());
+        var flags = new Dictionary<string, string>();
+        while (arguments.TryDequeue(out var flag))
+        {
+            Assert.StartsWith("--", flag, StringComparison.Ordinal);
+            var (name, value) = flag.Split('=', 2) is [var before, var after] ? (before, after) : (flag, arguments.Dequeue());
+            flags.Add(name, value);
+        }
+
+        return flags;
+    }
+
+    public static void Allocate(this IResource resource, string endpointName, int port, int targetPort)
+    {
+        var endpoint = resource.Annotations.OfType<EndpointAnnotation>().Single(annotation => annotation.Name == endpointName);
+        endpoint.TargetPort = targetPort;
+        endpoint.AllocatedEndpoint = new AllocatedEndpoint(endpoint, "localhost", port);
+    }
+
+    public static async Task<IReadOnlyList<string>> ArgumentsOf(this IResource resource)
+    {
+        var configuration = await ExecutionConfigurationBuilder.Create(resource)
+            .WithArgumentsConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
+        return configuration.Arguments.Select(argument => argument.Value).ToList();
+    }
+
+    /// <summary>The one YAML document of a file daprd would read.</summary>
+    public static async Task<YamlMappingNode> ReadYamlAsync(string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(await File.ReadAllTextAsync(path)));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
     }
 
     public static readonly string[] LocalMode =

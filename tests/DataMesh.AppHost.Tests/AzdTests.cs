@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DataMesh.Testing;
 using YamlDotNet.RepresentationModel;
 
@@ -6,7 +7,7 @@ namespace DataMesh.AppHost.Tests;
 
 /// <summary>
 /// `azd up` deploys what azure.yaml names: the AppHost, whose manifest gives every service behind the edge its
-/// Dapr sidecar (dapr.v0) and the pub/sub component (dapr.component.v0) it loads.
+/// Dapr sidecar (dapr.v0) and the pub/sub component (dapr.component.v0) it loads; the README says what azd makes of them.
 /// </summary>
 public sealed class AzdTests
 {
@@ -50,6 +51,60 @@ public sealed class AzdTests
 
         Assert.DoesNotContain(sidecars, dapr => (string?)dapr["application"] == "gateway");
         Assert.Equal(["pubsub"], components);
+    }
+
+    [Fact]
+    public void The_readme_says_what_azd_up_creates_from_each_dapr_component_of_the_manifest()
+    {
+        var components = Resources("dapr.component.v0").ToDictionary(entry => entry.Key, entry => entry.Value!["daprComponent"]!);
+        var rows = ReadmeAzdComponentRows();
+
+        Assert.Equal(components.Keys.Order(StringComparer.Ordinal), rows.Select(row => row.Component).Order(StringComparer.Ordinal));
+        foreach (var row in rows)
+        {
+            var component = components[row.Component];
+            // azd reads the type alone ...
+            Assert.Equal((string?)component["type"], row.TypeRead);
+            var created = AzdComponentTypeFor(row.TypeRead);
+            Assert.True(created is not null, $"azd up stops on the Dapr component '{row.Component}': it knows no type '{row.TypeRead}'.");
+            Assert.Contains($"component `{row.Component}`: `{created}` v1", row.Created, StringComparison.Ordinal);
+            // ... so the broker the AppHost names is not what Azure gets, and the README must not say it is.
+            var named = (string)component["componentType"]!;
+            if (named != created)
+            {
+                Assert.DoesNotContain(named, row.Created, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What azd makes of a Dapr component from its type (Azure/azure-dev, cli/azd/pkg/apphost/generate.go,
+    /// addDaprComponent): a Redis-backed component of the same building block for <c>pubsub</c> and <c>state</c>, on
+    /// one Redis dev service; any other type stops <c>azd up</c> (null).
+    /// </summary>
+    private static string? AzdComponentTypeFor(string type) => type is "pubsub" or "state" ? $"{type}.redis" : null;
+
+    /// <summary>The rows of the README's table of what azd reads from each <c>dapr.component.v0</c> entry and creates.</summary>
+    private static List<(string Component, string TypeRead, string Created)> ReadmeAzdComponentRows()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("\n## Deploying to Azure with azd\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no section 'Deploying to Azure with azd'.");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = readme[start..(end < 0 ? readme.Length : end)];
+
+        var rows = new List<(string, string, string)>();
+        foreach (var line in section.Split('\n').Where(line => line.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var cells = line.Trim('|').Split('|').Select(cell => cell.Trim()).ToArray();
+            Assert.True(cells.Length == 3, $"README's azd table: a row reads '{line}'.");
+            var entry = Regex.Match(cells[0], @"^`([^`]+)` \(`dapr\.component\.v0`\)$");
+            var read = Regex.Match(cells[1], @"^`daprComponent\.type`: `([^`]+)`$");
+            Assert.True(entry.Success && read.Success, $"README's azd table: a row reads '{line}'.");
+            rows.Add((entry.Groups[1].Value, read.Groups[1].Value, cells[2]));
+        }
+
+        return rows;
     }
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> Resources(string type) =>

@@ -85,9 +85,52 @@ public sealed class ContainersModeModelTests
         Assert.All(sidecars, sidecar =>
         {
             Assert.Equal(["pubsub"], sidecar.Components.Select(component => component.Name));
-            Assert.Equal(["kafka"], sidecar.WaitsOf());
+            Assert.Equal(new[] { sidecar.AppId, "kafka" }.Order(), sidecar.WaitsOf());
             Assert.Contains(sidecar.Annotations.OfType<HealthCheckAnnotation>(), check => check.Key.Contains("/v1.0/healthz", StringComparison.Ordinal));
         });
+    }
+
+    [Fact]
+    public async Task Each_sidecar_starts_once_its_app_is_healthy_and_no_app_waits_for_its_sidecar()
+    {
+        await using var appHost = await AppHostModel.BuildAsync();
+        var model = appHost.Model;
+
+        foreach (var sidecar in model.Resources.OfType<DaprSidecarResource>())
+        {
+            var app = model.Single<ProjectResource>(sidecar.AppId);
+            Assert.Same(sidecar, app.Annotations.OfType<DaprSidecarAnnotation>().Single().Sidecar);
+            // Healthy, not merely started: daprd reads the app's subscriptions once, so the app must be ready (its database
+            // migrated) when daprd first finds it.
+            var wait = Assert.Single(sidecar.Annotations.OfType<WaitAnnotation>(), wait => wait.Resource == app);
+            Assert.Equal(WaitType.WaitUntilHealthy, wait.WaitType);
+            Assert.Contains(app.Annotations.OfType<HealthCheckAnnotation>(), check => check.Key.Contains("/health", StringComparison.Ordinal));
+            // The other way round would be a deadlock: nothing the app starts with waits for its sidecar.
+            Assert.DoesNotContain(sidecar.Name, app.WaitsOf());
+        }
+    }
+
+    [Fact]
+    public async Task Each_sidecar_loads_the_pubsub_and_its_resiliency_from_the_runs_resources_path()
+    {
+        await using var appHost = await AppHostModel.BuildAsync();
+        var model = appHost.Model;
+        // The broker's address, as the orchestrator would allocate it, for the component's brokers entry.
+        foreach (var endpoint in new[] { KafkaServerResource.PrimaryEndpointName, KafkaServerResource.InternalEndpointName }.Select((name, index) => (name, index)))
+        {
+            model.Single<KafkaServerResource>("kafka").Allocate(endpoint.name, 9092 + endpoint.index, 9092 + endpoint.index);
+        }
+
+        var flags = await model.SidecarFlagsAsync("marketing", basePort: 5400);
+
+        Assert.Equal(
+            ["pubsub-resiliency.yaml", "pubsub.yaml"],
+            Directory.EnumerateFiles(flags["--resources-path"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The same document as in local mode (LocalModeModelTests reads it whole).
+        var resiliency = await AppHostModel.ReadYamlAsync(Path.Combine(flags["--resources-path"], "pubsub-resiliency.yaml"));
+        Assert.Equal("Resiliency", resiliency["kind"].ToString());
+        Assert.Equal("pubsub-inbound", resiliency["spec"]["targets"]["components"]["pubsub"]["inbound"]["retry"].ToString());
+        Assert.Equal("18", resiliency["spec"]["policies"]["retries"]["pubsub-inbound"]["maxRetries"].ToString());
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Aspire.Hosting.Dapr;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Hosting;
 using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.AppHost.Tests;
@@ -30,7 +30,7 @@ public sealed class LocalModeModelTests
             postgres.ConnectionStringExpression.ValueExpression);
         Assert.True(model.Single<ParameterResource>("postgres-password").Secret);
 
-        var arguments = await ArgumentsOf(postgres);
+        var arguments = await postgres.ArgumentsOf();
         Assert.Equal(["-D", "/tmp/datamesh-model-test", "-k", "/tmp/datamesh-model-test"], arguments.SkipWhile(argument => argument != "-D").Take(4));
         Assert.Equal(postgres.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), arguments[^1]);
     }
@@ -68,7 +68,8 @@ public sealed class LocalModeModelTests
         var pubsub = model.Single<DaprComponentResource>("pubsub");
         Assert.Equal("broker.example:9092", await pubsub.Metadata.Single(entry => entry.Name == "brokers").Value.GetValueAsync(CancellationToken.None));
         Assert.Equal(["hr-db", "postgres"], model.Single<ProjectResource>("hr").WaitsOf());
-        Assert.All(model.Resources.OfType<DaprSidecarResource>(), sidecar => Assert.Equal(["kafka"], sidecar.WaitsOf()));
+        // Each sidecar waits for the broker its component names and for its app's health (ContainersModeModelTests).
+        Assert.All(model.Resources.OfType<DaprSidecarResource>(), sidecar => Assert.Equal(new[] { sidecar.AppId, "kafka" }.Order(), sidecar.WaitsOf()));
     }
 
     [Fact]
@@ -107,8 +108,8 @@ public sealed class LocalModeModelTests
         await using var appHost = await AppHostModel.BuildAsync(AppHostModel.LocalMode);
         var model = appHost.Model;
 
-        var hr = await SidecarFlagsAsync(model, "hr", basePort: 5100);
-        var finance = await SidecarFlagsAsync(model, "finance", basePort: 5200);
+        var hr = await model.SidecarFlagsAsync("hr", basePort: 5100);
+        var finance = await model.SidecarFlagsAsync("finance", basePort: 5200);
 
         Assert.Equal("hr", hr["--app-id"]);
         Assert.Equal("5101", hr["--app-port"]);
@@ -121,32 +122,55 @@ public sealed class LocalModeModelTests
         Assert.True(File.Exists(Path.Combine(hr["--resources-path"], "pubsub.yaml")));
     }
 
-    /// <summary>Allocates the app's and its sidecar's endpoints as the orchestrator would, then reads the sidecar's command line.</summary>
-    private static async Task<Dictionary<string, string>> SidecarFlagsAsync(DistributedApplicationModel model, string app, int basePort)
+    [Fact]
+    public async Task Each_sidecar_delivers_only_while_its_app_passes_daprds_health_check_on_the_apps_readiness_path()
     {
-        var sidecar = model.Single<DaprSidecarResource>($"{app}-dapr");
-        Allocate(model.Single<ProjectResource>(app), "http", basePort + 1, basePort + 1001);
-        Allocate(sidecar, DaprSidecarResource.HttpEndpointName, basePort + 2, basePort + 1002);
-        Allocate(sidecar, DaprSidecarResource.GrpcEndpointName, basePort + 3, basePort + 1003);
-        Allocate(sidecar, DaprSidecarResource.MetricsEndpointName, basePort + 4, basePort + 1004);
+        await using var appHost = await AppHostModel.BuildAsync(AppHostModel.LocalMode);
+        var model = appHost.Model;
 
-        var arguments = await ArgumentsOf(sidecar);
-        Assert.Equal(0, arguments.Count % 2);
-        return Enumerable.Range(0, arguments.Count / 2).ToDictionary(i => arguments[2 * i], i => arguments[2 * i + 1]);
+        foreach (var (app, index) in new[] { "catalog", "finance", "hr", "marketing" }.Select((app, index) => (app, index)))
+        {
+            var flags = await model.SidecarFlagsAsync(app, basePort: 7000 + (100 * index));
+
+            Assert.Equal(new Dictionary<string, string>
+            {
+                // One token each, as daprd's boolean flag needs.
+                ["--enable-app-health-check"] = "true",
+                ["--app-health-check-path"] = ServiceDefaultsExtensions.HealthPath,
+                ["--app-health-probe-interval"] = "5",
+                ["--app-health-probe-timeout"] = "2000",
+                ["--app-health-threshold"] = "3",
+            }, flags.Where(flag => flag.Key.StartsWith("--enable-app-health", StringComparison.Ordinal) || flag.Key.StartsWith("--app-health", StringComparison.Ordinal)).ToDictionary());
+        }
     }
 
-    private static void Allocate(IResource resource, string endpointName, int port, int targetPort)
+    [Fact]
+    public async Task Writes_the_pubsub_resiliency_beside_the_component_retrying_for_about_two_minutes_then_dead_lettering()
     {
-        var endpoint = resource.Annotations.OfType<EndpointAnnotation>().Single(annotation => annotation.Name == endpointName);
-        endpoint.TargetPort = targetPort;
-        endpoint.AllocatedEndpoint = new AllocatedEndpoint(endpoint, "localhost", port);
-    }
+        await using var appHost = await AppHostModel.BuildAsync(AppHostModel.LocalMode);
+        var model = appHost.Model;
 
-    private static async Task<IReadOnlyList<string>> ArgumentsOf(IResource resource)
-    {
-        var configuration = await ExecutionConfigurationBuilder.Create(resource)
-            .WithArgumentsConfig()
-            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
-        return configuration.Arguments.Select(argument => argument.Value).ToList();
+        var flags = await model.SidecarFlagsAsync("hr", basePort: 5300);
+
+        var file = Path.Combine(flags["--resources-path"], "pubsub-resiliency.yaml");
+        Assert.True(File.Exists(file), $"No {file}: the sidecars would dead-letter an event on its first refusal.");
+        var root = await AppHostModel.ReadYamlAsync(file);
+        Assert.Equal("dapr.io/v1alpha1", root["apiVersion"].ToString());
+        Assert.Equal("Resiliency", root["kind"].ToString());
+        Assert.Equal("pubsub-resiliency", root["metadata"]["name"].ToString());
+        // Retries apply to deliveries from the pub/sub to the app (inbound), not to publishing.
+        var target = (YamlMappingNode)root["spec"]["targets"]["components"]["pubsub"];
+        Assert.Equal(["inbound"], target.Children.Keys.Select(key => key.ToString()));
+        var retry = (YamlMappingNode)root["spec"]["policies"]["retries"][target["inbound"]["retry"].ToString()];
+        Assert.Equal("exponential", retry["policy"].ToString());
+
+        // daprd's exponential backoff (dapr/kit retry, on cenkalti/backoff): waits from 0.5 s, each 1.5 times the last up to
+        // maxInterval, each drawn within ±50 %. Even the shortest draws outlast a database restart of 20 s three times over;
+        // on average the retries take about two minutes, then the event goes to its dead-letter topic.
+        var maxInterval = TimeSpan.Parse("00:00:" + retry["maxInterval"].ToString().TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture);
+        var maxRetries = int.Parse(retry["maxRetries"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        var waits = Enumerable.Range(0, maxRetries).Select(i => Math.Min(0.5 * Math.Pow(1.5, i), maxInterval.TotalSeconds)).ToList();
+        Assert.InRange(waits.Sum() * 0.5, 60, double.MaxValue);
+        Assert.InRange(waits.Sum(), 100, 150);
     }
 }

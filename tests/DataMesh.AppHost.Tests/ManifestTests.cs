@@ -42,6 +42,33 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public async Task Carries_the_pubsub_resiliency_and_each_sidecars_app_health_check()
+    {
+        var resources = JsonNode.Parse(await File.ReadAllTextAsync(Committed))!["resources"]!.AsObject();
+
+        // The Resiliency the sidecars load beside the component: its spec, as in a run and in deploy/kubernetes.
+        var resiliency = resources["pubsub"]!["daprComponent"]!["resiliency"];
+        Assert.NotNull(resiliency);
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"policy":"exponential","maxInterval":"10s","maxRetries":18}"""),
+            resiliency["policies"]!["retries"]!["pubsub-inbound"]));
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"pubsub":{"inbound":{"retry":"pubsub-inbound"}}}"""),
+            resiliency["targets"]!["components"]));
+
+        var sidecars = resources.Where(entry => (string?)entry.Value!["type"] == "dapr.v0").Select(entry => entry.Value!["dapr"]!).ToList();
+        Assert.NotEmpty(sidecars);
+        Assert.All(sidecars, dapr =>
+        {
+            Assert.True((bool?)dapr["enableAppHealthCheck"]);
+            Assert.Equal("/health", (string?)dapr["appHealthCheckPath"]);
+            Assert.Equal(5, (int?)dapr["appHealthProbeInterval"]);
+            Assert.Equal(2000, (int?)dapr["appHealthProbeTimeout"]);
+            Assert.Equal(3, (int?)dapr["appHealthThreshold"]);
+        });
+    }
+
+    [Fact]
     public async Task Holds_no_secret_value()
     {
         var resources = JsonNode.Parse(await File.ReadAllTextAsync(Committed))!["resources"]!.AsObject();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dapr;
 
@@ -27,6 +28,13 @@ public static class DaprBuilderExtensions
     /// <summary>A pub/sub component; <paramref name="type"/> names the broker, <c>pubsub.kafka</c> by default.</summary>
     public static IResourceBuilder<DaprComponentResource> AddDaprPubSub(this IDistributedApplicationBuilder builder, [ResourceName] string name, string type = "pubsub.kafka") =>
         builder.AddDaprComponent(name, type);
+
+    /// <summary>
+    /// Retries deliveries the app refuses as <paramref name="retry"/> says, then dead-letters them, written as the
+    /// component's Resiliency (<see cref="DaprResiliency"/>) wherever the component is.
+    /// </summary>
+    public static IResourceBuilder<DaprComponentResource> WithInboundRetry(this IResourceBuilder<DaprComponentResource> builder, DaprInboundRetry retry) =>
+        builder.WithAnnotation(retry, ResourceAnnotationMutationBehavior.Replace);
 
     public static IResourceBuilder<DaprComponentResource> WithMetadata(this IResourceBuilder<DaprComponentResource> builder, string name, string value) =>
         builder.WithAnnotation(new DaprComponentMetadata(name, ReferenceExpression.Create($"{value}")));
@@ -96,6 +104,12 @@ public static class DaprBuilderExtensions
                 context.Args.Add(sidecarResource.MetricsEndpoint.Property(EndpointProperty.TargetPort));
                 context.Args.Add("--resources-path");
                 context.Args.Add(environment.ResourcesPath);
+                foreach (var (name, value) in sidecarResource.AppHealthCheck.Settings)
+                {
+                    // One token each: daprd's boolean flag takes its value only after '=' (pflag).
+                    context.Args.Add($"--{name}={value}");
+                }
+
                 if (context.ExecutionContext.IsRunMode)
                 {
                     await environment.WriteComponentsAsync(sidecarResource.Components, context.CancellationToken).ConfigureAwait(false);
@@ -104,6 +118,11 @@ public static class DaprBuilderExtensions
             // daprd answers 204 No Content once it is ready.
             .WithHttpHealthCheck("/v1.0/healthz", statusCode: 204, endpointName: DaprSidecarResource.HttpEndpointName)
             .WithParentRelationship(app)
+            // daprd reads the app's subscriptions once, when the app first passes its health check, and delivers from then
+            // on: started only once the app is healthy, it finds the app ready (its database migrated, its routes mapped).
+            // This also makes it wait for whatever the app waits for, as CommunityToolkit's sidecars do. No deadlock: the
+            // app's health checks its own database, never daprd.
+            .WaitFor(builder.ApplicationBuilder.CreateResourceBuilder<IResource>(app))
             .WithManifestPublishingCallback(context => WriteSidecarToManifest(context, app, sidecarResource));
 
         foreach (var component in components)
@@ -155,6 +174,12 @@ public static class DaprBuilderExtensions
         context.Writer.WriteString("application", app.Name);
         context.Writer.WriteString("appId", sidecar.AppId);
         context.Writer.WriteString("appProtocol", "http");
+        // The names CommunityToolkit's Dapr hosting writes; azd does not read them (Container Apps sets no app health check).
+        context.Writer.WriteBoolean("enableAppHealthCheck", true);
+        context.Writer.WriteString("appHealthCheckPath", sidecar.AppHealthCheck.Path);
+        context.Writer.WriteNumber("appHealthProbeInterval", sidecar.AppHealthCheck.ProbeIntervalSeconds);
+        context.Writer.WriteNumber("appHealthProbeTimeout", sidecar.AppHealthCheck.ProbeTimeoutMilliseconds);
+        context.Writer.WriteNumber("appHealthThreshold", sidecar.AppHealthCheck.Threshold);
         context.Writer.WriteStartArray("components");
         foreach (var component in sidecar.Components)
         {
@@ -179,8 +204,17 @@ public static class DaprBuilderExtensions
             context.Writer.WriteString(entry.Name, entry.Value.ValueExpression);
         }
         context.Writer.WriteEndObject();
+        if (DaprResiliency.SpecOf(component) is { } resiliency)
+        {
+            // The spec of the Resiliency the sidecars load beside the component. azd reads only the component's type.
+            context.Writer.WritePropertyName("resiliency");
+            JsonSerializer.Serialize(context.Writer, resiliency, ManifestJson);
+        }
+
         context.Writer.WriteEndObject();
     }
+
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web);
 }
 
 /// <summary>A resource a component's metadata reads from, which its sidecars must wait for.</summary>

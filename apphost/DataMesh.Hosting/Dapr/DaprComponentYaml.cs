@@ -1,10 +1,11 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.DataMesh.Kubernetes;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace Aspire.Hosting.Dapr;
 
-/// <summary>Writes a component as the YAML document daprd reads from its resources path.</summary>
+/// <summary>Writes a component, and its Resiliency, as the YAML documents daprd reads from its resources path.</summary>
 public static class DaprComponentYaml
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
@@ -24,7 +25,7 @@ public static class DaprComponentYaml
 
         var document = new Dictionary<string, object>
         {
-            ["apiVersion"] = "dapr.io/v1alpha1",
+            ["apiVersion"] = DaprKubernetes.ApiVersion,
             ["kind"] = "Component",
             ["metadata"] = new Dictionary<string, string> { ["name"] = component.Name },
             ["spec"] = new Dictionary<string, object>
@@ -36,4 +37,8 @@ public static class DaprComponentYaml
         };
         return Serializer.Serialize(document);
     }
+
+    /// <summary>The component's Resiliency (<see cref="DaprResiliency"/>); null when it has no inbound retry.</summary>
+    public static string? RenderResiliency(DaprComponentResource component) =>
+        DaprResiliency.DocumentOf(component) is { } document ? Serializer.Serialize(document) : null;
 }

@@ -5,7 +5,7 @@ namespace Aspire.Hosting.Dapr;
 
 /// <summary>
 /// What all sidecars of one AppHost run share: the daprd they run and the one resources path
-/// (component YAML written for this run) they load.
+/// (component and Resiliency YAML written for this run) they load.
 /// </summary>
 public sealed class DaprRunEnvironment
 {
@@ -34,19 +34,28 @@ public sealed class DaprRunEnvironment
         PerBuilder.GetValue(builder, b => new DaprRunEnvironment(b));
 
     /// <summary>
-    /// Writes the component files a sidecar loads. Every sidecar writes the same content, so each file
-    /// is replaced atomically rather than locked.
+    /// Writes the files a sidecar loads: each component (<c>{component}.yaml</c>) and its Resiliency, if it has one
+    /// (<c>{component}-resiliency.yaml</c>). Every sidecar writes the same content, so each file is replaced atomically
+    /// rather than locked.
     /// </summary>
     public async Task WriteComponentsAsync(IEnumerable<DaprComponentResource> components, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(ResourcesPath);
         foreach (var component in components)
         {
-            var yaml = await DaprComponentYaml.RenderAsync(component, cancellationToken).ConfigureAwait(false);
-            var target = Path.Combine(ResourcesPath, $"{component.Name}.yaml");
-            var staging = $"{target}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllTextAsync(staging, yaml, cancellationToken).ConfigureAwait(false);
-            File.Move(staging, target, overwrite: true);
+            await WriteAsync(component.Name, await DaprComponentYaml.RenderAsync(component, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            if (DaprComponentYaml.RenderResiliency(component) is { } resiliency)
+            {
+                await WriteAsync(DaprResiliency.NameOf(component), resiliency, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    private async Task WriteAsync(string name, string yaml, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(ResourcesPath, $"{name}.yaml");
+        var staging = $"{target}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllTextAsync(staging, yaml, cancellationToken).ConfigureAwait(false);
+        File.Move(staging, target, overwrite: true);
     }
 }

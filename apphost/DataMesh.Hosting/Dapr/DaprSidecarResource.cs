@@ -22,6 +22,12 @@ public sealed class DaprSidecarResource(string name, string command, string work
 
     public EndpointReference MetricsEndpoint => new(this, MetricsEndpointName);
 
+    /// <summary>
+    /// How daprd checks the app's health before and while it delivers events: ServiceDefaults' readiness, since every app
+    /// with a sidecar here is a mesh service.
+    /// </summary>
+    public DaprAppHealthCheck AppHealthCheck { get; init; } = DaprAppHealthCheck.ServiceDefaults;
+
     /// <summary>The secret daprd sends to the app (<c>APP_API_TOKEN</c>), set by <c>WithDaprSidecar</c>.</summary>
     public ParameterResource? AppApiToken { get; set; }
 

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dapr;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 
@@ -8,7 +9,7 @@ namespace Aspire.Hosting.DataMesh.Kubernetes;
 /// Reads the AppHost's model (containers mode) and lays it out for a cluster: each project a Deployment, Service,
 /// settings ConfigMap and autoscaler (its sidecar as Dapr annotations on the pod template), the external one an
 /// Ingress; PostgreSQL through CloudNativePG or a StatefulSet; Kafka and its topics through Strimzi; the Dapr
-/// components and configuration. What the model does not say comes from <see cref="KubernetesPublishOptions"/>.
+/// components, their Resiliency and the configuration. What the model does not say comes from <see cref="KubernetesPublishOptions"/>.
 /// </summary>
 public sealed class KubernetesManifestBuilder
 {
@@ -153,7 +154,7 @@ public sealed class KubernetesManifestBuilder
                         {
                             Labels = labels,
                             Annotations = sidecar is null ? null : DaprKubernetes.PodAnnotations(
-                                sidecar.AppId, ContainerPort, SecretOf(sidecar.AppApiToken!).Secret, SecretOf(sidecar.DaprApiToken!).Secret),
+                                sidecar.AppId, ContainerPort, SecretOf(sidecar.AppApiToken!).Secret, SecretOf(sidecar.DaprApiToken!).Secret, sidecar.AppHealthCheck),
                         },
                         Spec = new V1PodSpec { Containers = [container] },
                     },
@@ -318,6 +319,11 @@ public sealed class KubernetesManifestBuilder
 
             var scopes = sidecars.Where(sidecar => sidecar.Components.Contains(component)).Select(sidecar => sidecar.AppId).Order(StringComparer.Ordinal).ToList();
             components.Add(DaprKubernetes.Component(component.Name, component.Type, component.Version, metadata, scopes));
+            if (DaprResiliency.SpecOf(component) is { } resiliency)
+            {
+                // Scoped like the component: another app of the namespace keeps its own policies.
+                components.Add(DaprKubernetes.Resiliency(DaprResiliency.NameOf(component), resiliency, scopes));
+            }
         }
 
         return components;

@@ -40,7 +40,7 @@ public sealed class KubernetesDeploymentTests
 
         Assert.Empty(documents.SelectMany(KubernetesObjectCheck.Problems));
         Assert.Equal(
-            ["Cluster", "Component", "ConfigMap", "Configuration", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Namespace", "Service"],
+            ["Cluster", "Component", "ConfigMap", "Configuration", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Namespace", "Resiliency", "Service"],
             documents.Select(document => document.Kind).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -64,6 +64,9 @@ public sealed class KubernetesDeploymentTests
         var deployment = DeploymentFolder.Parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replica: 2}\n").Single();
         var topic = DeploymentFolder.Parse("apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata: {name: x}\nspec: {partitions: '3', retention: 1, replicas: 0}\n").Single();
         var database = DeploymentFolder.Parse("apiVersion: postgresql.cnpg.io/v1\nkind: Database\nmetadata: {name: x}\nspec: {name: hr, cluster: {name: postgres}}\n").Single();
+        var resiliency = DeploymentFolder.Parse(
+            "apiVersion: dapr.io/v1alpha1\nkind: Resiliency\nmetadata: {name: x}\n" +
+            "spec: {policies: {retries: {r: {policy: exponential, maxInterval: 10 seconds, maxRetry: 3}}}, targets: {components: {pubsub: {inbound: {retry: r}}}}}\n").Single();
 
         Assert.Contains("not a valid Deployment", Assert.Single(KubernetesObjectCheck.Problems(new("a.yaml", deployment))));
         Assert.Equal(
@@ -74,6 +77,13 @@ public sealed class KubernetesDeploymentTests
             ],
             KubernetesObjectCheck.Problems(new("b.yaml", topic)));
         Assert.Equal(["c.yaml: Database x: spec.owner is required"], KubernetesObjectCheck.Problems(new("c.yaml", database)));
+        // Under a key of the deployment's choosing (the policy 'r') the fields are checked all the same.
+        Assert.Equal(
+            [
+                "d.yaml: Resiliency x: spec.policies.retries.*.maxInterval: '10 seconds' does not match ^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$",
+                "d.yaml: Resiliency x: spec.policies.retries.*.maxRetry is not a field of this kind",
+            ],
+            KubernetesObjectCheck.Problems(new("d.yaml", resiliency)));
     }
 
     [Fact]
@@ -112,6 +122,12 @@ public sealed class KubernetesDeploymentTests
                     // The injector gives daprd APP_API_TOKEN and DAPR_API_TOKEN from these Secrets (key "token")...
                     ["dapr.io/app-token-secret"] = $"{name}-app-api-token",
                     ["dapr.io/api-token-secret"] = $"{name}-dapr-api-token",
+                    // daprd delivers only while the app's readiness passes, probed as in a run (DaprAppHealthCheck).
+                    ["dapr.io/enable-app-health-check"] = "true",
+                    ["dapr.io/app-health-check-path"] = "/health",
+                    ["dapr.io/app-health-probe-interval"] = "5",
+                    ["dapr.io/app-health-probe-timeout"] = "2000",
+                    ["dapr.io/app-health-threshold"] = "3",
                 }, annotations);
 
                 // ... and the app reads the same two.
@@ -176,6 +192,22 @@ public sealed class KubernetesDeploymentTests
         Assert.Equal("false", cluster.Text("spec", "enableSuperuserAccess"));
         Assert.Equal(Databases, documents.Where(document => document.Kind == "Database").Select(database => database.Text("spec", "name")).Order());
         Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Equal("postgres", database.Text("spec", "cluster", "name")));
+    }
+
+    [Fact]
+    public void The_mesh_apps_retry_a_refused_event_for_about_two_minutes_before_dead_lettering_it()
+    {
+        var documents = Committed;
+
+        var resiliency = Single(documents, "Resiliency", "pubsub-resiliency");
+        Assert.Equal("dapr.yaml", resiliency.File);
+        // Applied by the mesh's sidecars only, as the component is loaded by them only.
+        Assert.Equal(WithSidecar, resiliency.List("scopes").Select(scope => scope.ToString()));
+        Assert.Equal(Single(documents, "Component", "pubsub").List("scopes").Select(scope => scope.ToString()), resiliency.List("scopes").Select(scope => scope.ToString()));
+        Assert.Equal("pubsub-inbound", resiliency.Text("spec", "targets", "components", "pubsub", "inbound", "retry"));
+        Assert.Equal(new Dictionary<string, string> { ["policy"] = "exponential", ["maxInterval"] = "10s", ["maxRetries"] = "18" },
+            resiliency.Map("spec", "policies", "retries", "pubsub-inbound"));
+        Assert.Null(resiliency.Node("spec", "targets", "components", "pubsub", "outbound"));
     }
 
     [Fact]
@@ -252,6 +284,15 @@ public sealed class KubernetesDeploymentTests
         Assert.All(documents.Where(document => document.Kind is "KafkaNodePool" or "KafkaTopic"), pool => Assert.Contains($"Kafka/{pool.Map("metadata", "labels")["strimzi.io/cluster"]}", names));
         Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Contains($"Cluster/{database.Text("spec", "cluster", "name")}", names));
         Assert.All(documents.Where(document => document.Kind == "Ingress"), ingress => Assert.Contains($"Service/{ingress.Name}", names));
+        Assert.All(documents.Where(document => document.Kind == "Resiliency"), resiliency =>
+        {
+            var retries = ((YamlMappingNode)resiliency.Node("spec", "policies", "retries")!).Children.Keys.Select(key => key.ToString()).ToHashSet();
+            foreach (var (component, policies) in (YamlMappingNode)resiliency.Node("spec", "targets", "components")!)
+            {
+                Assert.Contains($"Component/{component}", names);
+                Assert.Contains(((YamlMappingNode)policies)["inbound"]["retry"].ToString(), retries);
+            }
+        });
     }
 
     [Fact]

@@ -133,7 +133,9 @@ internal static class KubernetesObjectCheck
                         continue;
                     }
 
-                    Walk(value, Join(path, name), fields, problems);
+                    // A key of the operator's choosing (a Resiliency's policy and target names) is listed as '*'.
+                    var child = Join(path, name);
+                    Walk(value, fields.ContainsKey(child) || !fields.ContainsKey(Join(path, AnyKey)) ? child : Join(path, AnyKey), fields, problems);
                 }
 
                 break;
@@ -146,6 +148,9 @@ internal static class KubernetesObjectCheck
                 break;
         }
     }
+
+    /// <summary>The path segment that stands for any key of an object whose keys are names the deployment chooses.</summary>
+    public const string AnyKey = "*";
 
     private static string? TypeProblem(YamlNode node, OperatorField field)
     {

@@ -6,10 +6,14 @@ namespace DataMesh.AppHost.Tests.Kubernetes;
 /// is a field the operator would reject or ignore.
 /// Sources: Strimzi's CRDs (packaging/install/cluster-operator: 040-Crd-kafka, 04A-Crd-kafkanodepool,
 /// 043-Crd-kafkatopic; API kafka.strimzi.io/v1 since Strimzi 0.49); CloudNativePG's API reference (ClusterSpec,
-/// ManagedConfiguration, RoleConfiguration, PostgresConfiguration, DatabaseSpec, postgresql.cnpg.io/v1); Dapr's component and configuration specs (dapr.io/v1alpha1).
+/// ManagedConfiguration, RoleConfiguration, PostgresConfiguration, DatabaseSpec, postgresql.cnpg.io/v1); Dapr's component and configuration specs (dapr.io/v1alpha1)
+/// and its Resiliency (dapr/dapr pkg/apis/resiliency/v1alpha1/types.go).
 /// </summary>
 internal static class OperatorFields
 {
+    /// <summary>A duration as Go's time.ParseDuration reads it (<c>10s</c>, <c>1m30s</c>, <c>500ms</c>).</summary>
+    private const string GoDuration = "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$";
+
     private static readonly Dictionary<string, OperatorField> Metadata = new()
     {
         ["metadata"] = new(FieldType.Object, Required: true),
@@ -99,6 +103,40 @@ internal static class OperatorFields
                 ["spec.metadata[].secretKeyRef.key"] = new(FieldType.String),
                 ["spec.ignoreErrors"] = new(FieldType.Boolean),
                 ["spec.initTimeout"] = new(FieldType.String),
+                ["scopes"] = new(FieldType.List),
+                ["scopes[]"] = new(FieldType.String),
+            }),
+            // Keys named '*' are names of the deployment's choosing (KubernetesObjectCheck.AnyKey).
+            ["dapr.io/v1alpha1/Resiliency"] = With(new()
+            {
+                ["spec.policies"] = new(FieldType.Object, Required: true),
+                ["spec.policies.timeouts"] = new(FieldType.Map),
+                ["spec.policies.retries"] = new(FieldType.Object),
+                ["spec.policies.retries.*"] = new(FieldType.Object),
+                ["spec.policies.retries.*.policy"] = new(FieldType.String, Allowed: ["constant", "exponential"]),
+                ["spec.policies.retries.*.duration"] = new(FieldType.String, Pattern: GoDuration),
+                ["spec.policies.retries.*.maxInterval"] = new(FieldType.String, Pattern: GoDuration),
+                ["spec.policies.retries.*.maxRetries"] = new(FieldType.Integer, Minimum: -1),
+                ["spec.policies.retries.*.matching"] = new(FieldType.Object),
+                ["spec.policies.retries.*.matching.httpStatusCodes"] = new(FieldType.String),
+                ["spec.policies.retries.*.matching.gRPCStatusCodes"] = new(FieldType.String),
+                ["spec.policies.circuitBreakers"] = new(FieldType.Object),
+                ["spec.policies.circuitBreakers.*"] = new(FieldType.Object),
+                ["spec.policies.circuitBreakers.*.maxRequests"] = new(FieldType.Integer, Minimum: 0),
+                ["spec.policies.circuitBreakers.*.interval"] = new(FieldType.String, Pattern: GoDuration),
+                ["spec.policies.circuitBreakers.*.timeout"] = new(FieldType.String, Pattern: GoDuration),
+                ["spec.policies.circuitBreakers.*.trip"] = new(FieldType.String),
+                ["spec.targets"] = new(FieldType.Object, Required: true),
+                ["spec.targets.components"] = new(FieldType.Object),
+                ["spec.targets.components.*"] = new(FieldType.Object),
+                ["spec.targets.components.*.inbound"] = new(FieldType.Object),
+                ["spec.targets.components.*.inbound.timeout"] = new(FieldType.String),
+                ["spec.targets.components.*.inbound.retry"] = new(FieldType.String),
+                ["spec.targets.components.*.inbound.circuitBreaker"] = new(FieldType.String),
+                ["spec.targets.components.*.outbound"] = new(FieldType.Object),
+                ["spec.targets.components.*.outbound.timeout"] = new(FieldType.String),
+                ["spec.targets.components.*.outbound.retry"] = new(FieldType.String),
+                ["spec.targets.components.*.outbound.circuitBreaker"] = new(FieldType.String),
                 ["scopes"] = new(FieldType.List),
                 ["scopes[]"] = new(FieldType.String),
             }),
