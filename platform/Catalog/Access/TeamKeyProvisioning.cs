@@ -8,7 +8,7 @@ namespace DataMesh.Catalog.Access;
 /// </summary>
 public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configuration)
 {
-    public const string Section = "Catalog:TeamKeys";
+    public const string Section = CatalogSettingKeys.TeamKeys;
 
     /// <summary>Keys are secrets from the AppHost's generator or a person: shorter ones are too easy to guess.</summary>
     public const int MinKeyLength = 32;
@@ -18,16 +18,16 @@ public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configur
     {
         foreach (var domain in configuration.GetSection(Section).GetChildren())
         {
-            var team = domain["Team"];
-            var key = domain["Key"];
+            var team = domain[CatalogSettingKeys.TeamKeyTeam];
+            var key = domain[CatalogSettingKeys.TeamKeyKey];
             if (string.IsNullOrWhiteSpace(team))
             {
-                throw new InvalidOperationException($"{Section}:{domain.Key}:Team: the team that owns domain '{domain.Key}' is required.");
+                throw new InvalidOperationException($"{Section}:{domain.Key}:{CatalogSettingKeys.TeamKeyTeam}: the team that owns domain '{domain.Key}' is required.");
             }
 
             if (key is null || key.Length < MinKeyLength)
             {
-                throw new InvalidOperationException($"{Section}:{domain.Key}:Key: a key of at least {MinKeyLength} characters is required.");
+                throw new InvalidOperationException($"{Section}:{domain.Key}:{CatalogSettingKeys.TeamKeyKey}: a key of at least {MinKeyLength} characters is required.");
             }
 
             await desk.ProvisionTeamKeyAsync($"{domain.Key}-team", team, key, cancellationToken);
