@@ -45,7 +45,7 @@ public sealed partial record MeshAdministrator(string UserName, string Password)
     }
 
     /// <summary>The catalog's sign-in page (<c>PersonPages.SignIn</c>).</summary>
-    private const string SignInPath = "/sign-in";
+    public const string SignInPath = "/sign-in";
 
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken""")]
     private static partial Regex AntiforgeryToken();
