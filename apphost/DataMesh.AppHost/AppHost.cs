@@ -18,27 +18,13 @@ var pubSub = builder.AddDaprPubSub("pubsub", "pubsub.kafka")
 var catalogDb = postgres.AddDatabase("catalog-db", "catalog");
 var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
     .WithHttpEndpoint()
+    // It believes X-Forwarded-* from the gateway alone, by its service credential, never from anyone (Aspire's publish default).
+    .DisableForwardedHeaders()
     .WithHttpHealthCheck(DataMeshBuilder.HealthPath)
     .WithReference(catalogDb).WaitFor(catalogDb)
-    .WithDaprSidecar(pubSub);
-
-// People sign in to the catalog: its first platform administrator (the password generated once and kept) and,
-// when Mesh:Catalog:OpenIdConnect:Authority is set, an OpenID Connect provider whose client secret is a parameter.
-catalog
-    // The user name is no secret: a plain setting (a ConfigMap entry when deployed), "admin" unless set.
-    .WithEnvironment("Catalog__Administrator__UserName", builder.Configuration["Parameters:catalog-admin-username"] ?? "admin")
-    .WithEnvironment("Catalog__Administrator__Password",
-        builder.AddParameter("catalog-admin-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true));
-var signInProvider = builder.Configuration.GetSection("Mesh:Catalog:OpenIdConnect");
-if (!string.IsNullOrWhiteSpace(signInProvider["Authority"]))
-{
-    foreach (var (key, value) in signInProvider.AsEnumerable(makePathsRelative: true).Where(setting => setting.Value is not null))
-    {
-        catalog.WithEnvironment($"Catalog__SignIn__OpenIdConnect__{key.Replace(":", "__")}", value);
-    }
-
-    catalog.WithEnvironment("Catalog__SignIn__OpenIdConnect__ClientSecret", builder.AddParameter("catalog-oidc-client-secret", secret: true));
-}
+    .WithDaprSidecar(pubSub)
+    // People sign in: its first platform administrator and, when Mesh:Catalog:OpenIdConnect:Authority is set, an OpenID Connect provider.
+    .WithPeopleSignIn();
 
 // ... and the edge: the one public entry, on a fixed port, where keys, grants, masking and rates are enforced.
 var gatewayPort = builder.Configuration.GetValue("Mesh:Gateway:Port", 8080);

@@ -32,6 +32,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<TeamDirectory>();
         builder.Services.AddScoped<CatalogCallerResolver>();
         builder.Services.AddSingleton<ServiceCredentials>();
+        builder.Services.AddGatewayForwardedHeaders();
         builder.Services.AddScoped<TeamKeyProvisioning>();
         builder.Services.AddScoped<EdgePolicyReader>();
         builder.Services.AddScoped<ObservedTopics>();

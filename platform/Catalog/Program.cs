@@ -1,4 +1,5 @@
 using DataMesh.Catalog;
+using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
 using DataMesh.DataProducts;
 using Scalar.AspNetCore;
@@ -12,6 +13,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 await app.Services.PrepareCatalogDatabaseAsync();
+// First: every later step (sign-in redirects, cookies, the address) sees what the gateway received, and only the gateway can say so.
+app.UseGatewayForwardedHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // A body that cannot be read (malformed JSON, too large) is the caller's fault: its status, not a 500.

@@ -69,6 +69,16 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public async Task No_service_is_told_to_believe_anyones_forwarded_headers()
+    {
+        var resources = JsonNode.Parse(await File.ReadAllTextAsync(Committed))!["resources"]!.AsObject();
+
+        var services = resources.Where(entry => ((string?)entry.Value!["type"])?.StartsWith("project.", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(["catalog", "finance", "gateway", "hr", "marketing"], services.Select(entry => entry.Key).Order());
+        Assert.All(services, entry => Assert.False(entry.Value!["env"]!.AsObject().ContainsKey("ASPNETCORE_FORWARDEDHEADERS_ENABLED"), entry.Key));
+    }
+
+    [Fact]
     public async Task Holds_no_secret_value()
     {
         var resources = JsonNode.Parse(await File.ReadAllTextAsync(Committed))!["resources"]!.AsObject();

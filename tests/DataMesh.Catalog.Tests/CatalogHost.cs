@@ -15,9 +15,11 @@ namespace DataMesh.Catalog.Tests;
 /// <summary>
 /// The catalog service as it runs, on its own fresh database of a real PostgreSQL server, with the mesh's credentials
 /// (fresh random ones per host) for the gateway and the sample domains, its sidecar's app API token and its first
-/// administrator (<see cref="AdministratorUserName"/>); <c>settings</c> add to or override its configuration.
+/// administrator (<see cref="AdministratorUserName"/>); <c>settings</c> add to or override its configuration, and
+/// <c>configure</c>, when given, adds to the host (a test's observer of requests, never a replacement of the catalog's parts).
 /// </summary>
-public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdministratorUserName = "admin@datamesh.example";
 
@@ -75,9 +77,10 @@ public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<str
     public Task<PersonCaller> PersonAsync(string userName, bool administrator = false) =>
         WithServicesAsync(services => services.GetRequiredService<TeamDirectory>().PersonAsync(userName, administrator, CancellationToken.None));
 
-    public static async Task<CatalogHost> StartAsync(PostgresServerFixture postgres, bool onRealPort = false, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CatalogHost> StartAsync(
+        PostgresServerFixture postgres, bool onRealPort = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
-        var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"), settings);
+        var host = new CatalogHost(await postgres.CreateDatabaseAsync("catalog"), settings, configure);
         if (onRealPort)
         {
             // A browser needs a socket: Kestrel on a free port instead of the in-memory test server.
@@ -123,6 +126,8 @@ public sealed class CatalogHost(string connectionString, IReadOnlyDictionary<str
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));

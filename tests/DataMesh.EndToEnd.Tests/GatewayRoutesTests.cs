@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DataMesh.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +43,19 @@ public sealed class GatewayRoutesTests(LocalMesh mesh)
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<h1>Data products</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<code>catalog</code>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_catalog_sends_people_to_sign_in_at_the_gateways_address_not_its_own()
+    {
+        var gateway = mesh.App.GetEndpoint("gateway", "http");
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = gateway };
+
+        var refused = await browser.GetAsync("/people");
+
+        // The gateway tells the catalog the host and scheme it received, beside its credential, on pages too.
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(new Uri(gateway, MeshAdministrator.SignInPath), new Uri(refused.Headers.Location!.GetLeftPart(UriPartial.Path)));
     }
 
     [Fact]

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace DataMesh.Gateway.Tests;
 
@@ -65,24 +62,15 @@ public sealed class ForwardedHeadersTests
         return answers;
     }
 
-    private static WebApplicationFactory<Program> Gateway(EchoDestination? destination, params (string Key, string Value)[] settings)
-    {
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            builder.UseSetting("Edge:AnonymousRequestsPerSecond", AnonymousRate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static TestGateway Gateway(EchoDestination? destination, params (string Key, string Value)[] settings) =>
+        TestGateway.Start(
+        [
+            ("Edge:AnonymousRequestsPerSecond", AnonymousRate.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             // One open route to the destination, as the AppHost writes the catalog UI's.
-            builder.UseSetting("ReverseProxy:Routes:open:ClusterId", "destination");
-            builder.UseSetting("ReverseProxy:Routes:open:Match:Path", "/{**rest}");
-            builder.UseSetting("ReverseProxy:Routes:open:Metadata:Access", "Open");
-            builder.UseSetting("ReverseProxy:Clusters:destination:Destinations:d1:Address", destination?.Address.ToString() ?? "http://127.0.0.1:9");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        });
-        // A real port: the client reaches the gateway over loopback TCP, so the connection has a real remote address.
-        factory.UseKestrel(0);
-        return factory;
-    }
+            ("ReverseProxy:Routes:open:ClusterId", "destination"),
+            ("ReverseProxy:Routes:open:Match:Path", "/{**rest}"),
+            ("ReverseProxy:Routes:open:Metadata:Access", "Open"),
+            ("ReverseProxy:Clusters:destination:Destinations:d1:Address", destination?.Address.ToString() ?? "http://127.0.0.1:9"),
+            .. settings,
+        ]);
 }

@@ -7,7 +7,7 @@ namespace DataMesh.Testing;
 
 /// <summary>
 /// The catalog's first platform administrator of a test or benchmark run, set as the AppHost's
-/// <c>catalog-admin-username</c> and <c>catalog-admin-password</c> parameters.
+/// <see cref="CatalogSignInExtensions.AdministratorUserNameParameter"/> and <see cref="CatalogSignInExtensions.AdministratorPasswordParameter"/> parameters.
 /// </summary>
 public sealed partial record MeshAdministrator(string UserName, string Password)
 {
@@ -16,7 +16,7 @@ public sealed partial record MeshAdministrator(string UserName, string Password)
 
     /// <summary>The AppHost settings that make this person the catalog's first administrator.</summary>
     public IEnumerable<string> Settings() =>
-        [$"--Parameters:catalog-admin-username={UserName}", $"--Parameters:catalog-admin-password={Password}"];
+        [$"--Parameters:{CatalogSignInExtensions.AdministratorUserNameParameter}={UserName}", $"--Parameters:{CatalogSignInExtensions.AdministratorPasswordParameter}={Password}"];
 
     /// <summary>
     /// Signs in on the catalog's own sign-in page, as a browser does (the form's antiforgery token, then the session
@@ -45,7 +45,7 @@ public sealed partial record MeshAdministrator(string UserName, string Password)
     }
 
     /// <summary>The catalog's sign-in page (<c>PersonPages.SignIn</c>).</summary>
-    private const string SignInPath = "/sign-in";
+    public const string SignInPath = "/sign-in";
 
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="__RequestVerificationToken""")]
     private static partial Regex AntiforgeryToken();

@@ -69,6 +69,9 @@ public sealed class DataMeshBuilder
         var domain = Builder.AddProject<TProject>(name)
             .WithHttpEndpoint()
             .WithHttpHealthCheck(HealthPath)
+            // Nothing in a domain depends on the caller's address, host or scheme (its OpenAPI server is "/", its links
+            // relative): it believes no X-Forwarded-* at all, rather than Aspire's publish default of believing anyone's.
+            .DisableForwardedHeaders()
             .WithReference(database).WaitFor(database)
             .WithReference(_catalog)
             .WithDaprSidecar(_pubSub)
@@ -85,7 +88,8 @@ public sealed class DataMeshBuilder
         if (DomainTeam.Of(name, new TProject()) is { } team)
         {
             var key = Builder.AddGeneratedSecret($"{name}-team-key");
-            _catalog.WithEnvironment($"Catalog__TeamKeys__{name}__Team", team).WithEnvironment($"Catalog__TeamKeys__{name}__Key", key);
+            _catalog.WithSetting($"{CatalogSettingKeys.TeamKeys}:{name}:{CatalogSettingKeys.TeamKeyTeam}", team)
+                .WithSetting($"{CatalogSettingKeys.TeamKeys}:{name}:{CatalogSettingKeys.TeamKeyKey}", key);
             _teamKeys[name] = key;
         }
 
@@ -95,20 +99,15 @@ public sealed class DataMeshBuilder
     /// <summary>
     /// The secret parameter <c>{service}-service-credential</c> (generated, kept in user secrets unless set): the service
     /// sends it on its calls to the catalog (<see cref="MeshCredentials.ServiceCredentialKey"/>), and the catalog knows
-    /// the calling service by it (<c>Catalog:ServiceCredentials:{service}</c>).
+    /// the calling service by it (<see cref="CatalogSettingKeys.ServiceCredentials"/>).
     /// </summary>
     private void WithServiceCredential(IResourceBuilder<ProjectResource> service)
     {
         var name = service.Resource.Name;
         var credential = Builder.AddGeneratedSecret($"{name}-service-credential");
-        service.WithEnvironment(EnvironmentVariable(MeshCredentials.ServiceCredentialKey), credential);
-        _catalog.WithEnvironment($"{EnvironmentVariable(ServiceCredentialsSection)}__{name}", credential);
+        service.WithSetting(MeshCredentials.ServiceCredentialKey, credential);
+        _catalog.WithSetting($"{CatalogSettingKeys.ServiceCredentials}:{name}", credential);
     }
-
-    /// <summary>The catalog's configuration section that maps each service to its credential.</summary>
-    public const string ServiceCredentialsSection = "Catalog:ServiceCredentials";
-
-    private static string EnvironmentVariable(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the domains write their demo data: setting <c>Mesh:Demo:Data</c>, on by default when the AppHost runs the

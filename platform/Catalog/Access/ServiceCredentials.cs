@@ -9,7 +9,7 @@ namespace DataMesh.Catalog.Access;
 /// </summary>
 public sealed class ServiceCredentials(IConfiguration configuration)
 {
-    public const string Section = "Catalog:ServiceCredentials";
+    public const string Section = CatalogSettingKeys.ServiceCredentials;
 
     /// <summary>The gateway's service name (its AppHost resource): the only service whose consumer headers are believed.</summary>
     public const string Gateway = "gateway";

@@ -8,7 +8,7 @@ namespace DataMesh.Catalog.Access;
 /// </summary>
 public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configuration)
 {
-    public const string Section = "Catalog:TeamKeys";
+    public const string Section = CatalogSettingKeys.TeamKeys;
 
     /// <summary>Keys are secrets from the AppHost's generator or a person: shorter ones are too easy to guess.</summary>
     public const int MinKeyLength = 32;
@@ -18,6 +18,7 @@ public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configur
     {
         foreach (var domain in configuration.GetSection(Section).GetChildren())
         {
+<<<<<<< HEAD
             var team = domain["Team"];
             var key = domain["Key"];
             if (string.IsNullOrWhiteSpace(team) || team.Length > TeamDirectory.MaxNameLength)
@@ -29,11 +30,18 @@ public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configur
             if (consumerId.Length > AccessDesk.MaxIdLength)
             {
                 throw new InvalidOperationException($"{Section}:{domain.Key}: the domain's name makes the consumer id '{consumerId}', longer than {AccessDesk.MaxIdLength} characters.");
+=======
+            var team = domain[CatalogSettingKeys.TeamKeyTeam];
+            var key = domain[CatalogSettingKeys.TeamKeyKey];
+            if (string.IsNullOrWhiteSpace(team))
+            {
+                throw new InvalidOperationException($"{Section}:{domain.Key}:{CatalogSettingKeys.TeamKeyTeam}: the team that owns domain '{domain.Key}' is required.");
+>>>>>>> forwarded
             }
 
             if (key is null || key.Length < MinKeyLength)
             {
-                throw new InvalidOperationException($"{Section}:{domain.Key}:Key: a key of at least {MinKeyLength} characters is required.");
+                throw new InvalidOperationException($"{Section}:{domain.Key}:{CatalogSettingKeys.TeamKeyKey}: a key of at least {MinKeyLength} characters is required.");
             }
 
             await desk.ProvisionTeamKeyAsync(consumerId, team, key, cancellationToken);

@@ -8,17 +8,14 @@ namespace DataMesh.Catalog.People;
 /// </summary>
 public sealed record AdministratorSettings(string? UserName, string? Password)
 {
-    public const string Section = "Catalog:Administrator";
+    public const string Section = CatalogSettingKeys.Administrator;
 
-    public const string UserNameKey = $"{Section}:{nameof(UserName)}";
+    public const string UserNameKey = CatalogSettingKeys.AdministratorUserName;
 
-    public const string PasswordKey = $"{Section}:{nameof(Password)}";
+    public const string PasswordKey = CatalogSettingKeys.AdministratorPassword;
 
-    public static AdministratorSettings Read(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Section);
-        return new(Blank(section[nameof(UserName)]), Blank(section[nameof(Password)]));
-    }
+    public static AdministratorSettings Read(IConfiguration configuration) =>
+        new(Blank(configuration[UserNameKey]), Blank(configuration[PasswordKey]));
 
     public bool IsGiven => UserName is not null || Password is not null;
 

@@ -10,7 +10,7 @@ namespace DataMesh.Catalog.People;
 /// </summary>
 public sealed class OpenIdConnectSignInSettings
 {
-    public const string Section = "Catalog:SignIn:OpenIdConnect";
+    public const string Section = CatalogSettingKeys.OpenIdConnect;
 
     /// <summary>The provider's issuer address, where its discovery document is served.</summary>
     public string? Authority { get; init; }

@@ -45,7 +45,7 @@ public sealed class KubernetesDeploymentTests
     }
 
     [Fact]
-    public void No_domain_writes_demo_data_and_the_edge_believes_no_forwarded_headers_in_a_cluster()
+    public void No_domain_writes_demo_data_and_no_service_believes_anyones_forwarded_headers_in_a_cluster()
     {
         var documents = Committed;
 
@@ -54,8 +54,10 @@ public sealed class KubernetesDeploymentTests
             Assert.Equal("false", Single(documents, "ConfigMap", $"{domain}-settings").Map("data")[Microsoft.Extensions.Hosting.DemoDataSetting.EnvironmentVariable]);
         }
 
-        // ASP.NET Core's switch would believe X-Forwarded-* from anyone; the gateway believes only its Edge:KnownProxies.
-        Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", Single(documents, "ConfigMap", "gateway-settings").Map("data").Keys);
+        // ASP.NET Core's switch would believe X-Forwarded-* from anyone: the gateway believes only its Edge:KnownProxies,
+        // the catalog only the gateway (by its credential), the domains nobody.
+        Assert.All(Services, service =>
+            Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", Single(documents, "ConfigMap", $"{service}-settings").Map("data").Keys));
     }
 
     [Fact]
