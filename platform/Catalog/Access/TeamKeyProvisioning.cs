@@ -18,25 +18,17 @@ public sealed class TeamKeyProvisioning(AccessDesk desk, IConfiguration configur
     {
         foreach (var domain in configuration.GetSection(Section).GetChildren())
         {
-<<<<<<< HEAD
-            var team = domain["Team"];
-            var key = domain["Key"];
+            var team = domain[CatalogSettingKeys.TeamKeyTeam];
+            var key = domain[CatalogSettingKeys.TeamKeyKey];
             if (string.IsNullOrWhiteSpace(team) || team.Length > TeamDirectory.MaxNameLength)
             {
-                throw new InvalidOperationException($"{Section}:{domain.Key}:Team: the team that owns domain '{domain.Key}' is required, at most {TeamDirectory.MaxNameLength} characters.");
+                throw new InvalidOperationException($"{Section}:{domain.Key}:{CatalogSettingKeys.TeamKeyTeam}: the team that owns domain '{domain.Key}' is required, at most {TeamDirectory.MaxNameLength} characters.");
             }
 
             var consumerId = $"{domain.Key}-team";
             if (consumerId.Length > AccessDesk.MaxIdLength)
             {
                 throw new InvalidOperationException($"{Section}:{domain.Key}: the domain's name makes the consumer id '{consumerId}', longer than {AccessDesk.MaxIdLength} characters.");
-=======
-            var team = domain[CatalogSettingKeys.TeamKeyTeam];
-            var key = domain[CatalogSettingKeys.TeamKeyKey];
-            if (string.IsNullOrWhiteSpace(team))
-            {
-                throw new InvalidOperationException($"{Section}:{domain.Key}:{CatalogSettingKeys.TeamKeyTeam}: the team that owns domain '{domain.Key}' is required.");
->>>>>>> forwarded
             }
 
             if (key is null || key.Length < MinKeyLength)
