@@ -8,6 +8,7 @@ namespace DaprSidecarStandIn;
 /// </summary>
 public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
 {
+    /// <exception cref="InvalidDataException">A pub/sub component's metadata the Kafka component would refuse at init.</exception>
     public IReadOnlyDictionary<string, PubSubComponent> LoadPubSubs(string resourcesPath)
     {
         var pubsubs = new Dictionary<string, PubSubComponent>(StringComparer.Ordinal);
@@ -36,6 +37,12 @@ public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
                 }
 
                 var kind = Scalar(root, "kind");
+                if (kind == "Resiliency")
+                {
+                    // ResiliencyLoader reads these.
+                    continue;
+                }
+
                 if (kind != "Component")
                 {
                     logger.LogInformation("Skipping {Kind} document in {File}: the stand-in loads components only", kind ?? "(no kind)", file);
@@ -59,7 +66,11 @@ public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
                     continue;
                 }
 
-                var component = new PubSubComponent(name, type, Scalar(spec!, "version") ?? "v1", ReadMetadata(spec!));
+                var items = ReadMetadata(spec!);
+                var component = new PubSubComponent(name, type, Scalar(spec!, "version") ?? "v1", items)
+                {
+                    Redelivery = ComponentRedelivery.FromMetadata(items, item => $"{file}: component {name}, metadata {item}"),
+                };
                 if (!pubsubs.TryAdd(name, component))
                 {
                     logger.LogWarning("Component {Name} defined twice; keeping the first definition", name);
