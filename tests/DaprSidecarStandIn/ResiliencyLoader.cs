@@ -195,7 +195,8 @@ public sealed class ResiliencyLoader(ILogger<ResiliencyLoader> logger)
             }
             catch (InvalidDataException invalid)
             {
-                throw where.Error(mapping, field, invalid.Message);
+                // The message names the field already.
+                throw where.Error(mapping, invalid.Message);
             }
 
             if (Mapping(mapping, "matching", where, field + ".matching") is { } matching)
@@ -244,8 +245,10 @@ public sealed class ResiliencyLoader(ILogger<ResiliencyLoader> logger)
     /// <summary>The file being read, to name it with the line and field of an error.</summary>
     private sealed record Where(string File)
     {
-        public InvalidDataException Error(YamlNode node, string field, string message) =>
-            new($"{File}:{node.Start.Line.ToString(CultureInfo.InvariantCulture)}: {field}: {message}");
+        public InvalidDataException Error(YamlNode node, string field, string message) => Error(node, $"{field}: {message}");
+
+        public InvalidDataException Error(YamlNode node, string message) =>
+            new($"{File}:{node.Start.Line.ToString(CultureInfo.InvariantCulture)}: {message}");
     }
 
     private static void Known(YamlMappingNode node, Where where, string field, params string[] known)
