@@ -11,6 +11,13 @@ public sealed class BulkTests
     private const string PubSub = PubSubResources.PubSubName;
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>A bulk subscription to invoices with a dead-letter topic, and a plain one to that dead-letter topic.</summary>
+    private const string BulkInvoicesWithDeadLetters = """
+        [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
+          "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":1000}},
+         {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"}]
+        """;
+
     [Fact]
     public async Task BulkPublish_RefusesOnlyTheEntryOverMaxMessageBytes_AndASinglePublishOfItFailsAsInternal()
     {
@@ -42,11 +49,7 @@ public sealed class BulkTests
         resources.WriteInboundResiliency(new Dictionary<string, string> { ["policy"] = "constant", ["duration"] = "100ms", ["maxRetries"] = "3" });
         var answers = new Dictionary<string, string?> { ["drop-me"] = "DROP", ["retry-me"] = "RETRY", ["unanswered"] = null };
         await using var app = new SubscriberApp(
-            """
-            [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
-              "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":1000}},
-             {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"}]
-            """,
+            BulkInvoicesWithDeadLetters,
             delivery => delivery.Path == "/invoices" ? BulkAnswer(delivery, answers) : AppAnswer.Success);
         await app.StartAsync();
         await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
@@ -79,11 +82,7 @@ public sealed class BulkTests
             ["empty"] = string.Empty, ["lower-case"] = "success", ["retry"] = "RETRY", ["missing"] = null, ["drop"] = "DROP",
         };
         await using var app = new SubscriberApp(
-            """
-            [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
-              "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":1000}},
-             {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"}]
-            """,
+            BulkInvoicesWithDeadLetters,
             delivery => delivery.Path == "/invoices" ? BulkAnswer(delivery, answers) : AppAnswer.Success);
         await app.StartAsync();
         await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);

@@ -243,6 +243,36 @@ public sealed class DeliveryFailureTests
     }
 
     [Fact]
+    public async Task A_resiliency_after_another_document_of_its_file_which_daprd_never_reads_stops_the_stand_in()
+    {
+        using var resources = new PubSubResources();
+        resources.WriteComponent("everything.yaml", """
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: statestore
+            spec:
+              type: state.in-memory
+              version: v1
+            ---
+            apiVersion: resiliency.dapr.io/v1alpha1
+            kind: Resiliency
+            metadata:
+              name: second
+            spec:
+              policies:
+                retries:
+                  inbound: {policy: constant}
+            """);
+        await using var sidecar = new StandInSidecar("finance", appPort: null, resources.Path);
+        sidecar.Launch();
+
+        await Eventually.TrueAsync(() => sidecar.ExitCode is not null && sidecar.Output.Contains("everything.yaml:9: kind:", StringComparison.Ordinal), DeliveryTimeout, () => sidecar.Output);
+        Assert.Equal(1, sidecar.ExitCode);
+        Assert.Contains("not the first document of its file", sidecar.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_resiliency_scoped_to_other_apps_does_not_apply()
     {
         using var resources = new PubSubResources();

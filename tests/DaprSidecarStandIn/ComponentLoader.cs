@@ -23,11 +23,7 @@ public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
-            {
-                stream.Load(reader);
-            }
+            var stream = ResourceFile.Load(file);
 
             foreach (var document in stream.Documents)
             {

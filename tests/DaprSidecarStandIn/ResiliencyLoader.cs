@@ -38,11 +38,7 @@ public sealed class ResiliencyLoader(ILogger<ResiliencyLoader> logger)
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
-            {
-                stream.Load(reader);
-            }
+            var stream = ResourceFile.Load(file);
 
             for (var index = 0; index < stream.Documents.Count; index++)
             {
