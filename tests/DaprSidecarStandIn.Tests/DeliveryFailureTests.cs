@@ -248,12 +248,11 @@ public sealed class DeliveryFailureTests
         using var resources = new PubSubResources();
         resources.WriteComponent("everything.yaml", """
             apiVersion: dapr.io/v1alpha1
-            kind: Component
+            kind: Configuration
             metadata:
-              name: statestore
+              name: tracing
             spec:
-              type: state.in-memory
-              version: v1
+              tracing: {samplingRate: "1"}
             ---
             apiVersion: resiliency.dapr.io/v1alpha1
             kind: Resiliency
@@ -267,7 +266,7 @@ public sealed class DeliveryFailureTests
         await using var sidecar = new StandInSidecar("finance", appPort: null, resources.Path);
         sidecar.Launch();
 
-        await Eventually.TrueAsync(() => sidecar.ExitCode is not null && sidecar.Output.Contains("everything.yaml:9: kind:", StringComparison.Ordinal), DeliveryTimeout, () => sidecar.Output);
+        await Eventually.TrueAsync(() => sidecar.ExitCode is not null && sidecar.Output.Contains("everything.yaml:8: kind:", StringComparison.Ordinal), DeliveryTimeout, () => sidecar.Output);
         Assert.Equal(1, sidecar.ExitCode);
         Assert.Contains("not the first document of its file", sidecar.Output, StringComparison.Ordinal);
     }
