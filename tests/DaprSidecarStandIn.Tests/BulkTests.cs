@@ -11,6 +11,13 @@ public sealed class BulkTests
     private const string PubSub = PubSubResources.PubSubName;
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>A bulk subscription to invoices with a dead-letter topic, and a plain one to that dead-letter topic.</summary>
+    private const string BulkInvoicesWithDeadLetters = """
+        [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
+          "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":1000}},
+         {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"}]
+        """;
+
     [Fact]
     public async Task BulkPublish_RefusesOnlyTheEntryOverMaxMessageBytes_AndASinglePublishOfItFailsAsInternal()
     {
@@ -36,30 +43,23 @@ public sealed class BulkTests
     }
 
     [Fact]
-    public async Task BulkSubscribe_DeliversEntriesTogether_AndSettlesEachByItsOwnStatus()
+    public async Task BulkSubscribe_DeliversEntriesTogether_AndUnderARetryPolicy_RetriesOnlyTheFailingEntries()
     {
         using var resources = new PubSubResources();
-        var answers = new Dictionary<string, string> { ["drop-me"] = "DROP", ["retry-me"] = "RETRY" };
-        var unansweredOnce = new HashSet<string>();
+        resources.WriteInboundResiliency(new Dictionary<string, string> { ["policy"] = "constant", ["duration"] = "100ms", ["maxRetries"] = "3" });
+        var answers = new Dictionary<string, string?> { ["drop-me"] = "DROP", ["retry-me"] = "RETRY", ["unanswered"] = null };
         await using var app = new SubscriberApp(
-            """
-            [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
-              "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":1000}},
-             {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"}]
-            """,
-            delivery => delivery.Path == "/invoices" ? BulkAnswer(delivery, answers, unansweredOnce) : AppAnswer.Success);
+            BulkInvoicesWithDeadLetters,
+            delivery => delivery.Path == "/invoices" ? BulkAnswer(delivery, answers) : AppAnswer.Success);
         await app.StartAsync();
         await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
         await sidecar.StartAsync();
         using var client = sidecar.CreateDaprClient();
 
         var ids = new[] { "fine-1", "drop-me", "retry-me", "unanswered", "fine-2" };
-        foreach (var id in ids)
-        {
-            await client.PublishEventAsync(PubSub, "invoices", new { Number = id }, new Dictionary<string, string> { ["cloudevent.id"] = id, ["partitionKey"] = $"key-{id}" });
-        }
+        await PublishAsync(client, ids);
 
-        await Eventually.TrueAsync(() => app.ReceivedOn("/invoices-dead").Count == 1 && Entries(app.ReceivedOn("/invoices")).Count(id => id == "retry-me") >= 2, DeliveryTimeout, () => sidecar.Output);
+        await Eventually.TrueAsync(() => app.ReceivedOn("/invoices-dead").Count == 1 && app.ReceivedOn("/invoices").Count == 2, DeliveryTimeout, () => sidecar.Output);
         var bulks = app.ReceivedOn("/invoices");
         Assert.Equal(ids, Entries(bulks[0]));
         Assert.Equal("application/json", bulks[0].ContentType?.Split(';')[0]);
@@ -68,28 +68,82 @@ public sealed class BulkTests
         Assert.Equal("key-fine-1", first["metadata"]?["__key"]?.GetValue<string>());
         Assert.Equal("application/cloudevents+json", first["contentType"]?.GetValue<string>());
 
-        // Only the entries answered RETRY or not answered at all come again, in log order.
+        // Only the entries answered RETRY or not answered at all come again, in log order; the DROP is dead-lettered.
         Assert.Equal(["retry-me", "unanswered"], Entries(bulks[1]));
         Assert.Equal("drop-me", app.ReceivedOn("/invoices-dead")[0].Id);
     }
 
+    [Fact]
+    public async Task BulkSubscribe_WithoutAPolicy_EmptyLowerCaseUnknownAndMissingStatusesAreRetriesDeadLetteredAtOnce()
+    {
+        using var resources = new PubSubResources();
+        var answers = new Dictionary<string, string?>
+        {
+            ["empty"] = string.Empty, ["lower-case"] = "success", ["retry"] = "RETRY", ["missing"] = null, ["drop"] = "DROP",
+        };
+        await using var app = new SubscriberApp(
+            BulkInvoicesWithDeadLetters,
+            delivery => delivery.Path == "/invoices" ? BulkAnswer(delivery, answers) : AppAnswer.Success);
+        await app.StartAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
+        using var client = sidecar.CreateDaprClient();
+
+        await PublishAsync(client, ["fine", "empty", "lower-case", "retry", "missing", "drop"]);
+
+        await Eventually.TrueAsync(() => app.ReceivedOn("/invoices-dead").Count == 5, DeliveryTimeout, () => sidecar.Output);
+        Assert.Equal(["fine", "empty", "lower-case", "retry", "missing", "drop"], Entries(Assert.Single(app.ReceivedOn("/invoices"))));
+        // The DROP goes at once; the four failures go together once the (empty) policy is spent, in log order.
+        Assert.Equal(["drop", "empty", "lower-case", "retry", "missing"], app.ReceivedOn("/invoices-dead").Select(delivery => delivery.Id));
+    }
+
+    [Fact]
+    public async Task BulkSubscribe_A404_AcknowledgesEveryEntry_AndDeadLettersNone()
+    {
+        using var resources = new PubSubResources();
+        await using var app = new SubscriberApp(
+            """
+            [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
+              "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":200}}]
+            """,
+            _ => AppAnswer.NotFound);
+        await app.StartAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
+        using var client = sidecar.CreateDaprClient();
+
+        await PublishAsync(client, ["gone-1", "gone-2"]);
+        await Eventually.TrueAsync(() => app.Received.Count == 1, DeliveryTimeout, () => sidecar.Output);
+        await PublishAsync(client, ["later"]);
+
+        await Eventually.TrueAsync(() => app.Received.Count == 2, DeliveryTimeout, () => sidecar.Output);
+        Assert.Equal(["later"], Entries(app.Received[1]));
+        Assert.False(resources.TopicHolds("invoices-dead", "gone-1"));
+    }
+
+    private static async Task PublishAsync(Dapr.Client.DaprClient client, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            await client.PublishEventAsync(PubSub, "invoices", new { Number = id }, new Dictionary<string, string> { ["cloudevent.id"] = id, ["partitionKey"] = $"key-{id}" });
+        }
+    }
+
     /// <summary>
-    /// The statuses a bulk subscriber answers: the given status the first time for some events, none for
-    /// <c>unanswered</c> the first time, SUCCESS otherwise.
+    /// The statuses a bulk subscriber answers: the first time an event comes, the status <paramref name="answers"/> gives
+    /// it (null: none at all), SUCCESS otherwise.
     /// </summary>
-    private static AppAnswer BulkAnswer(ReceivedDelivery delivery, Dictionary<string, string> answers, HashSet<string> unansweredOnce)
+    private static AppAnswer BulkAnswer(ReceivedDelivery delivery, Dictionary<string, string?> answers)
     {
         var statuses = new JsonArray();
         foreach (var entry in delivery.Body["entries"]!.AsArray())
         {
             var id = entry!["event"]!["id"]!.GetValue<string>();
-            if (id == "unanswered" && unansweredOnce.Add(id))
+            var status = answers.Remove(id, out var answer) ? answer : "SUCCESS";
+            if (status is not null)
             {
-                continue;
+                statuses.Add(new JsonObject { ["entryId"] = entry["entryId"]!.GetValue<string>(), ["status"] = status });
             }
-
-            statuses.Add(new JsonObject { ["entryId"] = entry["entryId"]!.GetValue<string>(), ["status"] = answers.GetValueOrDefault(id, "SUCCESS") });
-            answers.Remove(id);
         }
 
         return new AppAnswer(200, new JsonObject { ["statuses"] = statuses }.ToJsonString());
@@ -97,6 +151,4 @@ public sealed class BulkTests
 
     private static IReadOnlyList<string> Entries(ReceivedDelivery bulk) =>
         bulk.Body["entries"]!.AsArray().Select(entry => entry!["event"]!["id"]!.GetValue<string>()).ToList();
-
-    private static IEnumerable<string> Entries(IEnumerable<ReceivedDelivery> bulks) => bulks.SelectMany(Entries);
 }

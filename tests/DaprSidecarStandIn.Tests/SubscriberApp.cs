@@ -23,6 +23,8 @@ public sealed class SubscriberApp : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedDelivery> received = new();
     private readonly ConcurrentDictionary<string, int> attempts = new();
     private readonly ConcurrentQueue<string?> subscribeTokens = new();
+    private int healthProbes;
+    private int healthProbesWithToken;
     private WebApplication? app;
 
     public SubscriberApp(string subscriptionsJson, Func<ReceivedDelivery, AppAnswer>? answer = null)
@@ -41,6 +43,12 @@ public sealed class SubscriberApp : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelivery> ReceivedOn(string path) => received.Where(delivery => delivery.Path == path).ToArray();
 
+    /// <summary>What <c>GET /healthz</c> answers: 204 while true, 503 while false.</summary>
+    public bool Healthy { get; set; } = true;
+
+    /// <summary>How many times <c>GET /healthz</c> was asked, and how many of those carried a <c>dapr-api-token</c>.</summary>
+    public (int Probes, int WithToken) HealthProbes => (healthProbes, healthProbesWithToken);
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,6 +59,16 @@ public sealed class SubscriberApp : IAsyncDisposable
         {
             subscribeTokens.Enqueue(request.Headers.TryGetValue(MeshHeaders.DaprApiToken, out var token) ? token.ToString() : null);
             return Results.Text(subscriptionsJson, "application/json");
+        });
+        app.MapGet("/healthz", (HttpRequest request) =>
+        {
+            Interlocked.Increment(ref healthProbes);
+            if (request.Headers.ContainsKey(MeshHeaders.DaprApiToken))
+            {
+                Interlocked.Increment(ref healthProbesWithToken);
+            }
+
+            return Healthy ? Results.NoContent() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         });
         app.MapPost("/{**path}", ReceiveAsync);
         await app.StartAsync();
@@ -73,9 +91,14 @@ public sealed class SubscriberApp : IAsyncDisposable
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         var headers = request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var key = $"{request.Path}|{body["id"]}";
-        var delivery = new ReceivedDelivery(request.Path, request.ContentType, headers, body, attempts.AddOrUpdate(key, 1, (_, count) => count + 1));
+        var delivery = new ReceivedDelivery(request.Path, request.ContentType, headers, body, attempts.AddOrUpdate(key, 1, (_, count) => count + 1), DateTimeOffset.UtcNow);
         received.Enqueue(delivery);
         var reply = answer(delivery);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay);
+        }
+
         return reply.Body is null
             ? Results.StatusCode(reply.StatusCode)
             : Results.Text(reply.Body, "application/json", statusCode: reply.StatusCode);

@@ -4,11 +4,14 @@ namespace DaprSidecarStandIn;
 
 /// <summary>
 /// daprd's channel to the app: waits until the app port accepts TCP connections, loads the app's
-/// subscriptions, then runs one <see cref="TopicConsumer"/> per subscription until shutdown.
+/// subscriptions, starts the app health probes (with <c>--enable-app-health-check</c>), then runs one
+/// <see cref="TopicConsumer"/> per subscription, under its component's inbound resiliency policy, until shutdown.
 /// </summary>
 public sealed class AppChannel(
     DaprdCommandLine commandLine,
     PubSubBroker broker,
+    InboundPolicies policies,
+    AppHealth appHealth,
     SubscriptionLoader subscriptionLoader,
     SidecarReadiness readiness,
     IServiceProvider services,
@@ -29,7 +32,7 @@ public sealed class AppChannel(
         {
             await WaitForAppPortAsync(appPort, stoppingToken).ConfigureAwait(false);
             var subscriptions = await subscriptionLoader.LoadAsync(stoppingToken).ConfigureAwait(false);
-            var consumers = new List<Task>();
+            var consumers = new List<Task> { appHealth.ProbeAsync(stoppingToken) };
             foreach (var subscription in subscriptions)
             {
                 if (!broker.TryGetComponent(subscription.PubSubName, out var component))
@@ -47,12 +50,13 @@ public sealed class AppChannel(
                 }
 
                 var consumer = ActivatorUtilities.CreateInstance<TopicConsumer>(
-                    services, subscription, broker.Log(subscription.PubSubName, subscription.Topic), component.ConsumerGroupFor(commandLine.AppId));
+                    services, subscription, broker.Log(subscription.PubSubName, subscription.Topic), component.ConsumerGroupFor(commandLine.AppId),
+                    component, policies.For(subscription.PubSubName));
                 consumers.Add(consumer.RunAsync(stoppingToken));
             }
 
             readiness.AppChannelReady(subscriptions);
-            logger.LogInformation("App channel ready on {Address}:{Port} with {Count} subscription(s)", commandLine.AppChannelAddress, appPort, consumers.Count);
+            logger.LogInformation("App channel ready on {Address}:{Port} with {Count} subscription(s)", commandLine.AppChannelAddress, appPort, consumers.Count - 1);
             await Task.WhenAll(consumers).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -15,21 +15,31 @@ namespace DaprSidecarStandIn;
 public sealed class BulkDelivery(HttpClient appClient, ILogger<BulkDelivery> logger)
 {
     /// <returns>
-    /// The outcome of each entry by entry id. An entry the answer leaves out is a RETRY, as daprd counts it; a non-2xx
-    /// answer, a body without statuses, a timeout or no connection make every entry a RETRY; a 404 drops them all.
+    /// The outcome of each entry by entry id, as dapr/dapr <c>pkg/runtime/subscription/postman/http/http.go</c>
+    /// (<c>DeliverBulk</c>) reads the answer: SUCCESS and DROP as written; an empty status, an unknown one (lower case
+    /// included) and an entry the answer leaves out are a RETRY; a non-2xx answer, a body that is not the statuses, a
+    /// timeout or no connection make every entry a RETRY; a 404 acknowledges them all (<see cref="DeliveryOutcome.RouteNotFound"/>).
     /// </returns>
-    public async Task<IReadOnlyDictionary<string, DeliveryOutcome>> DeliverAsync(Subscription subscription, string route, IReadOnlyList<BulkEntry> entries, CancellationToken cancellationToken)
+    /// <param name="timeout">The resiliency policy's timeout of one attempt; daprd's app channel has none of its own.</param>
+    public async Task<IReadOnlyDictionary<string, DeliveryOutcome>> DeliverAsync(
+        Subscription subscription, string route, IReadOnlyList<BulkEntry> entries, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/'));
         request.Content = new StringContent(Body(subscription, entries), Encoding.UTF8, "application/json");
         EventDelivery.AddHeader(request, "pubsubname", subscription.PubSubName);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit)
+        {
+            attempt.CancelAfter(limit);
+        }
+
         try
         {
-            using var response = await appClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await appClient.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                logger.LogError("Route {Route} for {Topic} answered 404: dropping {Count} events", route, subscription.Topic, entries.Count);
+                logger.LogError("Non-retriable error returned from app while processing bulk pub/sub event: route {Route} for {Topic} answered 404; {Count} entries acknowledged", route, subscription.Topic, entries.Count);
                 return All(entries, DeliveryOutcome.RouteNotFound);
             }
 
@@ -46,9 +56,9 @@ public sealed class BulkDelivery(HttpClient appClient, ILogger<BulkDelivery> log
             logger.LogWarning("Delivering a bulk of {Count} to {Route} failed ({Message}): will be retried", entries.Count, route, exception.Message);
             return All(entries, DeliveryOutcome.Retry);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Delivering a bulk of {Count} to {Route} timed out: will be retried", entries.Count, route);
+            logger.LogWarning("Delivering a bulk of {Count} to {Route} timed out after {Timeout} (the resiliency policy's timeout): will be retried", entries.Count, route, timeout);
             return All(entries, DeliveryOutcome.Retry);
         }
     }
@@ -76,11 +86,23 @@ public sealed class BulkDelivery(HttpClient appClient, ILogger<BulkDelivery> log
         {
             if (EventDelivery.Text(status, "entryId") is { } entryId && outcomes.ContainsKey(entryId))
             {
-                outcomes[entryId] = EventDelivery.Status(EventDelivery.Text(status, "status"));
+                outcomes[entryId] = EventDelivery.Text(status, "status") switch
+                {
+                    Statuses.Success => DeliveryOutcome.Success,
+                    Statuses.Drop => DeliveryOutcome.Drop,
+                    Statuses.Retry => DeliveryOutcome.Retry,
+                    var other => UnknownStatus(entryId, other),
+                };
             }
         }
 
         return outcomes;
+    }
+
+    private DeliveryOutcome UnknownStatus(string entryId, string? status)
+    {
+        logger.LogWarning("Status '{Status}' returned for bulk entry {EntryId}: a RETRY (daprd reads an empty or unknown status so)", status, entryId);
+        return DeliveryOutcome.Retry;
     }
 
     private static Dictionary<string, DeliveryOutcome> All(IReadOnlyList<BulkEntry> entries, DeliveryOutcome outcome) =>

@@ -8,6 +8,7 @@ namespace DaprSidecarStandIn;
 /// </summary>
 public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
 {
+    /// <exception cref="InvalidDataException">A pub/sub component's metadata the Kafka component would refuse at init.</exception>
     public IReadOnlyDictionary<string, PubSubComponent> LoadPubSubs(string resourcesPath)
     {
         var pubsubs = new Dictionary<string, PubSubComponent>(StringComparer.Ordinal);
@@ -22,11 +23,7 @@ public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
-            {
-                stream.Load(reader);
-            }
+            var stream = ResourceFile.Load(file);
 
             foreach (var document in stream.Documents)
             {
@@ -36,6 +33,12 @@ public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
                 }
 
                 var kind = Scalar(root, "kind");
+                if (kind == "Resiliency")
+                {
+                    // ResiliencyLoader reads these.
+                    continue;
+                }
+
                 if (kind != "Component")
                 {
                     logger.LogInformation("Skipping {Kind} document in {File}: the stand-in loads components only", kind ?? "(no kind)", file);
@@ -59,7 +62,11 @@ public sealed class ComponentLoader(ILogger<ComponentLoader> logger)
                     continue;
                 }
 
-                var component = new PubSubComponent(name, type, Scalar(spec!, "version") ?? "v1", ReadMetadata(spec!));
+                var items = ReadMetadata(spec!);
+                var component = new PubSubComponent(name, type, Scalar(spec!, "version") ?? "v1", items)
+                {
+                    Redelivery = ComponentRedelivery.FromMetadata(items, item => $"{file}: component {name}, metadata {item}"),
+                };
                 if (!pubsubs.TryAdd(name, component))
                 {
                     logger.LogWarning("Component {Name} defined twice; keeping the first definition", name);

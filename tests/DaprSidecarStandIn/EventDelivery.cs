@@ -15,7 +15,10 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
 {
     private static readonly MediaTypeHeaderValue CloudEventMediaType = new(CloudEventEnvelope.ContentType);
 
-    public async Task<DeliveryOutcome> DeliverAsync(Subscription subscription, string route, JsonObject cloudEvent, TopicRecord record, long offset, CancellationToken cancellationToken)
+    /// <param name="timeout">The resiliency policy's timeout of one attempt; daprd's app channel has none of its own.</param>
+    /// <returns>The outcome, with the HTTP status of a non-2xx answer (a resiliency policy's <c>matching</c> reads it).</returns>
+    public async Task<(DeliveryOutcome Outcome, int? FailedStatus)> DeliverAsync(
+        Subscription subscription, string route, JsonObject cloudEvent, TopicRecord record, long offset, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/'));
         request.Content = new StringContent(cloudEvent.ToJsonString(), Encoding.UTF8);
@@ -28,33 +31,39 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
         AddHeader(request, "__partition", "0");
         AddHeader(request, "__offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit)
+        {
+            attempt.CancelAfter(limit);
+        }
+
         try
         {
-            using var response = await appClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await appClient.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                logger.LogError("Route {Route} for {Topic} answered 404: dropping event {Id}", route, subscription.Topic, Text(cloudEvent, "id"));
-                return DeliveryOutcome.RouteNotFound;
+                logger.LogError("non-retriable error returned from app while processing pub/sub event {Id}: route {Route} for {Topic} answered 404", Text(cloudEvent, "id"), route, subscription.Topic);
+                return (DeliveryOutcome.RouteNotFound, null);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Route {Route} for {Topic} answered {Status}: event {Id} will be retried", route, subscription.Topic, (int)response.StatusCode, Text(cloudEvent, "id"));
-                return DeliveryOutcome.Retry;
+                logger.LogWarning("retriable error returned from app while processing pub/sub event {Id}, topic: {Topic}: route {Route} answered {Status}", Text(cloudEvent, "id"), subscription.Topic, route, (int)response.StatusCode);
+                return (DeliveryOutcome.Retry, (int)response.StatusCode);
             }
 
-            return ReadAnswer(answer, route);
+            return (ReadAnswer(answer, route), null);
         }
         catch (HttpRequestException exception)
         {
-            logger.LogWarning("Delivering event {Id} to {Route} failed ({Message}): will be retried", Text(cloudEvent, "id"), route, exception.Message);
-            return DeliveryOutcome.Retry;
+            logger.LogWarning("Delivering event {Id} to {Route} failed ({Message}): a retriable error", Text(cloudEvent, "id"), route, exception.Message);
+            return (DeliveryOutcome.Retry, null);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Delivering event {Id} to {Route} timed out: will be retried", Text(cloudEvent, "id"), route);
-            return DeliveryOutcome.Retry;
+            logger.LogWarning("Delivering event {Id} to {Route} timed out after {Timeout} (the resiliency policy's timeout): a retriable error", Text(cloudEvent, "id"), route, timeout);
+            return (DeliveryOutcome.Retry, null);
         }
     }
 
@@ -77,15 +86,25 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
             return DeliveryOutcome.Success;
         }
 
-        return Status(json is JsonObject answerObject ? Text(answerObject, "status") : null);
+        // postman/http/http.go, Deliver: the status is compared as written: an empty or absent one is SUCCESS, an
+        // unknown one (e.g. "retry" or "success" in lower case) is a RETRY.
+        return (json is JsonObject answerObject ? Text(answerObject, "status") : null) switch
+        {
+            null or "" or Statuses.Success => DeliveryOutcome.Success,
+            Statuses.Drop => DeliveryOutcome.Drop,
+            var status => Retried(status, route),
+        };
     }
 
-    internal static DeliveryOutcome Status(string? status) => status?.ToUpperInvariant() switch
+    private DeliveryOutcome Retried(string status, string route)
     {
-        null or "" or "SUCCESS" => DeliveryOutcome.Success,
-        "DROP" => DeliveryOutcome.Drop,
-        _ => DeliveryOutcome.Retry,
-    };
+        if (status != Statuses.Retry)
+        {
+            logger.LogWarning("unknown status returned from app while processing pub/sub event on {Route}, status: {Status}: a retry", route, status);
+        }
+
+        return DeliveryOutcome.Retry;
+    }
 
     internal static void AddHeader(HttpRequestMessage request, string name, string? value)
     {

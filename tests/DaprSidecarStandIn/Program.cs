@@ -7,6 +7,13 @@ try
 {
     commandLine = DaprdCommandLine.Parse(args);
 }
+catch (DaprdFlagException exception)
+{
+    // As pflag with ExitOnError: the error, then the usage, then exit code 2 (0 for --help).
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine("Usage of daprd (the Dapr sidecar stand-in): daprd's flags, see tests/DaprSidecarStandIn/README.md");
+    return exception.ExitCode;
+}
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine($"Dapr sidecar stand-in: {exception.Message}");
@@ -50,13 +57,17 @@ builder.Services.AddSingleton(provider => new PubSubBroker(
     commandLine,
     provider.GetRequiredService<ComponentLoader>().LoadPubSubs(commandLine.ResourcesPath)));
 builder.Services.AddSingleton<ComponentLoader>();
+builder.Services.AddSingleton<ResiliencyLoader>();
+builder.Services.AddSingleton(provider => provider.GetRequiredService<ResiliencyLoader>().Load(commandLine.ResourcesPath, commandLine.AppId));
+builder.Services.AddSingleton<AppHealth>();
+builder.Services.AddHttpClient(AppHealth.ProbeClient, client => client.BaseAddress = AppAddress());
 builder.Services.AddSingleton<StandInMetrics>();
 builder.Services.AddSingleton<SidecarReadiness>();
 builder.Services.AddSingleton<EventPublisher>();
 builder.Services.AddSingleton<ListenerScope>();
 builder.Services.AddHttpClient<SubscriptionLoader>(ConfigureAppClient);
-builder.Services.AddHttpClient<EventDelivery>(ConfigureAppClient);
-builder.Services.AddHttpClient<BulkDelivery>(ConfigureAppClient);
+builder.Services.AddHttpClient<EventDelivery>(ConfigureDeliveryClient);
+builder.Services.AddHttpClient<BulkDelivery>(ConfigureDeliveryClient);
 builder.Services.AddHostedService<AppChannel>();
 
 var app = builder.Build();
@@ -69,13 +80,27 @@ foreach (var flag in commandLine.IgnoredFlags)
     logger.LogInformation("daprd flag accepted and not used by the stand-in: {Flag}", flag);
 }
 
-foreach (var flag in commandLine.UnknownFlags)
+foreach (var word in commandLine.PositionalArguments)
 {
-    logger.LogWarning("Unknown flag ignored: {Flag}", flag);
+    logger.LogWarning("Argument '{Argument}' is not a flag (a boolean flag takes no value but as --flag=false): ignored, as daprd ignores it", word);
 }
 
-// Components are loaded before the ports open, as daprd does.
-app.Services.GetRequiredService<PubSubBroker>();
+// Components and resiliency policies are loaded before the ports open, as daprd does; a document daprd would not
+// apply as written stops the stand-in.
+try
+{
+    app.Services.GetRequiredService<PubSubBroker>();
+    app.Services.GetRequiredService<InboundPolicies>();
+}
+catch (InvalidDataException exception)
+{
+    logger.LogCritical("Fatal error loading resources: {Message}", exception.Message);
+    Console.Error.WriteLine($"Dapr sidecar stand-in: {exception.Message}");
+    return 1;
+}
+
+var readiness = app.Services.GetRequiredService<SidecarReadiness>();
+app.Lifetime.ApplicationStarted.Register(readiness.OutboundReady);
 
 app.UseMiddleware<ListenerScope>();
 app.UseMiddleware<ApiTokenAuthentication.HttpMiddleware>();
@@ -85,9 +110,18 @@ SidecarHttpApi.Map(app);
 await app.RunAsync();
 return 0;
 
+Uri AppAddress() => new($"http://{commandLine.AppChannelAddress}:{commandLine.AppPort ?? 80}/");
+
+// daprd's app channel sets no timeout on deliveries: only a resiliency policy's timeout cuts one short.
+void ConfigureDeliveryClient(HttpClient client)
+{
+    ConfigureAppClient(client);
+    client.Timeout = Timeout.InfiniteTimeSpan;
+}
+
 void ConfigureAppClient(HttpClient client)
 {
-    client.BaseAddress = new Uri($"http://{commandLine.AppChannelAddress}:{commandLine.AppPort ?? 80}/");
+    client.BaseAddress = AppAddress();
     client.Timeout = TimeSpan.FromSeconds(30);
     // As daprd: every call to the app carries the app API token when APP_API_TOKEN is set
     // (dapr/dapr pkg/channel/http/http_channel.go: appHeaderToken, set on every request to the app).

@@ -16,7 +16,10 @@ public static class SidecarHttpApi
                 ? Results.NoContent()
                 : Results.Json(Error("ERR_HEALTH_NOT_READY", "dapr is not ready"), statusCode: StatusCodes.Status500InternalServerError));
 
-        app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
+        app.MapGet("/v1.0/healthz/outbound", (SidecarReadiness readiness) =>
+            readiness.IsOutboundReady
+                ? Results.NoContent()
+                : Results.Json(Error("ERR_OUTBOUND_HEALTH_NOT_READY", "dapr outbound is not ready"), statusCode: StatusCodes.Status500InternalServerError));
 
         app.MapGet("/v1.0/metadata", (DaprdCommandLine commandLine, PubSubBroker broker, SidecarReadiness readiness) =>
             Results.Text(Metadata(commandLine, broker, readiness).ToJsonString(), "application/json"));

@@ -11,6 +11,7 @@ public sealed class StandInMetrics
     private long retried;
     private long dropped;
     private long deadLettered;
+    private long abandoned;
 
     public void Published(int count) => Interlocked.Add(ref published, count);
 
@@ -22,14 +23,17 @@ public sealed class StandInMetrics
 
     public void DeadLettered() => Interlocked.Increment(ref deadLettered);
 
+    public void Abandoned() => Interlocked.Increment(ref abandoned);
+
     public string ToPrometheusText(string appId)
     {
         var text = new StringBuilder();
         Counter(text, appId, "dapr_standin_pubsub_published_total", "Events appended to topic logs by this sidecar.", Interlocked.Read(ref published));
         Counter(text, appId, "dapr_standin_pubsub_delivered_total", "Events the app acknowledged.", Interlocked.Read(ref delivered));
         Counter(text, appId, "dapr_standin_pubsub_retried_total", "Deliveries that will be attempted again.", Interlocked.Read(ref retried));
-        Counter(text, appId, "dapr_standin_pubsub_dropped_total", "Events the app dropped or that had no route.", Interlocked.Read(ref dropped));
-        Counter(text, appId, "dapr_standin_pubsub_dead_lettered_total", "Dropped events sent to a dead-letter topic.", Interlocked.Read(ref deadLettered));
+        Counter(text, appId, "dapr_standin_pubsub_dropped_total", "Events settled without being applied: dropped, unrouted, or dead-lettered.", Interlocked.Read(ref dropped));
+        Counter(text, appId, "dapr_standin_pubsub_dead_lettered_total", "Events sent to a dead-letter topic.", Interlocked.Read(ref deadLettered));
+        Counter(text, appId, "dapr_standin_pubsub_abandoned_total", "Events the component gave up on (retries spent or disabled, no dead-letter topic): lost.", Interlocked.Read(ref abandoned));
         return text.ToString();
     }
 

@@ -10,6 +10,9 @@ public sealed class PubSubResources : IDisposable
 {
     public const string PubSubName = "pubsub";
 
+    /// <summary>The file <see cref="WriteInboundResiliency"/> writes.</summary>
+    public const string ResiliencyFileName = "resiliency.yaml";
+
     private readonly string root = Directory.CreateTempSubdirectory("datamesh-pubsub-").FullName;
 
     public PubSubResources()
@@ -45,6 +48,35 @@ public sealed class PubSubResources : IDisposable
               metadata:
 
             """ + items);
+    }
+
+    /// <summary>
+    /// Writes a daprd <c>Resiliency</c> giving the pub/sub's inbound direction (deliveries to the apps) a retry policy of
+    /// daprd's fields (<c>policy</c>, <c>duration</c>, <c>maxInterval</c>, <c>maxRetries</c>), and optionally a timeout,
+    /// for the sidecars started after this call. Without one, daprd dead-letters an event at its first failure.
+    /// </summary>
+    public void WriteInboundResiliency(IReadOnlyDictionary<string, string> retry, string? timeout = null)
+    {
+        var yaml = new StringBuilder();
+        yaml.Append($"apiVersion: resiliency.dapr.io/v1alpha1\nkind: Resiliency\nmetadata:\n  name: {PubSubName}-inbound\n");
+        yaml.Append("spec:\n  policies:\n    retries:\n      inbound:\n");
+        foreach (var (name, value) in retry)
+        {
+            yaml.Append($"        {name}: {value}\n");
+        }
+
+        if (timeout is not null)
+        {
+            yaml.Append($"    timeouts:\n      inbound: {timeout}\n");
+        }
+
+        yaml.Append($"  targets:\n    components:\n      {PubSubName}:\n        inbound:\n          retry: inbound\n");
+        if (timeout is not null)
+        {
+            yaml.Append("          timeout: inbound\n");
+        }
+
+        WriteComponent(ResiliencyFileName, yaml.ToString());
     }
 
     /// <summary>Writes another component file, e.g. a state store the stand-in should ignore.</summary>

@@ -39,6 +39,9 @@ public abstract class PipelineTest(PostgresServerFixture postgres) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
+        // As daprd, the stand-in dead-letters an event at its first RETRY unless a Resiliency gives the pub/sub's inbound
+        // direction retries: the mesh ships one; these tests retry quickly and without limit.
+        Resources.WriteInboundResiliency(new Dictionary<string, string> { ["policy"] = "constant", ["duration"] = "100ms", ["maxRetries"] = "-1" });
         HrDatabase = await CreateDatabaseAsync("hr");
         FinanceDatabase = await CreateDatabaseAsync("finance");
         FinancePort = FreePort.Next();
