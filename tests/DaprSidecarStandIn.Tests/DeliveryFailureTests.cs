@@ -216,7 +216,7 @@ public sealed class DeliveryFailureTests
     {
         using var resources = new PubSubResources();
         resources.WriteComponent(PubSubResources.ResiliencyFileName, $"""
-            apiVersion: resiliency.dapr.io/v1alpha1
+            apiVersion: dapr.io/v1alpha1
             kind: Resiliency
             metadata:
               name: broken
@@ -254,7 +254,7 @@ public sealed class DeliveryFailureTests
             spec:
               tracing: {samplingRate: "1"}
             ---
-            apiVersion: resiliency.dapr.io/v1alpha1
+            apiVersion: dapr.io/v1alpha1
             kind: Resiliency
             metadata:
               name: second
@@ -276,7 +276,7 @@ public sealed class DeliveryFailureTests
     {
         using var resources = new PubSubResources();
         resources.WriteComponent(PubSubResources.ResiliencyFileName, """
-            apiVersion: resiliency.dapr.io/v1alpha1
+            apiVersion: dapr.io/v1alpha1
             kind: Resiliency
             metadata:
               name: hr-only

@@ -58,7 +58,7 @@ public sealed class PubSubResources : IDisposable
     public void WriteInboundResiliency(IReadOnlyDictionary<string, string> retry, string? timeout = null)
     {
         var yaml = new StringBuilder();
-        yaml.Append($"apiVersion: resiliency.dapr.io/v1alpha1\nkind: Resiliency\nmetadata:\n  name: {PubSubName}-inbound\n");
+        yaml.Append($"apiVersion: dapr.io/v1alpha1\nkind: Resiliency\nmetadata:\n  name: {PubSubName}-inbound\n");
         yaml.Append("spec:\n  policies:\n    retries:\n      inbound:\n");
         foreach (var (name, value) in retry)
         {
