@@ -37,6 +37,22 @@ public sealed class ContractEventValidatorTests : IDisposable
         Assert.Empty(validator.Validate(JsonNode.Parse(Hired)));
     }
 
+    [Fact]
+    public void Reading_ignores_a_field_the_contract_does_not_name_and_keeps_every_rule_of_the_fields_it_does()
+    {
+        var reader = new ContractEventValidator(contract, "EmployeeHired", ContractEventMode.Reading);
+        var newer = JsonNode.Parse(Hired)!.AsObject();
+        newer["badgeColour"] = "green";
+
+        Assert.Empty(reader.Validate(newer));
+        Assert.Equal(["badgeColour"], reader.UnknownFields(JsonSerializer.SerializeToElement(newer)));
+        Assert.Empty(reader.UnknownFields(JsonDocument.Parse(Hired).RootElement));
+        Assert.Equal("badgeColour: is not a field of the contract", Assert.Single(new ContractEventValidator(contract, "EmployeeHired").Validate(newer)).ToString());
+
+        newer["email"] = "ada-at-example.com";
+        Assert.Equal("email: the value is not a valid email", Assert.Single(reader.Validate(newer)).ToString());
+    }
+
     [Theory]
     [InlineData("email", null, "email", "/email", "is required but missing")]
     [InlineData("salary", "\"high\"", "salary", "/salary", "expected a number, found a string")]

@@ -267,10 +267,6 @@ public sealed class OutboxAndInboxTests(PostgresServerFixture postgres) : Pipeli
     private Task UntilAppliedAsync(int count) => UntilAppliedAsync(count, Deadline);
 
     /// <summary>Publishes as a foreign publisher would, bypassing HR's contract check, with a chosen CloudEvent id.</summary>
-    private static Task PublishRawAsync(Dapr.Client.DaprClient dapr, string id, NewHire data)
-    {
-        var envelope = ForeignCloudEvent.Of(id, "EmployeeHired", data);
-        return dapr.PublishByteEventAsync(PubSubResources.PubSubName, Topic, JsonSerializer.SerializeToUtf8Bytes(envelope), CloudEventAttributes.ContentType,
-            new Dictionary<string, string> { [CloudEventAttributes.PartitionKeyMetadata] = data.EmployeeId.ToString() });
-    }
+    private static Task PublishRawAsync(Dapr.Client.DaprClient dapr, string id, NewHire data) =>
+        ForeignCloudEvent.PublishAsync(dapr, ForeignCloudEvent.Of(id, "EmployeeHired", data), data.EmployeeId.ToString());
 }

@@ -6,8 +6,9 @@ namespace DataMesh.DataProducts.Contracts;
 
 /// <summary>
 /// Checks events against one event type of a contract, through the JSON Schema derived from it. The
-/// publishing side refuses an event with violations; the consuming side drops one that breaks the contract
-/// version it declared. Reasons name the field and what the contract expects; they quote the value found only when
+/// publishing side refuses an event with violations; the consuming side, reading tolerantly
+/// (<see cref="ContractEventMode.Reading"/>), drops one that breaks a rule of a field its contract version names and
+/// ignores the fields it does not name (<see cref="UnknownFields"/>). Reasons name the field and what the contract expects; they quote the value found only when
 /// the field is neither personal nor confidential or restricted, since reasons end up in logs, problems and the
 /// catalog's dead letters, where anyone reading them would otherwise read the person's data.
 /// </summary>
@@ -18,9 +19,10 @@ public sealed class ContractEventValidator
     private static readonly EvaluationOptions Check = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static readonly EvaluationOptions Itemize = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    public ContractEventValidator(DataContract contract, string schemaObjectName)
-        : this(contract.SchemaObject(schemaObjectName), ContractJsonSchema.For(contract, schemaObjectName))
+    public ContractEventValidator(DataContract contract, string schemaObjectName, ContractEventMode mode = ContractEventMode.Publishing)
+        : this(contract.SchemaObject(schemaObjectName), ContractJsonSchema.For(contract, schemaObjectName, mode))
     {
+        Mode = mode;
     }
 
     private ContractEventValidator(SchemaObject schemaObject, JsonSchema jsonSchema, bool quotesEveryValue = false)
@@ -32,6 +34,9 @@ public sealed class ContractEventValidator
 
     // A contract's own examples are published with it: quoting them tells its author what to fix and reveals nothing.
     private readonly bool quotesEveryValue;
+
+    /// <summary>Whether fields the contract does not name are refused (publishing) or ignored (reading).</summary>
+    public ContractEventMode Mode { get; }
 
     /// <summary>The event type checked.</summary>
     public SchemaObject SchemaObject { get; }
@@ -95,6 +100,46 @@ public sealed class ContractEventValidator
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// The fields of <paramref name="event"/> the contract does not name, as property paths (<c>address.country</c>):
+    /// what a reader ignores. Names only, never values, so they may be logged.
+    /// </summary>
+    public IReadOnlyList<string> UnknownFields(JsonElement @event)
+    {
+        var unknown = new List<string>();
+        Collect(@event, SchemaObject.Properties, "", unknown);
+        return unknown;
+    }
+
+    private static void Collect(JsonElement value, IReadOnlyList<SchemaProperty> fields, string path, List<string> unknown)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var member in value.EnumerateObject())
+        {
+            var fieldPath = path.Length == 0 ? member.Name : $"{path}.{member.Name}";
+            if (fields.FirstOrDefault(f => f.Name == member.Name) is not { } field)
+            {
+                unknown.Add(fieldPath);
+            }
+            else if (field.LogicalType == LogicalType.Object)
+            {
+                Collect(member.Value, field.Properties, fieldPath, unknown);
+            }
+            else if (field is { LogicalType: LogicalType.Array, Items.LogicalType: LogicalType.Object } && member.Value.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var item in member.Value.EnumerateArray())
+                {
+                    Collect(item, field.Items.Properties, $"{fieldPath}[{index++}]", unknown);
+                }
+            }
+        }
     }
 
     private IEnumerable<EventViolation> Explain(string keyword, string message, string pointer, JsonElement @event)

@@ -6,21 +6,22 @@ namespace DataMesh.DataProducts.Contracts;
 /// <summary>
 /// Derives a JSON Schema (draft 2020-12) from a contract's schema object, so that producers, consumers and
 /// the catalogue check events against one rule set taken from the contract rather than a hand-kept copy.
-/// Fields not in the contract are refused (<c>additionalProperties: false</c>): an undeclared field is
-/// either a typo or data the contract never promised, possibly personal data.
+/// Publishing, fields not in the contract are refused (<c>additionalProperties: false</c>): an undeclared field is
+/// either a typo or data the contract never promised, possibly personal data. Reading, they are allowed, so that a
+/// consumer reads the events of a later minor version of the contract (<see cref="ContractEventMode"/>).
 /// </summary>
 public static class ContractJsonSchema
 {
     /// <summary>The JSON Schema of the event type <paramref name="schemaObjectName"/> of <paramref name="contract"/>.</summary>
     /// <exception cref="KeyNotFoundException">The contract has no such schema object.</exception>
-    public static JsonSchema For(DataContract contract, string schemaObjectName)
+    public static JsonSchema For(DataContract contract, string schemaObjectName, ContractEventMode mode = ContractEventMode.Publishing)
     {
         // No $id: JsonSchema.Net refuses to register a second schema under an $id it has seen in the process,
         // and a service may load the same contract version more than once (tests, reloads).
-        return Build(ForObject(contract.SchemaObject(schemaObjectName)).Schema(MetaSchemas.Draft202012Id));
+        return Build(ForObject(contract.SchemaObject(schemaObjectName), mode).Schema(MetaSchemas.Draft202012Id));
     }
 
-    internal static JsonSchemaBuilder ForObject(SchemaObject schemaObject)
+    internal static JsonSchemaBuilder ForObject(SchemaObject schemaObject, ContractEventMode mode = ContractEventMode.Publishing)
     {
         var builder = new JsonSchemaBuilder().Title(schemaObject.Name);
         if (schemaObject.Description is { } description)
@@ -28,10 +29,10 @@ public static class ContractJsonSchema
             builder.Description(description);
         }
 
-        return WithProperties(builder.Type(SchemaValueType.Object), schemaObject.Properties);
+        return WithProperties(builder.Type(SchemaValueType.Object), schemaObject.Properties, mode);
     }
 
-    internal static JsonSchemaBuilder ForProperty(SchemaProperty property)
+    internal static JsonSchemaBuilder ForProperty(SchemaProperty property, ContractEventMode mode = ContractEventMode.Publishing)
     {
         var builder = new JsonSchemaBuilder();
         if (property.Description is { } description)
@@ -115,17 +116,19 @@ public static class ContractJsonSchema
 
         if (property.Items is { } items)
         {
-            builder.Items(ForProperty(items));
+            builder.Items(ForProperty(items, mode));
         }
 
-        return property.LogicalType == LogicalType.Object ? WithProperties(builder, property.Properties) : builder;
+        return property.LogicalType == LogicalType.Object ? WithProperties(builder, property.Properties, mode) : builder;
     }
 
     internal static JsonSchema Build(JsonSchemaBuilder builder) => builder.Build();
 
-    private static JsonSchemaBuilder WithProperties(JsonSchemaBuilder builder, IReadOnlyList<SchemaProperty> properties) =>
+    private static JsonSchemaBuilder WithProperties(JsonSchemaBuilder builder, IReadOnlyList<SchemaProperty> properties, ContractEventMode mode)
+    {
         builder
-            .Properties(properties.Select(p => (p.Name, ForProperty(p))).ToArray())
-            .Required(properties.Where(p => p.Required).Select(p => p.Name))
-            .AdditionalProperties(false);
+            .Properties(properties.Select(p => (p.Name, ForProperty(p, mode))).ToArray())
+            .Required(properties.Where(p => p.Required).Select(p => p.Name));
+        return mode == ContractEventMode.Publishing ? builder.AdditionalProperties(false) : builder;
+    }
 }

@@ -134,8 +134,9 @@ public sealed class InboxDelivery<TDbContext>(
     }
 
     /// <summary>
-    /// Reads and checks one CloudEvent: either settled already (dropped: not a CloudEvent or breaks the contract;
-    /// ignored: no handler for its type), or pending for the inbox.
+    /// Reads and checks one CloudEvent: either settled already (dropped: not a CloudEvent, of another major version of
+    /// the contract, or breaks a rule of a field the consumer's contract version names; ignored: a type that version
+    /// does not know, or no handler for it), or pending for the inbox.
     /// </summary>
     private (DeliveryOutcome Settled, PendingEvent<TDbContext>? Pending) Accept(InputPortSubscription subscription, JsonElement cloudEvent, string? messageKey)
     {
@@ -144,11 +145,18 @@ public sealed class InboxDelivery<TDbContext>(
             return (DeliveryOutcome.Dropped, null);
         }
 
+        if (subscription.Unreadable(consumed.ContractVersion) is { } unreadable)
+        {
+            logger.LogWarning("Dropped event {EventId} ({EventType}) on {Route}: {Reason}.", consumed.Id, consumed.Type, subscription.Route, unreadable);
+            return (DeliveryOutcome.Dropped, null);
+        }
+
         if (subscription.ValidatorFor(consumed.Type) is not { } validator)
         {
-            logger.LogWarning("Dropped event {EventId}: {EventType} is not an event type of contract {ContractId} {ContractVersion}.",
-                consumed.Id, consumed.Type, subscription.Contract.Id, subscription.Contract.Version);
-            return (DeliveryOutcome.Dropped, null);
+            // A later minor version of the contract may add event types: acknowledged and counted, never dead-lettered.
+            logger.LogInformation("Ignored event {EventId}: {EventType} (contract version {EventContractVersion}) is not an event type of contract {ContractId} {ContractVersion}.",
+                consumed.Id, consumed.Type, consumed.ContractVersion, subscription.Contract.Id, subscription.Contract.Version);
+            return (DeliveryOutcome.Ignored, null);
         }
 
         var violations = validator.Validate(consumed.Data);
@@ -164,8 +172,16 @@ public sealed class InboxDelivery<TDbContext>(
             return (DeliveryOutcome.Ignored, null);
         }
 
+        // Fields of a later minor version are not applied; the inbox row keeps the event's data so they are not lost.
+        var unknown = validator.UnknownFields(consumed.Data);
+        if (unknown.Count > 0)
+        {
+            logger.LogInformation("Event {EventId} ({EventType}, contract version {EventContractVersion}) holds fields contract {ContractId} {ContractVersion} does not name: {UnknownFields}; applied without them, kept in the inbox.",
+                consumed.Id, consumed.Type, consumed.ContractVersion, subscription.Contract.Id, subscription.Contract.Version, string.Join(", ", unknown));
+        }
+
         var trace = ActivityContext.TryParse(Text(cloudEvent, CloudEventAttributes.TraceParent), Text(cloudEvent, CloudEventAttributes.TraceState), out var context) ? context : default;
-        return (DeliveryOutcome.Applied, new PendingEvent<TDbContext>(consumed, messageKey ?? consumed.Subject ?? string.Empty, trace, handler));
+        return (DeliveryOutcome.Applied, new PendingEvent<TDbContext>(consumed, messageKey ?? consumed.Subject ?? string.Empty, trace, handler, unknown.Count > 0));
     }
 
     private ConsumedEvent? Read(JsonElement envelope, InputPortSubscription subscription)

@@ -20,4 +20,10 @@ public sealed class InboxEntry
     public required string Source { get; set; }
 
     public DateTimeOffset AppliedAt { get; set; }
+
+    /// <summary>
+    /// The event's data (JSON), kept only when it held fields the consumer's contract version does not name (a later
+    /// minor version's): the handler applied what it knows, and what it could not read is not lost. Null otherwise.
+    /// </summary>
+    public string? Data { get; set; }
 }

@@ -22,6 +22,7 @@ public static class InboxModel
             inbox.Property(e => e.EventType).HasColumnName("event_type");
             inbox.Property(e => e.Source).HasColumnName("source");
             inbox.Property(e => e.AppliedAt).HasColumnName("applied_at");
+            inbox.Property(e => e.Data).HasColumnName("data").HasColumnType("jsonb");
         });
         return modelBuilder;
     }

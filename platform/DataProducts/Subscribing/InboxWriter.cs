@@ -77,7 +77,7 @@ public sealed class InboxWriter<TDbContext>(IServiceScopeFactory scopes, TimePro
             firsts.TryAdd(events[i].Event.Id, i);
         }
 
-        var recording = firsts.Values.Select(i => events[i].Event).ToList();
+        var recording = firsts.Values.Select(i => events[i]).ToList();
 
         // A retrying execution strategy (Aspire's default) only allows transactions inside it.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>

@@ -1,11 +1,13 @@
 using DataMesh.DataProducts.Contracts;
+using Semver;
 
 namespace DataMesh.DataProducts.Subscribing;
 
 /// <summary>
 /// One input port of one of the domain's data products as a Dapr subscription: the upstream contract's topic,
-/// the route the sidecar posts to, the dead-letter topic for events that break the contract, and the
-/// validators of the contract version the consumer declared.
+/// the route the sidecar posts to, the dead-letter topic for events that break the contract, and the tolerant
+/// readers of the contract version the consumer declared: an event of any version with the same major version is
+/// read, its fields checked as far as the consumer's copy of the contract names them.
 /// </summary>
 public sealed class InputPortSubscription
 {
@@ -21,7 +23,7 @@ public sealed class InputPortSubscription
 
         // One dead-letter topic per consumer: what one consumer refused says nothing about the others.
         DeadLetterTopic = $"{Topic}.{consumer.Id}.deadletter";
-        validators = contract.Schema.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name), StringComparer.Ordinal);
+        validators = contract.Schema.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name, ContractEventMode.Reading), StringComparer.Ordinal);
     }
 
     public DataProductDescriptor Consumer { get; }
@@ -37,6 +39,28 @@ public sealed class InputPortSubscription
 
     public string DeadLetterTopic { get; }
 
-    /// <summary>The validator of an event type, or null when the contract has no such type.</summary>
+    /// <summary>
+    /// Why an event the publisher wrote against contract version <paramref name="version"/> cannot be read, or null
+    /// when it can: same major version (a minor version only adds what a reader may ignore), or no version given (a
+    /// publisher outside the mesh; its fields are still checked).
+    /// </summary>
+    public string? Unreadable(string? version)
+    {
+        if (version is null)
+        {
+            return null;
+        }
+
+        if (!SemVersion.TryParse(version, SemVersionStyles.Strict, out var parsed))
+        {
+            return $"contract version '{version}' is not a semantic version";
+        }
+
+        return parsed.Major == Contract.Version.Major
+            ? null
+            : $"contract version {parsed} of {Contract.Id} has major version {parsed.Major}; this consumer reads major version {Contract.Version.Major} ({Contract.Version})";
+    }
+
+    /// <summary>The reader of an event type, or null when the consumer's contract version has no such type.</summary>
     public ContractEventValidator? ValidatorFor(string eventType) => validators.GetValueOrDefault(eventType);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dapr.Client;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Testing;
 using DataMesh.Testing.EventFlow;
@@ -18,4 +19,9 @@ internal static class ForeignCloudEvent
         ["datacontenttype"] = "application/json",
         ["data"] = JsonSerializer.SerializeToNode(data, JsonSerializerOptions.Web),
     };
+
+    /// <summary>Publishes <paramref name="envelope"/> on hr.employees' topic as it is, keyed by <paramref name="partitionKey"/>.</summary>
+    public static Task PublishAsync(DaprClient dapr, JsonObject envelope, string partitionKey) =>
+        dapr.PublishByteEventAsync(PubSubResources.PubSubName, DomainService.Topic, JsonSerializer.SerializeToUtf8Bytes(envelope), CloudEventAttributes.ContentType,
+            new Dictionary<string, string> { [CloudEventAttributes.PartitionKeyMetadata] = partitionKey });
 }

@@ -111,6 +111,11 @@ public sealed class DomainService : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(level);
         }
 
+        if (settings.Log is { } log)
+        {
+            builder.Logging.AddProvider(log);
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Configuration["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint;
         builder.Configuration["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint;

@@ -17,6 +17,9 @@ public sealed record DomainServiceSettings
     /// <summary>The service's log on the console from this level on; none when null.</summary>
     public LogLevel? ConsoleLogLevel { get; init; }
 
+    /// <summary>Where the service's log also goes, e.g. a <see cref="CapturedLog"/> a test reads.</summary>
+    public ILoggerProvider? Log { get; init; }
+
     /// <summary>Finance only: when true for an event, its handler throws (a failure that is not the event's fault, so it is retried).</summary>
     public Func<ConsumedEvent, bool>? FailsTransiently { get; init; }
 }

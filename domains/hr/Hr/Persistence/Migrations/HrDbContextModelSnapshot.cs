@@ -123,6 +123,10 @@ namespace Hr.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasColumnType("text")

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace DataMesh.AppHost.Tests.Kubernetes;
+namespace DataMesh.Testing;
 
-/// <summary>Every message an in-process AppHost logs, with its exception, so a test can read why a step failed.</summary>
-internal sealed class CapturedLog : ILoggerProvider
+/// <summary>Every message an in-process host (an AppHost, a domain service) logs, with its exception, so a test can read why.</summary>
+public sealed class CapturedLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
