@@ -76,6 +76,39 @@ public sealed class LocalKafkaHealthTests
         Assert.InRange(elapsed, TimeSpan.Zero, Bound);
     }
 
+    [Fact]
+    public async Task Once_started_the_resource_shows_unhealthy_with_the_address_as_the_dashboard_reads_it()
+    {
+        var address = $"127.0.0.1:{ClosedPort()}";
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DataMesh_AppHost>(
+        [
+            "--Mesh:Infrastructure=local",
+            $"--ConnectionStrings:{MeshInfrastructureExtensions.KafkaName}={address}",
+            "--Mesh:Postgres:DataDirectory=/tmp/datamesh-model-test",
+            $"--Dapr:DaprdPath={DataMesh.Testing.RepositoryLayout.DaprdStandIn}",
+        ]);
+        // The real AppHost's kafka resource alone: the rest of the mesh is the end-to-end tests' to start.
+        var kafka = builder.Resources.Single(resource => resource.Name == MeshInfrastructureExtensions.KafkaName);
+        foreach (var other in builder.Resources.Where(resource => resource != kafka).ToList())
+        {
+            builder.Resources.Remove(other);
+        }
+
+        await using var app = await builder.BuildAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        await app.StartAsync(deadline.Token);
+        // The dashboard shows a resource's health reports from its snapshots.
+        var shown = await app.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceAsync(
+            kafka.Name,
+            resourceEvent => resourceEvent.Snapshot.HealthReports.Any(report => report.Status == HealthStatus.Unhealthy),
+            deadline.Token);
+
+        Assert.Equal(KnownResourceStates.Running, shown.Snapshot.State?.Text);
+        Assert.Contains(address, Assert.Single(shown.Snapshot.HealthReports).Description, StringComparison.Ordinal);
+        await app.StopAsync(deadline.Token);
+    }
+
     /// <summary>Runs the kafka resource's own health check, as the dashboard's monitor does, in local mode at <paramref name="address"/>.</summary>
     private static async Task<(HealthReportEntry Entry, TimeSpan Elapsed)> CheckKafkaAsync(string address)
     {
