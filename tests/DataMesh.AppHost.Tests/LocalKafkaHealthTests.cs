@@ -28,6 +28,19 @@ public sealed class LocalKafkaHealthTests
     }
 
     [Fact]
+    public async Task Refuses_to_start_without_the_brokers_address_naming_the_setting()
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var appHost = await AppHostModel.BuildAsync("--Mesh:Infrastructure=local", "--Mesh:Postgres:DataDirectory=/tmp/datamesh-model-test");
+        });
+
+        var cause = refused is AggregateException { InnerExceptions: [var inner] } ? inner : refused;
+        Assert.IsType<DistributedApplicationException>(cause);
+        Assert.Contains($"ConnectionStrings:{MeshInfrastructureExtensions.KafkaName}", cause.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_closed_port_is_unhealthy_in_bounded_time_naming_the_address_and_the_refusal()
     {
         var address = $"127.0.0.1:{ClosedPort()}";
