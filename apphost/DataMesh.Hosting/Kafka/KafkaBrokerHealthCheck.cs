@@ -13,7 +13,7 @@ namespace Aspire.Hosting;
 internal sealed class KafkaBrokerHealthCheck(Func<string?> bootstrapServers) : IHealthCheck
 {
     /// <summary>How long one check waits for the broker; the dashboard re-checks an unhealthy resource every second.</summary>
-    public static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Registers the check for one resource and returns its key, for <c>WithHealthCheck</c>.</summary>
     public static string Register(IDistributedApplicationBuilder builder, string resourceName, Func<string?> bootstrapServers)
