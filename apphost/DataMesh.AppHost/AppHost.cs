@@ -6,7 +6,7 @@ var builder = DistributedApplication.CreateBuilder(args).AddKubernetesPublishing
 // Infrastructure, shared by every domain. Containers by default; Mesh:Infrastructure=local runs
 // PostgreSQL from the machine's binaries and takes Kafka from ConnectionStrings:kafka.
 var postgres = builder.AddMeshPostgres("postgres");
-var kafka = builder.AddMeshKafka("kafka");
+var kafka = builder.AddMeshKafka(MeshInfrastructureExtensions.KafkaName);
 
 // Domains talk through events: Dapr pub/sub over Kafka, one sidecar per service.
 var pubSub = builder.AddDaprPubSub("pubsub", "pubsub.kafka")

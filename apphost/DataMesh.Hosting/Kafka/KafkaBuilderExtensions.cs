@@ -1,6 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 
 namespace Aspire.Hosting;
 
@@ -26,13 +25,7 @@ public static class KafkaBuilderExtensions
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(kafka, async (_, cancellationToken) =>
             bootstrapServers = await kafka.ConnectionStringExpression.GetValueAsync(cancellationToken).ConfigureAwait(false));
 
-        // One registration per resource: a shared singleton check would read the last broker's address.
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey,
-            _ => new KafkaBrokerHealthCheck(() => bootstrapServers),
-            failureStatus: default,
-            tags: default));
+        var healthCheckKey = KafkaBrokerHealthCheck.Register(builder, name, () => bootstrapServers);
 
         return builder.AddResource(kafka)
             .WithEndpoint(targetPort: BrokerPort, port: port, name: KafkaServerResource.PrimaryEndpointName)
@@ -40,6 +33,37 @@ public static class KafkaBuilderExtensions
             .WithImage(KafkaContainerImageTags.Image, KafkaContainerImageTags.Tag)
             .WithImageRegistry(KafkaContainerImageTags.Registry)
             .WithEnvironment(context => ConfigureListeners(context, kafka))
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>
+    /// A broker the AppHost neither starts nor waits for, at the bootstrap servers <c>ConnectionStrings:{name}</c> names.
+    /// Its health check shows on the dashboard whether that broker answers, and if not, why.
+    /// </summary>
+    public static IResourceBuilder<ExternalKafkaResource> AddExternalKafka(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        var bootstrapServers = builder.Configuration.GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(bootstrapServers))
+        {
+            throw new DistributedApplicationException(
+                $"ConnectionStrings:{name} is not set; it must name the Kafka bootstrap servers (host:port), for example --ConnectionStrings:{name}=localhost:9092.");
+        }
+
+        var kafka = new ExternalKafkaResource(name, bootstrapServers.Trim());
+        var healthCheckKey = KafkaBrokerHealthCheck.Register(builder, name, () => kafka.BootstrapServers);
+        return builder.AddResource(kafka)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "Kafka",
+                State = KnownResourceStates.NotStarted,
+                Properties = [new("kafka.bootstrapServers", kafka.BootstrapServers)],
+            })
+            // Running is what starts Aspire's health monitoring; there is nothing else to start.
+            .OnInitializeResource((resource, initialize, _) =>
+                initialize.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.Running }))
             .WithHealthCheck(healthCheckKey);
     }
 

@@ -8,6 +8,9 @@ public static class MeshInfrastructureExtensions
 {
     public const string PostgresDataDirectoryKey = "Mesh:Postgres:DataDirectory";
 
+    /// <summary>The Kafka resource's name, so also its connection name: local mode reads <c>ConnectionStrings:kafka</c>.</summary>
+    public const string KafkaName = "kafka";
+
     public static MeshInfrastructure MeshInfrastructure(this IDistributedApplicationBuilder builder) =>
         MeshInfrastructureConfiguration.Read(builder.Configuration);
 
@@ -45,13 +48,14 @@ public static class MeshInfrastructureExtensions
 
     /// <summary>
     /// Containers: a single-node KRaft broker with a data volume and Kafka UI.
-    /// Local: the existing broker named by <c>ConnectionStrings:kafka</c>.
+    /// Local: the existing broker named by <c>ConnectionStrings:{name}</c>, which the dashboard shows answering or not
+    /// and nothing waits for (<see cref="ExternalKafkaResource"/>).
     /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddMeshKafka(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
         if (builder.MeshInfrastructure() == DataMesh.MeshInfrastructure.Local)
         {
-            return builder.AddConnectionString(name);
+            return builder.AddExternalKafka(name);
         }
 
         return builder.AddKafka(name)
