@@ -88,6 +88,20 @@ public sealed class ObservationTests(PostgresServerFixture postgres) : CatalogTe
         Assert.Equal(1, found.GetProperty("observed").GetProperty("deadLettered").GetInt64());
     }
 
+    [Fact]
+    public async Task An_event_of_a_major_version_the_consumer_does_not_read_is_kept_with_that_reason()
+    {
+        var newer = Hired("major-2", DateTimeOffset.UtcNow);
+        newer["contractversion"] = "2.0.0";
+        newer["topic"] = "hr.employees.v1.finance.payroll.deadletter";
+
+        await Deliver("/api/catalog/v1/observations/dead-letters/hr.employees/finance.payroll", newer);
+
+        var deadLetter = (await Http.SendOkAsync(HttpMethod.Get, "products/hr.employees")).GetProperty("recentDeadLetters").EnumerateArray()
+            .Single(d => d.GetProperty("eventId").GetString() == "major-2");
+        Assert.Equal("contract hr.employees.events 2.0.0 has major version 2; the consumer reads major version 1 (1.0.0)", deadLetter.GetProperty("reason").GetString());
+    }
+
     private async Task Deliver(string route, JsonObject cloudEvent)
     {
         using var content = new StringContent(cloudEvent.ToJsonString(), System.Text.Encoding.UTF8, "application/cloudevents+json");

@@ -51,7 +51,7 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
         var id = Cut(Text(cloudEvent, "id") ?? "", DeadLetterRecord.MaxAttributeLength);
         var type = Text(cloudEvent, "type");
         var version = Text(cloudEvent, CloudEventAttributes.ContractVersion);
-        var reason = Cut(await ReasonAsync(Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken), DeadLetterRecord.MaxReasonLength);
+        var reason = Cut(await ReasonAsync(consumerId, Text(cloudEvent, CloudEventAttributes.ContractId), version, type, cloudEvent, cancellationToken), DeadLetterRecord.MaxReasonLength);
         consumerId = Cut(consumerId, DeadLetterRecord.MaxAttributeLength);
         type = type is null ? null : Cut(type, DeadLetterRecord.MaxAttributeLength);
         version = version is null ? null : Cut(version, DeadLetterRecord.MaxAttributeLength);
@@ -65,12 +65,25 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
             """, cancellationToken);
     }
 
-    /// <summary>Why the event breaks its contract, as the registered contract version sees it.</summary>
-    private async Task<string> ReasonAsync(string? contractId, string? version, string? type, JsonElement cloudEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why the consumer refused the event: a major version it does not read (consumers read every version of the major
+    /// version their input port names), else what the registered contract version finds wrong with it.
+    /// </summary>
+    private async Task<string> ReasonAsync(string consumerId, string? contractId, string? version, string? type, JsonElement cloudEvent, CancellationToken cancellationToken)
     {
-        if (contractId is null || version is null || !SemVersion.TryParse(version, SemVersionStyles.Strict, out _))
+        if (contractId is null || version is null || !SemVersion.TryParse(version, SemVersionStyles.Strict, out var eventVersion))
         {
             return "the event names no contract and version (contractid, contractversion)";
+        }
+
+        var read = await db.Lineage.AsNoTracking()
+            .Where(e => e.DownstreamId == consumerId && e.ContractId == contractId)
+            .Select(e => e.ContractVersion)
+            .ToListAsync(cancellationToken);
+        var readVersions = read.Select(v => SemVersion.TryParse(v, SemVersionStyles.Strict, out var parsed) ? parsed : null).OfType<SemVersion>().ToList();
+        if (readVersions.Count > 0 && readVersions.All(v => v.Major != eventVersion.Major))
+        {
+            return $"contract {contractId} {version} has major version {eventVersion.Major}; the consumer reads major version {string.Join(", ", readVersions.Select(v => $"{v.Major} ({v})"))}";
         }
 
         var record = await db.ContractVersions.AsNoTracking().SingleOrDefaultAsync(c => c.ContractId == contractId && c.Version == version, cancellationToken);
