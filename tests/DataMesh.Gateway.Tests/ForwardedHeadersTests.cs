@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Hosting;
 
 namespace DataMesh.Gateway.Tests;
 
@@ -69,7 +70,7 @@ public sealed class ForwardedHeadersTests
             // One open route to the destination, as the AppHost writes the catalog UI's.
             ("ReverseProxy:Routes:open:ClusterId", "destination"),
             ("ReverseProxy:Routes:open:Match:Path", "/{**rest}"),
-            ("ReverseProxy:Routes:open:Metadata:Access", "Open"),
+            ($"ReverseProxy:Routes:open:Metadata:{GatewayRouteMetadata.Access}", "Open"),
             ("ReverseProxy:Clusters:destination:Destinations:d1:Address", destination?.Address.ToString() ?? "http://127.0.0.1:9"),
             .. settings,
         ]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting;
 
@@ -37,10 +38,10 @@ public static class GatewayRouteExtensions
         gateway.WithEnvironment(route + "ClusterId", cluster)
             .WithEnvironment(route + "Match__Path", pathPattern)
             .WithEnvironment(route + "Timeout", (timeout ?? DefaultTimeout).ToString("c", CultureInfo.InvariantCulture))
-            .WithEnvironment(route + "Metadata__Access", access.ToString().ToLowerInvariant());
+            .WithEnvironment($"{route}Metadata__{GatewayRouteMetadata.Access}", access.ToString().ToLowerInvariant());
         if (domain is not null)
         {
-            gateway.WithEnvironment(route + "Metadata__Domain", domain);
+            gateway.WithEnvironment($"{route}Metadata__{GatewayRouteMetadata.Domain}", domain);
         }
 
         if (order is not null)

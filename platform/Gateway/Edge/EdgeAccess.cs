@@ -134,8 +134,8 @@ public sealed class EdgeAccess(
             $"only keys of the {domain} domain's own team ({teams}) reach its commands and internal reads; team '{consumer.Team}' reads its data products through their query endpoints"), null);
     }
 
-    private const string AccessMetadata = "Access";
-    private const string DomainMetadata = "Domain";
+    private const string AccessMetadata = GatewayRouteMetadata.Access;
+    private const string DomainMetadata = GatewayRouteMetadata.Domain;
 
     /// <summary>The route's access; a route that states none, or one this gateway does not know, is never forwarded.</summary>
     private static RouteAccess AccessOf(RouteConfig route) =>

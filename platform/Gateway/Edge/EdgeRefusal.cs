@@ -21,6 +21,11 @@ public sealed record EdgeRefusal(int Status, string Title, string Field, string 
     public async Task WriteAsync(HttpContext context, TimeSpan? retryAfter = null)
     {
         context.Response.StatusCode = Status;
+        if (Status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = EdgeHeaders.ApiKeyChallenge;
+        }
+
         if (retryAfter is { } wait)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
