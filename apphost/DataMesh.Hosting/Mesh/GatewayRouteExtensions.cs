@@ -58,7 +58,7 @@ public static class GatewayRouteExtensions
         // Lists too (KnownProxies:0, KnownNetworks:1): each value under its whole path.
         foreach (var (key, value) in settings.AsEnumerable(makePathsRelative: true).Where(setting => setting.Value is not null))
         {
-            gateway.WithEnvironment($"Edge__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
+            gateway.WithSetting($"Edge:{key}", value!);
         }
 
         return gateway;

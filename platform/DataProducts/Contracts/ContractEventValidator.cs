@@ -22,7 +22,6 @@ public sealed class ContractEventValidator
     public ContractEventValidator(DataContract contract, string schemaObjectName, ContractEventMode mode = ContractEventMode.Publishing)
         : this(contract.SchemaObject(schemaObjectName), ContractJsonSchema.For(contract, schemaObjectName, mode))
     {
-        Mode = mode;
     }
 
     private ContractEventValidator(SchemaObject schemaObject, JsonSchema jsonSchema, bool quotesEveryValue = false)
@@ -34,9 +33,6 @@ public sealed class ContractEventValidator
 
     // A contract's own examples are published with it: quoting them tells its author what to fix and reveals nothing.
     private readonly bool quotesEveryValue;
-
-    /// <summary>Whether fields the contract does not name are refused (publishing) or ignored (reading).</summary>
-    public ContractEventMode Mode { get; }
 
     /// <summary>The event type checked.</summary>
     public SchemaObject SchemaObject { get; }
