@@ -53,6 +53,8 @@ internal sealed class FlowPipeline : IAsyncDisposable
 
     private async Task StartServicesAsync(PostgresServerFixture postgres, FlowTimeline timeline, FlowOptions options, FlowMode mode)
     {
+        // The pub/sub's Resiliency the mesh ships, so the figures include what daprd does with it on the happy path.
+        resources.WriteInboundResiliency(DataMeshBuilder.InboundRetry);
         var producerDatabase = await postgres.CreateDatabaseAsync(DomainService.Hr);
         var consumerDatabase = await postgres.CreateDatabaseAsync(DomainService.Finance);
         await SetSynchronousCommitAsync(postgres.ConnectionString, options.SynchronousCommit, producerDatabase, consumerDatabase);

@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using System.Text;
 
 namespace DataMesh.Testing;
@@ -78,6 +79,14 @@ public sealed class PubSubResources : IDisposable
 
         WriteComponent(ResiliencyFileName, yaml.ToString());
     }
+
+    /// <summary>Writes the inbound retry a mesh ships (e.g. <c>DataMeshBuilder.InboundRetry</c>) as daprd reads it, with no timeout.</summary>
+    public void WriteInboundResiliency(DaprInboundRetry retry) => WriteInboundResiliency(new Dictionary<string, string>
+    {
+        ["policy"] = DaprInboundRetry.Policy,
+        ["maxInterval"] = retry.MaxIntervalText,
+        ["maxRetries"] = retry.MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 
     /// <summary>Writes another component file, e.g. a state store the stand-in should ignore.</summary>
     public void WriteComponent(string fileName, string yaml) => File.WriteAllText(System.IO.Path.Combine(Path, fileName), yaml);
