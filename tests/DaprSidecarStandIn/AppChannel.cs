@@ -14,6 +14,8 @@ public sealed class AppChannel(
     AppHealth appHealth,
     SubscriptionLoader subscriptionLoader,
     SidecarReadiness readiness,
+    TopicHandlers handlers,
+    EventDelivery delivery,
     IServiceProvider services,
     ILogger<AppChannel> logger) : BackgroundService
 {
@@ -51,8 +53,8 @@ public sealed class AppChannel(
 
                 var consumer = ActivatorUtilities.CreateInstance<TopicConsumer>(
                     services, subscription, broker.Log(subscription.PubSubName, subscription.Topic), component.ConsumerGroupFor(commandLine.AppId),
-                    component, policies.For(subscription.PubSubName));
-                consumers.Add(consumer.RunAsync(stoppingToken));
+                    component, policies.For(subscription.PubSubName), (IEventPostman)delivery, true);
+                consumers.Add(handlers.Subscribe(subscription.PubSubName, subscription.Topic, consumer.RunAsync, stoppingToken));
             }
 
             readiness.AppChannelReady(subscriptions);
