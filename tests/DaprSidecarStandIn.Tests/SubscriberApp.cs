@@ -43,6 +43,15 @@ public sealed class SubscriberApp : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelivery> ReceivedOn(string path) => received.Where(delivery => delivery.Path == path).ToArray();
 
+    /// <summary>How many of the first <c>GET /dapr/subscribe</c> calls get no answer: the app drops the connection.</summary>
+    public int UnansweredSubscribeCalls { get; init; }
+
+    /// <summary>While set, what <c>GET /dapr/subscribe</c> answers instead of the subscriptions.</summary>
+    public int? SubscribeStatus { get; set; }
+
+    /// <summary>How many times <c>GET /dapr/subscribe</c> was called.</summary>
+    public int SubscribeCalls => subscribeTokens.Count;
+
     /// <summary>What <c>GET /healthz</c> answers: 204 while true, 503 while false.</summary>
     public bool Healthy { get; set; } = true;
 
@@ -55,10 +64,16 @@ public sealed class SubscriberApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
         app = builder.Build();
-        app.MapGet("/dapr/subscribe", (HttpRequest request) =>
+        app.MapGet("/dapr/subscribe", (HttpContext context) =>
         {
-            subscribeTokens.Enqueue(request.Headers.TryGetValue(MeshHeaders.DaprApiToken, out var token) ? token.ToString() : null);
-            return Results.Text(subscriptionsJson, "application/json");
+            subscribeTokens.Enqueue(context.Request.Headers.TryGetValue(MeshHeaders.DaprApiToken, out var token) ? token.ToString() : null);
+            if (subscribeTokens.Count <= UnansweredSubscribeCalls)
+            {
+                context.Abort();
+                return Results.Empty;
+            }
+
+            return SubscribeStatus is { } status ? Results.StatusCode(status) : Results.Text(subscriptionsJson, "application/json");
         });
         app.MapGet("/healthz", (HttpRequest request) =>
         {

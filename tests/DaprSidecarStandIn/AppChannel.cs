@@ -3,9 +3,11 @@ using System.Net.Sockets;
 namespace DaprSidecarStandIn;
 
 /// <summary>
-/// daprd's channel to the app: waits until the app port accepts TCP connections, loads the app's
-/// subscriptions, starts the app health probes (with <c>--enable-app-health-check</c>), then runs one
-/// <see cref="TopicConsumer"/> per subscription, under its component's inbound resiliency policy, until shutdown.
+/// daprd's channel to the app (dapr/dapr <c>pkg/runtime/runtime.go</c>: <c>blockUntilAppIsReady</c>, then
+/// <c>appHealthChanged</c>): waits until the app port accepts a TCP connection, starts the app health probes (with
+/// <c>--enable-app-health-check</c>), and once the app is healthy (at once without the check) reads the app's
+/// subscriptions, once for the run (<see cref="SubscriptionLoader"/>), then runs one <see cref="TopicConsumer"/> per
+/// subscription, under its component's inbound resiliency policy, until shutdown.
 /// </summary>
 public sealed class AppChannel(
     DaprdCommandLine commandLine,
@@ -14,6 +16,8 @@ public sealed class AppChannel(
     AppHealth appHealth,
     SubscriptionLoader subscriptionLoader,
     SidecarReadiness readiness,
+    TopicHandlers handlers,
+    EventDelivery delivery,
     IServiceProvider services,
     ILogger<AppChannel> logger) : BackgroundService
 {
@@ -24,15 +28,24 @@ public sealed class AppChannel(
         if (commandLine.AppPort is not { } appPort)
         {
             logger.LogInformation("No --app-port: the app only publishes; no subscriptions");
-            readiness.AppChannelReady([]);
+            readiness.AppChannelReady();
             return;
         }
 
         try
         {
             await WaitForAppPortAsync(appPort, stoppingToken).ConfigureAwait(false);
-            var subscriptions = await subscriptionLoader.LoadAsync(stoppingToken).ConfigureAwait(false);
             var consumers = new List<Task> { appHealth.ProbeAsync(stoppingToken) };
+            if (commandLine.AppHealthCheck is not null)
+            {
+                // runtime.go: with the health check, initialisation ends here; subscriptions wait for the first healthy probe.
+                readiness.AppChannelReady();
+            }
+
+            await appHealth.WhenHealthyAsync(stoppingToken).ConfigureAwait(false);
+            // subscriber.go, initProgrammaticSubscriptions: without a pub/sub component daprd does not ask.
+            IReadOnlyList<Subscription> subscriptions = broker.Components.Count == 0 ? [] : await subscriptionLoader.LoadAsync(stoppingToken).ConfigureAwait(false);
+            readiness.SubscriptionsLoaded(subscriptions);
             foreach (var subscription in subscriptions)
             {
                 if (!broker.TryGetComponent(subscription.PubSubName, out var component))
@@ -51,11 +64,11 @@ public sealed class AppChannel(
 
                 var consumer = ActivatorUtilities.CreateInstance<TopicConsumer>(
                     services, subscription, broker.Log(subscription.PubSubName, subscription.Topic), component.ConsumerGroupFor(commandLine.AppId),
-                    component, policies.For(subscription.PubSubName));
-                consumers.Add(consumer.RunAsync(stoppingToken));
+                    component, policies.For(subscription.PubSubName), (IEventPostman)delivery, true);
+                consumers.Add(handlers.Subscribe(subscription.PubSubName, subscription.Topic, consumer.RunAsync, stoppingToken));
             }
 
-            readiness.AppChannelReady(subscriptions);
+            readiness.AppChannelReady();
             logger.LogInformation("App channel ready on {Address}:{Port} with {Count} subscription(s)", commandLine.AppChannelAddress, appPort, consumers.Count - 1);
             await Task.WhenAll(consumers).ConfigureAwait(false);
         }

@@ -5,12 +5,19 @@ using DaprSidecarStandIn.RuntimeApi;
 namespace DaprSidecarStandIn;
 
 /// <summary>
-/// The gRPC Dapr runtime API (<c>dapr.proto.runtime.v1.Dapr</c>) as far as the mesh uses it: publishing.
+/// The gRPC Dapr runtime API (<c>dapr.proto.runtime.v1.Dapr</c>) as far as the mesh uses it: publishing, and streaming
+/// subscriptions (<see cref="TopicEventsStream"/>).
 /// Every other method of the API answers Unimplemented, which ASP.NET Core gRPC does for methods a
 /// service does not map.
 /// </summary>
-public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher publisher, ILogger<DaprRuntimeApi> logger) : RuntimeApi.Dapr.DaprBase
+public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher publisher, TopicEventsStream topicEvents, ILogger<DaprRuntimeApi> logger) : RuntimeApi.Dapr.DaprBase
 {
+    public override Task SubscribeTopicEventsAlpha1(
+        IAsyncStreamReader<SubscribeTopicEventsRequestAlpha1> requestStream,
+        IServerStreamWriter<SubscribeTopicEventsResponseAlpha1> responseStream,
+        ServerCallContext context) =>
+        topicEvents.ServeAsync(requestStream, responseStream, context);
+
     public override async Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
     {
         try

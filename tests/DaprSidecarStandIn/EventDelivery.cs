@@ -11,7 +11,7 @@ namespace DaprSidecarStandIn;
 /// <c>Content-Type: application/cloudevents+json</c>, trace headers, <c>pubsubname</c>, and the Kafka
 /// component's message metadata as headers) and reads the app's answer as daprd reads it.
 /// </summary>
-public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> logger)
+public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> logger) : IEventPostman
 {
     private static readonly MediaTypeHeaderValue CloudEventMediaType = new(CloudEventEnvelope.ContentType);
 

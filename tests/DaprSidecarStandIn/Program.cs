@@ -65,9 +65,12 @@ builder.Services.AddSingleton<StandInMetrics>();
 builder.Services.AddSingleton<SidecarReadiness>();
 builder.Services.AddSingleton<EventPublisher>();
 builder.Services.AddSingleton<ListenerScope>();
+builder.Services.AddSingleton<TopicHandlers>();
+builder.Services.AddSingleton<StreamingSubscriptions>();
+builder.Services.AddSingleton<TopicEventsStream>();
 builder.Services.AddHttpClient<SubscriptionLoader>(ConfigureAppClient);
-builder.Services.AddHttpClient<EventDelivery>(ConfigureDeliveryClient);
-builder.Services.AddHttpClient<BulkDelivery>(ConfigureDeliveryClient);
+builder.Services.AddHttpClient<EventDelivery>(ConfigureAppClient);
+builder.Services.AddHttpClient<BulkDelivery>(ConfigureAppClient);
 builder.Services.AddHostedService<AppChannel>();
 
 var app = builder.Build();
@@ -112,17 +115,12 @@ return 0;
 
 Uri AppAddress() => new($"http://{commandLine.AppChannelAddress}:{commandLine.AppPort ?? 80}/");
 
-// daprd's app channel sets no timeout on deliveries: only a resiliency policy's timeout cuts one short.
-void ConfigureDeliveryClient(HttpClient client)
-{
-    ConfigureAppClient(client);
-    client.Timeout = Timeout.InfiniteTimeSpan;
-}
-
+// daprd's app channel sets no timeout of its own: only a resiliency policy's timeout cuts a delivery short, and
+// GET /dapr/subscribe waits for the app as long as it takes.
 void ConfigureAppClient(HttpClient client)
 {
     client.BaseAddress = AppAddress();
-    client.Timeout = TimeSpan.FromSeconds(30);
+    client.Timeout = Timeout.InfiniteTimeSpan;
     // As daprd: every call to the app carries the app API token when APP_API_TOKEN is set
     // (dapr/dapr pkg/channel/http/http_channel.go: appHeaderToken, set on every request to the app).
     if (Environment.GetEnvironmentVariable(MeshCredentials.AppApiTokenVariable) is { Length: > 0 } appToken)

@@ -21,8 +21,8 @@ public static class SidecarHttpApi
                 ? Results.NoContent()
                 : Results.Json(Error("ERR_OUTBOUND_HEALTH_NOT_READY", "dapr outbound is not ready"), statusCode: StatusCodes.Status500InternalServerError));
 
-        app.MapGet("/v1.0/metadata", (DaprdCommandLine commandLine, PubSubBroker broker, SidecarReadiness readiness) =>
-            Results.Text(Metadata(commandLine, broker, readiness).ToJsonString(), "application/json"));
+        app.MapGet("/v1.0/metadata", (DaprdCommandLine commandLine, PubSubBroker broker, SidecarReadiness readiness, StreamingSubscriptions streams) =>
+            Results.Text(Metadata(commandLine, broker, readiness, streams).ToJsonString(), "application/json"));
 
         app.MapPost("/v1.0/publish/{pubsub}/{**topic}", PublishAsync);
 
@@ -76,7 +76,7 @@ public static class SidecarHttpApi
         }
     }
 
-    private static JsonObject Metadata(DaprdCommandLine commandLine, PubSubBroker broker, SidecarReadiness readiness)
+    private static JsonObject Metadata(DaprdCommandLine commandLine, PubSubBroker broker, SidecarReadiness readiness, StreamingSubscriptions streams)
     {
         var components = new JsonArray();
         foreach (var component in broker.Components.Values)
@@ -85,7 +85,8 @@ public static class SidecarHttpApi
         }
 
         var subscriptions = new JsonArray();
-        foreach (var subscription in readiness.Subscriptions)
+        // pkg/runtime/compstore/subscriptions.go, ListTypedSubscriptions: the app's, then the open streams'.
+        foreach (var (subscription, type) in readiness.Subscriptions.Select(item => (item, "PROGRAMMATIC")).Concat(streams.Open.Select(item => (item, "STREAMING"))))
         {
             var rules = new JsonArray();
             foreach (var rule in subscription.Rules)
@@ -112,7 +113,7 @@ public static class SidecarHttpApi
                 ["metadata"] = metadata,
                 ["rules"] = rules,
                 ["deadLetterTopic"] = subscription.DeadLetterTopic ?? string.Empty,
-                ["type"] = "PROGRAMMATIC",
+                ["type"] = type,
             });
         }
 

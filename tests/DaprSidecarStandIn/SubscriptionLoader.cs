@@ -5,46 +5,64 @@ using System.Text.Json.Nodes;
 namespace DaprSidecarStandIn;
 
 /// <summary>
-/// Asks the app for its programmatic subscriptions (<c>GET /dapr/subscribe</c>), as daprd does once the
-/// app port accepts connections, retrying until the app answers. Reads both the v1 form (<c>route</c>)
-/// and the v2 form (<c>routes.rules</c> and <c>routes.default</c>).
+/// Reads the app's programmatic subscriptions (<c>GET /dapr/subscribe</c>) once, as daprd does (dapr/dapr
+/// <c>pkg/runtime/pubsub/subscriptions.go</c>, <c>GetSubscriptionsHTTP</c>, called once per run by
+/// <c>pkg/runtime/processor/subscriber/subscriber.go</c>, <c>initProgrammaticSubscriptions</c>): only a call that gets no
+/// answer (connection refused or reset) is tried again, under daprd's built-in <c>DaprBuiltInInitializationRetries</c>
+/// policy; a 200 is read, and any other answer, or no answer after the retries, leaves the app without programmatic
+/// subscriptions for the rest of the run. Reads both the v1 form (<c>route</c>) and the v2 form (<c>routes.rules</c> and
+/// <c>routes.default</c>).
 /// </summary>
-public sealed class SubscriptionLoader(HttpClient appClient, ILogger<SubscriptionLoader> logger)
+public sealed class SubscriptionLoader(HttpClient appClient, DaprdCommandLine commandLine, ILogger<SubscriptionLoader> logger)
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// <c>DaprBuiltInInitializationRetries</c> (dapr/dapr <c>pkg/resiliency/resiliency.go</c>, <c>addBuiltInPolicies</c>):
+    /// exponential from 500 ms, ×1.5 with ±50 % jitter, at most 1 s apart, 3 retries, 10 s in all.
+    /// </summary>
+    public static RetryPolicy InitializationRetries { get; } = new(
+        BackOffKind.Exponential,
+        Duration: TimeSpan.FromSeconds(2),
+        InitialInterval: TimeSpan.FromMilliseconds(500),
+        RandomizationFactor: 0.5,
+        Multiplier: 1.5,
+        MaxInterval: TimeSpan.FromSeconds(1),
+        MaxElapsedTime: TimeSpan.FromSeconds(10),
+        MaxRetries: 3);
 
+    /// <returns>The subscriptions; empty when the app has none, answered anything but 200, or could not be reached.</returns>
     public async Task<IReadOnlyList<Subscription>> LoadAsync(CancellationToken cancellationToken)
     {
+        var retries = InitializationRetries.Start();
         while (true)
         {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "dapr/subscribe");
+            request.Headers.TryAddWithoutValidation("dapr-app-id", commandLine.AppId);
             try
             {
-                using var response = await appClient.GetAsync("dapr/subscribe", cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.NotFound)
+                using var response = await appClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                switch (response.StatusCode)
                 {
-                    // An app without /dapr/subscribe has no programmatic subscriptions; daprd moves on.
-                    logger.LogInformation("The app has no /dapr/subscribe (404): no programmatic subscriptions");
-                    return [];
+                    case HttpStatusCode.OK:
+                        return Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                    case HttpStatusCode.NotFound:
+                        logger.LogInformation("user app did not subscribe to any topic (GET /dapr/subscribe answered 404)");
+                        return [];
+                    default:
+                        logger.LogError("app returned http status code {Status} from subscription endpoint: no programmatic subscriptions for this run", (int)response.StatusCode);
+                        return [];
                 }
-
-                if (response.IsSuccessStatusCode)
-                {
-                    var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    return Parse(body);
-                }
-
-                logger.LogWarning("GET /dapr/subscribe answered {Status}; asking again", (int)response.StatusCode);
             }
             catch (HttpRequestException exception)
             {
-                logger.LogDebug("GET /dapr/subscribe failed ({Message}); asking again", exception.Message);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("GET /dapr/subscribe timed out; asking again");
-            }
+                if (retries.Next() is not { } delay)
+                {
+                    logger.LogWarning("failed to subscribe to topics: GET /dapr/subscribe got no answer ({Message}) after {Retries} retries: no programmatic subscriptions for this run", exception.Message, InitializationRetries.MaxRetries);
+                    return [];
+                }
 
-            await Task.Delay(RetryDelay, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("GET /dapr/subscribe got no answer ({Message}); asking again in {Delay}", exception.Message, delay);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -7,9 +7,10 @@ namespace DaprSidecarStandIn;
 /// Follows one topic log for one subscription of the app, in log order: one event at a time, or with
 /// <c>bulkSubscribe</c> one bulk message at a time. The next event (or bulk) waits until the current one is
 /// settled (acknowledged, dropped or dead-lettered) or given up by the component, which keeps the order per partition
-/// key. The group's offset moves only past events that are done with (at-least-once). It consumes only while the app is
-/// healthy (<see cref="AppHealth"/>): when the app turns unhealthy the subscription stops, leaving the event at hand
-/// unsettled, and starts again from it once the app is healthy.
+/// key. The group's offset moves only past events that are done with (at-least-once). A subscription of the app consumes
+/// only while the app is healthy (<see cref="AppHealth"/>): when the app turns unhealthy the subscription stops, leaving
+/// the event at hand unsettled, and starts again from it once the app is healthy. A streaming subscription does not
+/// follow the app's health (daprd stops and starts only the app's subscriptions on a health change).
 /// </summary>
 /// <remarks>
 /// Each event goes through what daprd does around a delivery (dapr/dapr <c>pkg/runtime/subscription/subscription.go</c>,
@@ -23,7 +24,8 @@ public sealed class TopicConsumer(
     string consumerGroup,
     PubSubComponent component,
     InboundPolicy policy,
-    EventDelivery delivery,
+    IEventPostman delivery,
+    bool followsAppHealth,
     BulkDelivery bulkDelivery,
     EventPublisher publisher,
     AppHealth appHealth,
@@ -55,7 +57,7 @@ public sealed class TopicConsumer(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var whileHealthy = await appHealth.WhenHealthyAsync(cancellationToken).ConfigureAwait(false);
+                var whileHealthy = followsAppHealth ? await appHealth.WhenHealthyAsync(cancellationToken).ConfigureAwait(false) : CancellationToken.None;
                 using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, whileHealthy);
                 try
                 {

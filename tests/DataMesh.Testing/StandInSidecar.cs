@@ -115,7 +115,10 @@ public sealed class StandInSidecar : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts the sidecar and waits until it is healthy, which for an app's sidecar means its subscriptions are loaded.</summary>
+    /// <summary>
+    /// Starts the sidecar and waits until it is healthy, which for an app's sidecar means its app port accepted a
+    /// connection and, without the app health check, its subscriptions were read (once, as daprd reads them).
+    /// </summary>
     public async Task StartAsync()
     {
         Launch();
