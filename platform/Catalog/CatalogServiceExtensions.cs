@@ -3,6 +3,7 @@ using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Discovery;
 using DataMesh.Catalog.Observations;
+using DataMesh.Catalog.Observations.Streaming;
 using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts;
@@ -37,6 +38,9 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<EdgePolicyReader>();
         builder.Services.AddScoped<ObservedTopics>();
         builder.Services.AddScoped<EventObservations>();
+        builder.Services.AddSingleton<DaprPublishSubscribeClient>();
+        builder.Services.AddSingleton<ObservationStreams>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ObservationStreams>());
         builder.Services.AddScoped<PromiseBreaches>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -107,9 +107,6 @@ public sealed class AttackTests(PostgresServerFixture postgres) : CatalogTest(po
     [InlineData("POST", "/api/catalog/v1/keys/lookup", "{\"key\":\"dmk_x\"}")]
     [InlineData("GET", "/api/catalog/v1/edge/policy", null)]
     [InlineData("POST", "/api/catalog/v1/registrations", null)]
-    [InlineData("POST", "/api/catalog/v1/observations/events/hr.employees", "{\"id\":\"forged\",\"type\":\"EmployeeHired\",\"time\":\"2026-12-06T00:00:00Z\"}")]
-    [InlineData("POST", "/api/catalog/v1/observations/dead-letters/hr.employees/finance.payroll", "{\"id\":\"forged\"}")]
-    [InlineData("GET", "/dapr/subscribe", null)]
     public async Task An_internal_endpoint_called_without_the_meshs_credential_is_refused(string method, string path, string? body)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path)

@@ -46,12 +46,6 @@ internal sealed record CatalogOperation(string Name, HttpMethod Method, Func<Sce
             (t, s, c) => t.RemoveMemberAsync(People.ConsumerTeam, s.Member, c, default)),
         new("lookup-key", HttpMethod.Post, _ => Api("keys/lookup"), s => new { key = s.Key }, null),
         new("edge-policy", HttpMethod.Get, _ => Api("edge/policy"), _ => null, null),
-        new("observe-event", HttpMethod.Post, _ => Api($"observations/events/{Scene.Product}"), s => new JsonObject
-        {
-            ["specversion"] = "1.0", ["id"] = $"scene-{s.Number}", ["source"] = "/dataproducts/hr.employees", ["type"] = "EmployeeHired",
-            ["time"] = DateTimeOffset.UtcNow.ToString("O"), ["dataproduct"] = Scene.Product, ["data"] = new JsonObject(),
-        }, null),
-        new("dapr-subscribe", HttpMethod.Get, _ => "/dapr/subscribe", _ => null, null),
     ];
 
     private static string Api(string path) => $"{CatalogApi.Prefix}/{path}";

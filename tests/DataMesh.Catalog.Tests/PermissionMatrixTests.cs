@@ -47,8 +47,6 @@ public sealed class PermissionMatrixTests(MatrixCatalog matrix) : IClassFixture<
         ["remove-team-member"] =          "401 401 403 403 403 403 403 403 401 401",
         ["lookup-key"] =                  "401 401 403 403 403 403 403 403 200 401",
         ["edge-policy"] =                 "401 401 403 403 403 403 403 403 200 401",
-        ["observe-event"] =               "401 401 401 401 401 401 401 401 401 200",
-        ["dapr-subscribe"] =              "401 401 401 401 401 401 401 401 401 200",
     };
 
     public static TheoryData<string, string, string> Cells() => PermissionTable.Cells(Expected, Callers);

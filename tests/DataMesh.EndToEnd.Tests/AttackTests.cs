@@ -96,8 +96,6 @@ public sealed class AttackTests(LocalMesh mesh)
     [Theory]
     [InlineData("catalog", "POST", "/api/catalog/v1/keys/lookup")]
     [InlineData("catalog", "GET", "/api/catalog/v1/edge/policy")]
-    [InlineData("catalog", "GET", "/dapr/subscribe")]
-    [InlineData("catalog", "POST", "/api/catalog/v1/observations/events/hr.headcount")]
     [InlineData("hr", "GET", "/dapr/subscribe")]
     [InlineData("finance", "POST", "/dataproducts/finance.cost-center-actuals/inputs/employees")]
     public async Task An_internal_endpoint_called_inside_the_network_without_the_meshs_credential_is_refused(string service, string method, string path)

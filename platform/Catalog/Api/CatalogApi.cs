@@ -12,7 +12,6 @@ public static class CatalogApi
         v1.MapDiscovery();
         v1.MapAccess();
         v1.MapTeams();
-        app.MapObservations();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Registration;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,8 @@ public static class RegistrationEndpoints
     }
 
     /// <summary>A domain's service registers its own domain's data products only, proven by its credential (a domain's service is named after it).</summary>
-    private static async Task<IResult> RegisterAsync(CatalogRegistrationRequest? request, HttpContext http, DataProductRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> RegisterAsync(
+        CatalogRegistrationRequest? request, HttpContext http, DataProductRegistry registry, ObservationStreams observations, CancellationToken cancellationToken)
     {
         var service = MeshServiceFilter.Identify(http);
         if (request?.Domain is { } domain && domain != service)
@@ -39,7 +41,10 @@ public static class RegistrationEndpoints
 
         try
         {
-            return TypedResults.Ok(await registry.RegisterAsync(request!, cancellationToken));
+            var receipt = await registry.RegisterAsync(request!, cancellationToken);
+            // Committed: the catalog observes the new products' topics from now on, with no restart of its sidecar.
+            await observations.OpenNewAsync(cancellationToken);
+            return TypedResults.Ok(receipt);
         }
         catch (RegistrationRefusal refusal)
         {

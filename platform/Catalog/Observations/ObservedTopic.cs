@@ -4,9 +4,4 @@ namespace DataMesh.Catalog.Observations;
 /// A topic the catalog subscribes to: a data product's output topic (<see cref="ConsumerId"/> null) or the
 /// dead-letter topic one consumer's input port drops that product's contract violations on.
 /// </summary>
-public sealed record ObservedTopic(string Topic, string DataProductId, string? ConsumerId)
-{
-    public string Route => ConsumerId is null
-        ? $"/api/catalog/v1/observations/events/{DataProductId}"
-        : $"/api/catalog/v1/observations/dead-letters/{DataProductId}/{ConsumerId}";
-}
+public sealed record ObservedTopic(string Topic, string DataProductId, string? ConsumerId);

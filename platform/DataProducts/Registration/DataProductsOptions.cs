@@ -19,8 +19,11 @@ public sealed class DataProductsOptions
     /// <summary>The setting that moves <see cref="DefinitionsFolder"/> (a test hosting several domains in one output folder).</summary>
     public const string DefinitionsFolderKey = "DataProducts:DefinitionsFolder";
 
+    /// <summary>The mesh's one Dapr pub/sub component (the AppHost's <c>pubsub</c>), which the catalog observes too.</summary>
+    public const string MeshPubSubName = "pubsub";
+
     /// <summary>The Dapr pub/sub component events are published to and consumed from.</summary>
-    public string PubSubName { get; set; } = "pubsub";
+    public string PubSubName { get; set; } = MeshPubSubName;
 
     public OutboxRelayOptions Outbox { get; } = new();
 
