@@ -7,6 +7,9 @@ public static class OutboxModel
 {
     public const string TableName = "data_product_outbox";
 
+    /// <summary>The longest refusal kept in <c>last_error</c> (and reported to the catalog).</summary>
+    public const int MaxLastErrorLength = 500;
+
     /// <summary>The rows the relay still offers: neither sent nor parked.</summary>
     public const string UnsentFilter = "sent_at IS NULL AND parked_at IS NULL";
 
@@ -38,7 +41,7 @@ public static class OutboxModel
             outbox.Property(e => e.CreatedAt).HasColumnName("created_at");
             outbox.Property(e => e.SentAt).HasColumnName("sent_at");
             outbox.Property(e => e.Attempts).HasColumnName("attempts").HasDefaultValue(0);
-            outbox.Property(e => e.LastError).HasColumnName("last_error").HasMaxLength(PublishRefusal.MaxReasonLength);
+            outbox.Property(e => e.LastError).HasColumnName("last_error").HasMaxLength(MaxLastErrorLength);
             outbox.Property(e => e.ParkedAt).HasColumnName("parked_at");
 
             // The relay only ever looks for unsent rows it has not parked, in sequence order.

@@ -24,7 +24,7 @@ internal enum RefusalScope
 internal sealed record PublishRefusal(RefusalScope Scope, string Reason)
 {
     /// <summary>The longest reason kept on the row and shown in the catalog.</summary>
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = OutboxModel.MaxLastErrorLength;
 
     /// <summary>
     /// Kafka's producer (sarama, as components-contrib v1.18 uses it) refuses a message over <c>Producer.MaxMessageBytes</c>
