@@ -19,7 +19,7 @@ public sealed class BulkTests
         """;
 
     [Fact]
-    public async Task BulkPublish_RefusesOnlyTheEntryOverMaxMessageBytes_AndASinglePublishOfItFailsAsInternal()
+    public async Task BulkPublish_WithAnEntryOverMaxMessageBytes_WritesTheOthers_AndFailsAsAWholeWithInternal_AsDoesASinglePublishOfIt()
     {
         using var resources = new PubSubResources();
         resources.WritePubSub(new Dictionary<string, string> { ["maxMessageBytes"] = "600" });
@@ -30,16 +30,33 @@ public sealed class BulkTests
         using var client = sidecar.CreateDaprClient();
         var notes = new[] { "small-1", new string('x', 1_000), "small-2" };
 
-        var response = await client.BulkPublishEventAsync(PubSub, "ledger", notes.Select(note => new { Note = note }).ToList());
-
-        var refused = Assert.Single(response.FailedEntries);
-        Assert.Equal(notes[1], refused.Entry.EventData.Note);
-        Assert.Contains("maxMessageBytes 600", refused.ErrorMessage, StringComparison.Ordinal);
+        // daprd with Kafka: the producer writes what it can, and the call fails as a whole, naming no entry.
+        var bulk = await Assert.ThrowsAnyAsync<Exception>(() => client.BulkPublishEventAsync(PubSub, "ledger", notes.Select(note => new { Note = note }).ToList()));
+        var whole = Assert.IsType<RpcException>(bulk as RpcException ?? bulk.InnerException);
+        Assert.Equal(StatusCode.Internal, whole.StatusCode);
+        Assert.Equal("error when publishing to topic ledger in pubsub pubsub: kafka: Failed to deliver 1 messages.", whole.Status.Detail);
         await Eventually.TrueAsync(() => app.Received.Count == 2, DeliveryTimeout, () => sidecar.Output);
         Assert.Equal(["small-1", "small-2"], app.Received.Select(delivery => delivery.Body["data"]!["note"]!.GetValue<string>()));
 
         var alone = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync(PubSub, "ledger", new { Note = notes[1] }));
-        Assert.Equal(StatusCode.Internal, Assert.IsType<RpcException>(alone.InnerException).StatusCode);
+        var single = Assert.IsType<RpcException>(alone.InnerException);
+        Assert.Equal(StatusCode.Internal, single.StatusCode);
+        Assert.Contains("Attempt to produce message larger than configured Producer.MaxMessageBytes", single.Status.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("> 600)", single.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_maxMessageBytes_a_message_over_sarama_s_default_of_one_mebibyte_is_refused()
+    {
+        using var resources = new PubSubResources();
+        await using var sidecar = new StandInSidecar("finance", null, resources.Path);
+        await sidecar.StartAsync();
+        using var client = sidecar.CreateDaprClient();
+
+        await client.PublishEventAsync(PubSub, "ledger", new { Note = new string('x', 1_000_000) });
+        var refused = await Assert.ThrowsAsync<DaprException>(() => client.PublishEventAsync(PubSub, "ledger", new { Note = new string('x', 1_048_576) }));
+        Assert.Equal(StatusCode.Internal, Assert.IsType<RpcException>(refused.InnerException).StatusCode);
+        Assert.EndsWith($"> {1024 * 1024})", Assert.IsType<RpcException>(refused.InnerException).Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

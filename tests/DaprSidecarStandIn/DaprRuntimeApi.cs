@@ -40,8 +40,11 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
         BulkPublish(request, context);
 
     /// <summary>
-    /// Entries that cannot be wrapped come back as failed entries; the others are appended together,
-    /// in request order.
+    /// A bulk publish as daprd v1.18 does it with the Kafka component (dapr/dapr <c>pkg/api/grpc/grpc.go</c>,
+    /// <c>bulkPublishEvent</c>; components-contrib <c>common/component/kafka/producer.go</c>, <c>BulkPublish</c>): an entry
+    /// that cannot be made a CloudEvent fails the whole call before anything is written; otherwise the entries the
+    /// producer takes are written and, when it refuses any (over <c>maxMessageBytes</c>), the call as a whole fails
+    /// with Internal (sarama's <c>kafka: Failed to deliver N messages.</c>) and names no entry.
     /// </summary>
     private async Task<BulkPublishResponse> BulkPublish(BulkPublishRequest request, ServerCallContext context)
     {
@@ -55,8 +58,8 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
             throw ToRpcException(refused);
         }
 
-        var response = new BulkPublishResponse();
         var records = new List<TopicRecord>();
+        var refusedCount = 0;
         foreach (var entry in request.Entries)
         {
             var metadata = new Dictionary<string, string>(request.Metadata);
@@ -69,14 +72,27 @@ public sealed class DaprRuntimeApi(DaprdCommandLine commandLine, EventPublisher 
             {
                 records.Add(publisher.ToRecord(ToEvent(request.PubsubName, request.Topic, entry.Event.ToByteArray(), entry.ContentType, metadata, context)));
             }
+            catch (PublishRefusedException refused) when (refused.ErrorCode == "ERR_PUBSUB_PUBLISH_MESSAGE")
+            {
+                logger.LogWarning("Bulk publish entry {EntryId} to {Topic} refused: {Message}", entry.EntryId, request.Topic, refused.Message);
+                refusedCount++;
+            }
             catch (PublishRefusedException refused)
             {
-                response.FailedEntries.Add(new BulkPublishResponseFailedEntry { EntryId = entry.EntryId, Error = refused.Message });
+                logger.LogWarning("Bulk publish to {Topic} on {PubSub} refused: {Message}", request.Topic, request.PubsubName, refused.Message);
+                throw ToRpcException(refused);
             }
         }
 
         await publisher.AppendAsync(request.PubsubName, request.Topic, records, context.CancellationToken).ConfigureAwait(false);
-        return response;
+        if (refusedCount > 0)
+        {
+            throw ToRpcException(new PublishRefusedException(
+                "ERR_PUBSUB_PUBLISH_MESSAGE",
+                $"error when publishing to topic {request.Topic} in pubsub {request.PubsubName}: kafka: Failed to deliver {refusedCount} messages."));
+        }
+
+        return new BulkPublishResponse();
     }
 
     /// <summary>

@@ -8,8 +8,14 @@ namespace DaprSidecarStandIn;
 /// </summary>
 public sealed class EventPublisher(PubSubBroker broker, DaprdCommandLine commandLine, StandInMetrics metrics)
 {
-    /// <summary>The Kafka component's limit on one message's size, enforced only when the component sets it.</summary>
+    /// <summary>The Kafka component's limit on one message's size (components-contrib <c>common/component/kafka/producer.go</c>).</summary>
     public const string MaxMessageBytes = "maxMessageBytes";
+
+    /// <summary>
+    /// The limit when the component does not set one: sarama's default <c>Producer.MaxMessageBytes</c>, 1 MiB
+    /// (IBM/sarama v1.48.1 <c>config.go</c>, <c>NewConfig</c>), just under the broker's own <c>message.max.bytes</c>.
+    /// </summary>
+    public const int DefaultMaxMessageBytes = 1024 * 1024;
 
     /// <exception cref="PublishRefusedException">daprd would refuse the request.</exception>
     public async Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken)
@@ -53,14 +59,18 @@ public sealed class EventPublisher(PubSubBroker broker, DaprdCommandLine command
     public TopicRecord ToRecord(PublishedEvent published)
     {
         var record = Wrap(published);
-        if (broker.TryGetComponent(published.PubSubName, out var component)
+        var limit = broker.TryGetComponent(published.PubSubName, out var component)
             && component.Metadata.TryGetValue(MaxMessageBytes, out var limitText)
-            && int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit)
-            && record.Payload.Length > limit)
+            && int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var set)
+            && set > 0 ? set : DefaultMaxMessageBytes;
+        if (record.Payload.Length > limit)
         {
+            // sarama's async_producer.go refuses the message before it reaches a broker, with this ConfigurationError;
+            // daprd wraps it as PublishMessage (pkg/api/errors/pubsub.go).
             throw new PublishRefusedException(
                 "ERR_PUBSUB_PUBLISH_MESSAGE",
-                $"error when publish to topic {published.Topic} in pubsub {published.PubSubName}: kafka: message of {record.Payload.Length} bytes is larger than {MaxMessageBytes} {limit}");
+                $"error when publishing to topic {published.Topic} in pubsub {published.PubSubName}: " +
+                $"kafka: invalid configuration (Attempt to produce message larger than configured Producer.MaxMessageBytes: {record.Payload.Length} > {limit})");
         }
 
         return record;

@@ -18,7 +18,7 @@ namespace DataMesh.DataProducts.Tests;
 
 /// <summary>
 /// The bulk paths on real parts: Dapr bulk delivery into one inbox transaction (finance subscribes with
-/// <c>bulkSubscribe</c>), and the relay's bulk publishing when the broker refuses an entry.
+/// <c>bulkSubscribe</c>). The relay's bulk publishing when the broker refuses an entry: <see cref="PoisonRowTests"/>.
 /// </summary>
 [Collection(nameof(PipelineTest))]
 public sealed class BulkFlowTests(PostgresServerFixture postgres) : PipelineTest(postgres), IClassFixture<PostgresServerFixture>
@@ -84,36 +84,6 @@ public sealed class BulkFlowTests(PostgresServerFixture postgres) : PipelineTest
         Assert.True(Metrics.Consumed(DeliveryOutcome.Retried) >= 2, Metrics.Summary);
         Assert.Equal(4, Metrics.Consumed(DeliveryOutcome.Applied));
         Assert.Equal(0, Metrics.Consumed(DeliveryOutcome.Duplicate));
-    }
-
-    [Fact]
-    public async Task An_event_the_broker_refuses_in_a_bulk_publish_stays_unsent_and_holds_back_only_its_own_key()
-    {
-        // The Kafka producer refuses messages over maxMessageBytes: an entry of the bulk fails, the others go.
-        Resources.WritePubSub(new Dictionary<string, string> { ["maxMessageBytes"] = "2000" });
-        var hr = await StartHrAsync();
-        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
-        Guid tooLarge, afterIt;
-        await using (var db = hr.CreateDbContext())
-        {
-            tooLarge = hr.EmployeeEvents.Publish(db, "EmployeeChanged", a.ToString(), new { employeeId = a, department = new string('x', 3000), changedAt = DateTimeOffset.UtcNow }).Id;
-            afterIt = Change(hr, db, a, 2).Id;
-            Change(hr, db, b, 1);
-            Change(hr, db, b, 2);
-            await db.SaveChangesAsync();
-        }
-
-        await UntilAppliedAsync(2, Deadline);
-        await Eventually.TrueAsync(() => Task.FromResult(Metrics.RelayFailures >= 2), Deadline, () => $"The refused event was not offered again. {Metrics.Summary}");
-        await using (var financeDb = Finance.CreateDbContext())
-        {
-            Assert.Equal([b, b], await financeDb.PayrollEntries.OrderBy(e => e.Id).Select(e => e.EmployeeId).ToListAsync());
-        }
-
-        await using var hrDb = hr.CreateDbContext();
-        var unsent = await hrDb.Set<OutboxEvent>().Where(e => e.SentAt == null).OrderBy(e => e.Sequence).Select(e => e.Id).ToListAsync();
-        Assert.Equal([tooLarge, afterIt], unsent);
-        Assert.False(Resources.TopicHolds(DomainService.Topic, afterIt.ToString()));
     }
 
     /// <summary>Publishes CloudEvents in one bulk request, as a foreign publisher would (no contract check, chosen ids).</summary>

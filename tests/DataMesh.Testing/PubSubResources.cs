@@ -94,7 +94,7 @@ public sealed class PubSubResources : IDisposable
     /// <summary>Whether a topic's log (the stand-in's file) holds the text, e.g. a CloudEvent id.</summary>
     public bool TopicHolds(string topic, string text)
     {
-        var log = System.IO.Path.Combine(Path, ".standin-broker", PubSubName, topic, "log");
+        var log = System.IO.Path.Combine(BrokerPath, topic, "log");
         if (!File.Exists(log))
         {
             return false;
@@ -104,6 +104,30 @@ public sealed class PubSubResources : IDisposable
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
     }
+
+    /// <summary>How many times a topic's log holds the text: a CloudEvent id once per copy of the event.</summary>
+    public int TopicOccurrences(string topic, string text)
+    {
+        var log = System.IO.Path.Combine(BrokerPath, topic, "log");
+        if (!File.Exists(log))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var content = reader.ReadToEnd();
+        var count = 0;
+        for (var at = content.IndexOf(text, StringComparison.Ordinal); at >= 0; at = content.IndexOf(text, at + text.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The folder of the pub/sub's topic logs, which the stand-in creates at its first publish.</summary>
+    public string BrokerPath => System.IO.Path.Combine(Path, ".standin-broker", PubSubName);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

@@ -25,7 +25,8 @@ public sealed record ProductFacts(
     [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<LineageLink> Upstream,
     [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<LineageLink> Downstream,
     PromiseObservation Observed,
-    [property: MaxLength(ProductFacts.RecentDeadLetterCount)] IReadOnlyList<DeadLetterFacts> RecentDeadLetters)
+    [property: MaxLength(ProductFacts.RecentDeadLetterCount)] IReadOnlyList<DeadLetterFacts> RecentDeadLetters,
+    ParkedEventsFacts? Parked)
 {
     /// <summary>How many of the newest dead-lettered events a product's facts show.</summary>
     public const int RecentDeadLetterCount = 20;

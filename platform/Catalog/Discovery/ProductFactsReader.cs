@@ -34,6 +34,8 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
         var observed = (await observer.ObserveAsync([(id, record.Freshness)], cancellationToken))[id];
         var deadLetters = await db.DeadLetters.AsNoTracking().Where(d => d.DataProductId == id).OrderByDescending(d => d.ReceivedAt).Take(ProductFacts.RecentDeadLetterCount)
             .Select(d => new DeadLetterFacts(d.ConsumerId, d.EventId, d.EventType, d.ContractVersion, d.Reason, d.ReceivedAt)).ToListAsync(cancellationToken);
+        var parked = await db.ParkedEvents.AsNoTracking().Where(p => p.DataProductId == id)
+            .Select(p => new ParkedEventsFacts(p.Count, p.OldestParkedAt, p.OldestReason, p.ReportedAt)).SingleOrDefaultAsync(cancellationToken);
 
         return new ProductFacts(
             id,
@@ -49,7 +51,8 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
             upstream.Select(e => new LineageLink(e.UpstreamId, names.GetValueOrDefault(e.UpstreamId), e.InputPort, e.ContractId, e.ContractVersion, names.ContainsKey(e.UpstreamId))).ToList(),
             downstream.Select(e => new LineageLink(e.DownstreamId, names.GetValueOrDefault(e.DownstreamId), e.InputPort, e.ContractId, e.ContractVersion, true)).ToList(),
             observed,
-            deadLetters);
+            deadLetters,
+            parked);
     }
 
     private static OutputPortFacts Port(OutputPort port, DataContract contract, IReadOnlyList<ContractVersionRecord> versions) => new(

@@ -42,6 +42,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<DeadLetterRecord> DeadLetters => Set<DeadLetterRecord>();
 
+    public DbSet<ParkedEventsRecord> ParkedEvents => Set<ParkedEventsRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProductRecord>(product =>
@@ -156,6 +158,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             deadLetter.HasKey(d => d.Id);
             deadLetter.HasIndex(d => new { d.DataProductId, d.ReceivedAt });
             deadLetter.HasIndex(d => new { d.DataProductId, d.ConsumerId, d.EventId }).IsUnique().HasFilter("\"EventId\" <> ''");
+        });
+        modelBuilder.Entity<ParkedEventsRecord>(parked =>
+        {
+            parked.ToTable("parked_outbox_events");
+            parked.HasKey(p => p.DataProductId);
+            parked.Property(p => p.DataProductId).HasMaxLength(DataProductRecord.MaxIdLength);
+            parked.Property(p => p.OldestReason).HasMaxLength(ParkedEventsRecord.MaxReasonLength);
         });
     }
 }

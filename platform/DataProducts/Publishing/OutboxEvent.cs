@@ -40,4 +40,16 @@ public sealed class OutboxEvent
 
     /// <summary>When the sidecar accepted the event; null while it still has to be sent.</summary>
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>How many times the sidecar refused this event for the event's own sake (see <see cref="OutboxRelay{TDbContext}"/>).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The sidecar's last refusal of this event (its words, never the event's data); null while none.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>
+    /// When the relay gave the event up after <see cref="OutboxRelayOptions.MaxAttempts"/> refusals: it is no longer
+    /// offered and no longer holds back its key. Null while it is still to be sent (or was sent).
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; set; }
 }

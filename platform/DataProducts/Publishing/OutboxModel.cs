@@ -7,6 +7,12 @@ public static class OutboxModel
 {
     public const string TableName = "data_product_outbox";
 
+    /// <summary>The longest refusal kept in <c>last_error</c> (and reported to the catalog).</summary>
+    public const int MaxLastErrorLength = 500;
+
+    /// <summary>The rows the relay still offers: neither sent nor parked.</summary>
+    public const string UnsentFilter = "sent_at IS NULL AND parked_at IS NULL";
+
     /// <summary>
     /// Maps <see cref="OutboxEvent"/> to <c>data_product_outbox</c>. Column names are fixed because the relay
     /// claims rows with raw SQL (<c>FOR UPDATE SKIP LOCKED</c>), whatever naming convention the domain uses.
@@ -34,9 +40,15 @@ public static class OutboxModel
             outbox.Property(e => e.TraceState).HasColumnName("tracestate");
             outbox.Property(e => e.CreatedAt).HasColumnName("created_at");
             outbox.Property(e => e.SentAt).HasColumnName("sent_at");
+            outbox.Property(e => e.Attempts).HasColumnName("attempts").HasDefaultValue(0);
+            outbox.Property(e => e.LastError).HasColumnName("last_error").HasMaxLength(MaxLastErrorLength);
+            outbox.Property(e => e.ParkedAt).HasColumnName("parked_at");
 
-            // The relay only ever looks for unsent rows in sequence order.
-            outbox.HasIndex(e => e.Sequence).HasFilter("sent_at IS NULL").HasDatabaseName("ix_data_product_outbox_unsent");
+            // The relay only ever looks for unsent rows it has not parked, in sequence order.
+            outbox.HasIndex(e => e.Sequence).HasFilter(UnsentFilter).HasDatabaseName("ix_data_product_outbox_unsent");
+
+            // Parked rows are few and read by data product, for the catalog's report.
+            outbox.HasIndex(e => e.DataProductId).HasFilter("parked_at IS NOT NULL").HasDatabaseName("ix_data_product_outbox_parked");
             outbox.HasIndex(e => e.SentAt).HasDatabaseName("ix_data_product_outbox_sent_at");
         });
         return modelBuilder;

@@ -27,6 +27,12 @@ public sealed class OutboxRelayOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How many refusals that count against a row (see <see cref="OutboxRelay{TDbContext}"/>) park it: it is then no
+    /// longer offered, and no longer holds back the later rows of its key.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
     /// How long sent rows are kept, to answer "was it sent, and when" while investigating; older ones are deleted.
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);

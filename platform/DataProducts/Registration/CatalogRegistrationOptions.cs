@@ -10,6 +10,15 @@ public sealed class CatalogRegistrationOptions
 
     public string Path { get; set; } = "/api/catalog/v1/registrations";
 
+    /// <summary>Where the service reports its parked outbox events (<see cref="ParkedEventsReportRequest"/>).</summary>
+    public string ParkedEventsPath { get; set; } = "/api/catalog/v1/parked-events";
+
+    /// <summary>
+    /// How often the parked events are read again and reported when they changed; the relay wakes the report at once when
+    /// it parks an event, so this only catches rows changed by hand (an operator offering a row again).
+    /// </summary>
+    public TimeSpan ParkedEventsInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>First wait after the catalog did not answer; doubled up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -63,6 +63,11 @@ public static class DataProductsHostingExtensions
             services.AddHttpClient(CatalogRegistration.HttpClientName).AddMeshServiceCredential();
             services.AddSingleton<CatalogRegistration>();
             services.AddHostedService(sp => sp.GetRequiredService<CatalogRegistration>());
+            if (options.Outbox.Enabled)
+            {
+                services.AddSingleton<ParkedEventsReport<TDbContext>>();
+                services.AddHostedService(sp => sp.GetRequiredService<ParkedEventsReport<TDbContext>>());
+            }
         }
 
         return new DataProductsBuilder<TDbContext>(options, catalogue, subscriptions, handlers);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.DataProducts.Tests.Pipeline;
 
@@ -16,7 +18,7 @@ public sealed class DeliveryMetrics : IDisposable
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "DataMesh" && instrument.Name is ConsumerMetrics.DeliveriesName or Relayed)
+            if (instrument.Meter.Name == "DataMesh" && instrument.Name is ConsumerMetrics.DeliveriesName or Relayed or OutboxRelay<DbContext>.ParkedMetricName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -40,6 +42,9 @@ public sealed class DeliveryMetrics : IDisposable
     public long Consumed(DeliveryOutcome outcome) => counts.GetValueOrDefault((ConsumerMetrics.DeliveriesName, ConsumerMetrics.OutcomeTag(outcome)));
 
     public long RelayFailures => counts.GetValueOrDefault((Relayed, "failed"));
+
+    /// <summary>Outbox events parked (the counter has no outcome tag).</summary>
+    public long Parked => counts.GetValueOrDefault((OutboxRelay<DbContext>.ParkedMetricName, string.Empty));
 
     public string Summary => string.Join(", ", counts.Select(c => $"{c.Key.Instrument}/{c.Key.Outcome}={c.Value}"));
 

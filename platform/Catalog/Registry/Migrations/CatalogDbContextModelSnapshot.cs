@@ -325,6 +325,30 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.ToTable("observed_products", (string)null);
                 });
 
+            modelBuilder.Entity("DataMesh.Catalog.Observations.ParkedEventsRecord", b =>
+                {
+                    b.Property<string>("DataProductId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OldestParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OldestReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DataProductId");
+
+                    b.ToTable("parked_outbox_events", (string)null);
+                });
+
             modelBuilder.Entity("DataMesh.Catalog.Registry.ContractVersionRecord", b =>
                 {
                     b.Property<string>("ContractId")

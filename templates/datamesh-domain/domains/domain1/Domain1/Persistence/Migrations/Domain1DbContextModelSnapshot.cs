@@ -28,6 +28,12 @@ namespace Domain1.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -57,10 +63,19 @@ namespace Domain1.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("event_type");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
                     b.Property<string>("OutputPort")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("output_port");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
 
                     b.Property<string>("PartitionKey")
                         .IsRequired()
@@ -95,12 +110,16 @@ namespace Domain1.Persistence.Migrations
 
                     b.HasAlternateKey("Sequence");
 
+                    b.HasIndex("DataProductId")
+                        .HasDatabaseName("ix_data_product_outbox_parked")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_data_product_outbox_sent_at");
 
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_data_product_outbox_unsent")
-                        .HasFilter("sent_at IS NULL");
+                        .HasFilter("sent_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("data_product_outbox", (string)null);
                 });
