@@ -37,6 +37,8 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<EdgePolicyReader>();
         builder.Services.AddScoped<ObservedTopics>();
         builder.Services.AddScoped<EventObservations>();
+        builder.Services.AddScoped<DeadLetterReplay>();
+        builder.Services.AddHttpClient<IDeadLetterReplaySender, SidecarReplaySender>(SidecarReplaySender.HttpClientName);
         builder.Services.AddScoped<PromiseBreaches>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>

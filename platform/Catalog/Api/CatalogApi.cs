@@ -12,6 +12,7 @@ public static class CatalogApi
         v1.MapDiscovery();
         v1.MapAccess();
         v1.MapTeams();
+        v1.MapDeadLetters();
         app.MapObservations();
         return app;
     }
