@@ -20,7 +20,7 @@ public static class DeadLetterEndpoints
             TypedResults.Ok(await replay.ReplayAsync(consumerId, id, caller, ct)))
             .WithName("replay-dead-letter").WithSummary("Sends a dead letter back to its consumer, through its inbox (a second replay is applied once).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        api.MapPost("/products/{consumerId}/dead-letters/replay", async ([MaxLength(DataProductRecord.MaxIdLength)] string consumerId, CatalogCaller caller, DeadLetterReplay replay, CancellationToken ct) =>
+        api.MapPost(DataMesh.DataProducts.Subscribing.DeadLetterReplayRoute.Pattern, async ([MaxLength(DataProductRecord.MaxIdLength)] string consumerId, CatalogCaller caller, DeadLetterReplay replay, CancellationToken ct) =>
             TypedResults.Ok(new ReplayAllAnswer(await replay.ReplayAllAsync(consumerId, caller, ct))))
             .WithName("replay-dead-letters").WithSummary($"Sends back every dead letter of the consumer not replayed yet, the oldest first, at most {DeadLetterReplay.MaxPerCall} a call.")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
