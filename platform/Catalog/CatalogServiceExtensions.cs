@@ -41,6 +41,8 @@ public static class CatalogServiceExtensions
         builder.Services.AddSingleton<DaprPublishSubscribeClient>();
         builder.Services.AddSingleton<ObservationStreams>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ObservationStreams>());
+        builder.Services.AddScoped<DeadLetterReplay>();
+        builder.Services.AddHttpClient<IDeadLetterReplaySender, SidecarReplaySender>(SidecarReplaySender.HttpClientName);
         builder.Services.AddScoped<PromiseBreaches>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -93,7 +93,7 @@ public sealed class ServiceIdentityModelTests
 
     /// <summary>
     /// Each domain publishes its output topics and the dead-letter topics of its input ports (daprd publishes those as the
-    /// app), subscribes to its input topics only; the catalog publishes nothing and observes every other topic.
+    /// app), subscribes to its input topics and its replay topics only; the catalog publishes only the replay topics and observes every other topic.
     /// </summary>
     private static void AssertScopes(IReadOnlyDictionary<string, string> metadata)
     {
@@ -103,12 +103,15 @@ public sealed class ServiceIdentityModelTests
         Assert.Equal(["hr.employees.v1", "hr.headcount.v1"], publishing["hr"]);
         Assert.Equal([], subscribing["hr"]);
         Assert.Equal(["finance.budgets.v1", "finance.cost-center-actuals.v1", "hr.employees.v1.finance.cost-center-actuals.deadletter", "marketing.campaigns.v1.finance.cost-center-actuals.deadletter"], publishing["finance"]);
-        Assert.Equal(["hr.employees.v1", "marketing.campaigns.v1"], subscribing["finance"]);
+        Assert.Equal(["hr.employees.v1", "hr.employees.v1.finance.cost-center-actuals.replay", "marketing.campaigns.v1", "marketing.campaigns.v1.finance.cost-center-actuals.replay"], subscribing["finance"]);
         Assert.Equal(["finance.budgets.v1.marketing.campaigns.deadletter", "hr.headcount.v1.marketing.campaigns.deadletter", "marketing.campaigns.v1", "marketing.leads.v1"], publishing["marketing"]);
-        Assert.Equal(["finance.budgets.v1", "hr.headcount.v1"], subscribing["marketing"]);
-        Assert.Equal([], publishing["catalog"]);
+        Assert.Equal(["finance.budgets.v1", "finance.budgets.v1.marketing.campaigns.replay", "hr.headcount.v1", "hr.headcount.v1.marketing.campaigns.replay"], subscribing["marketing"]);
+
+        // The catalog publishes only the consumers' replay topics, each of which only its consumer reads.
+        var replays = subscribing.Where(app => app.Key != "catalog").SelectMany(app => app.Value).Where(topic => topic.EndsWith(".replay", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(replays, publishing["catalog"]);
         var everyTopic = publishing.Values.SelectMany(topics => topics).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(everyTopic, subscribing["catalog"]);
+        Assert.Equal(everyTopic.Except(publishing["catalog"]), subscribing["catalog"]);
         Assert.Equal(AppsWithSidecars, publishing.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(AppsWithSidecars, subscribing.Keys.Order(StringComparer.Ordinal));
 

@@ -58,7 +58,7 @@ public sealed class DataMeshBuilder
 
     /// <summary>
     /// Adds a domain service: its own database (connection <c>{name}-db</c>), its Dapr sidecar on the mesh's
-    /// pub/sub (publishing its output and dead-letter topics, subscribing to its input topics, nothing else), the
+    /// pub/sub (publishing its output and dead-letter topics, subscribing to its input and replay topics, nothing else), the
     /// catalog it registers its data products with (proving who it is with its service credential), the gateway route
     /// <c>/api/{name}/</c>, and a key for the team its data products name (see <see cref="TeamKeys"/>), which the
     /// catalog is given to recognise.
@@ -77,13 +77,14 @@ public sealed class DataMeshBuilder
             .WithDaprSidecar(_pubSub)
             // Stated either way, so that no environment name decides it: on for local runs, off in what is published.
             .WithEnvironment(DemoDataSetting.EnvironmentVariable, DemoData ? "true" : "false");
-        WithServiceCredential(domain);
+        var credential = WithServiceCredential(domain);
         _gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
 
         var topics = DomainTopics.Of(name, new TProject());
-        _pubSub.WithTopicScopes(name, topics.Publishes, topics.Inputs)
-            // The catalog observes every product's events and what each consumer refused.
-            .WithTopicScopes(_catalog.Resource.Name, publishes: [], subscribes: topics.Publishes);
+        _pubSub.WithTopicScopes(name, topics.Publishes, topics.Subscribes)
+            // The catalog observes every product's events and what each consumer refused, and replays dead letters.
+            .WithTopicScopes(_catalog.Resource.Name, publishes: topics.Replays, subscribes: topics.Publishes);
+        domain.WithDeadLetterReplay(_catalog, credential, topics.Consumers);
 
         if (DomainTeam.Of(name, new TProject()) is { } team)
         {
@@ -101,12 +102,13 @@ public sealed class DataMeshBuilder
     /// sends it on its calls to the catalog (<see cref="MeshCredentials.ServiceCredentialKey"/>), and the catalog knows
     /// the calling service by it (<see cref="CatalogSettingKeys.ServiceCredentials"/>).
     /// </summary>
-    private void WithServiceCredential(IResourceBuilder<ProjectResource> service)
+    private IResourceBuilder<ParameterResource> WithServiceCredential(IResourceBuilder<ProjectResource> service)
     {
         var name = service.Resource.Name;
         var credential = Builder.AddGeneratedSecret($"{name}-service-credential");
         service.WithSetting(MeshCredentials.ServiceCredentialKey, credential);
         _catalog.WithSetting($"{CatalogSettingKeys.ServiceCredentials}:{name}", credential);
+        return credential;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Marketing.Tests;
 public sealed class InputPortTests(PostgresServerFixture postgres)
 {
     [Fact]
-    public async Task The_sidecar_discovers_one_subscription_per_input_port_with_a_dead_letter_topic()
+    public async Task The_sidecar_discovers_each_input_port_and_its_replay_topic_with_a_dead_letter_topic()
     {
         await using var marketing = await MarketingService.StartAsync(postgres);
 
@@ -22,6 +22,9 @@ public sealed class InputPortTests(PostgresServerFixture postgres)
         {
             ["finance.budgets.v1"] = "/dataproducts/marketing.campaigns/inputs/budgets",
             ["hr.headcount.v1"] = "/dataproducts/marketing.campaigns/inputs/headcount",
+            // What the catalog replays comes to the same route: through the same inbox.
+            ["finance.budgets.v1.marketing.campaigns.replay"] = "/dataproducts/marketing.campaigns/inputs/budgets",
+            ["hr.headcount.v1.marketing.campaigns.replay"] = "/dataproducts/marketing.campaigns/inputs/headcount",
         }, topics);
         Assert.All(subscriptions.EnumerateArray(), s => Assert.EndsWith(".deadletter", s.GetProperty("deadLetterTopic").GetString()));
     }

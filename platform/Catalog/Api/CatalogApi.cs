@@ -3,7 +3,7 @@ namespace DataMesh.Catalog.Api;
 /// <summary>The catalog's versioned REST API under <c>/api/catalog/v1</c>.</summary>
 public static class CatalogApi
 {
-    public const string Prefix = "/api/catalog/v1";
+    public const string Prefix = DataMesh.DataProducts.Subscribing.DeadLetterReplayRoute.ApiPrefix;
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
@@ -13,6 +13,7 @@ public static class CatalogApi
         v1.MapDiscovery();
         v1.MapAccess();
         v1.MapTeams();
+        v1.MapDeadLetters();
         return app;
     }
 }

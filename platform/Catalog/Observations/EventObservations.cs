@@ -9,7 +9,7 @@ namespace DataMesh.Catalog.Observations;
 
 /// <summary>
 /// Records the CloudEvents the sidecar delivers: a product's event moves its last-event time and its hourly
-/// count; a dead-lettered one is kept once with the reason, found by checking it against the registered contract.
+/// count; a dead-lettered one is kept once with the reason and the event itself (to be replayed), found by checking it against the registered contract.
 /// </summary>
 public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
 {
@@ -55,12 +55,14 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
         consumerId = Cut(consumerId, DeadLetterRecord.MaxAttributeLength);
         type = type is null ? null : Cut(type, DeadLetterRecord.MaxAttributeLength);
         version = version is null ? null : Cut(version, DeadLetterRecord.MaxAttributeLength);
+        var raw = cloudEvent.GetRawText();
+        var payload = System.Text.Encoding.UTF8.GetByteCount(raw) <= DeadLetterRecord.MaxPayloadBytes ? raw : null;
 
         // Kept once per consumer and event id: the dead-letter topic is delivered at least once, and a consumer that
         // gets the event redelivered drops it again. An event without an id cannot be told apart: it is kept each time.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO dead_letters ("DataProductId", "ConsumerId", "Topic", "EventId", "EventType", "ContractVersion", "Reason", "ReceivedAt")
-            VALUES ({dataProductId}, {consumerId}, {topic}, {id}, {type}, {version}, {reason}, {clock.GetUtcNow()})
+            INSERT INTO dead_letters ("DataProductId", "ConsumerId", "Topic", "EventId", "EventType", "ContractVersion", "Reason", "ReceivedAt", "Payload")
+            VALUES ({dataProductId}, {consumerId}, {topic}, {id}, {type}, {version}, {reason}, {clock.GetUtcNow()}, {payload})
             ON CONFLICT ("DataProductId", "ConsumerId", "EventId") WHERE "EventId" <> '' DO NOTHING
             """, cancellationToken);
     }

@@ -158,6 +158,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             deadLetter.HasKey(d => d.Id);
             deadLetter.HasIndex(d => new { d.DataProductId, d.ReceivedAt });
             deadLetter.HasIndex(d => new { d.DataProductId, d.ConsumerId, d.EventId }).IsUnique().HasFilter("\"EventId\" <> ''");
+            deadLetter.HasIndex(d => d.ConsumerId);
         });
         modelBuilder.Entity<ParkedEventsRecord>(parked =>
         {

@@ -74,17 +74,17 @@ public static class DataProductsHostingExtensions
     }
 
     /// <summary>
-    /// Maps <c>GET /dapr/subscribe</c> (one subscription per input port: the upstream contract's topic, a route
-    /// and a dead-letter topic) and the routes the sidecar delivers to. A service using this does not also map
+    /// Maps <c>GET /dapr/subscribe</c> (two subscriptions per input port: the upstream contract's topic and the
+    /// consumer's replay topic, both to the port's route, with the consumer's dead-letter topic) and the routes the sidecar delivers to. A service using this does not also map
     /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. Both answer only the app's own
     /// sidecar (the Dapr app API token, <c>APP_API_TOKEN</c>): anyone else inside the network gets 401.
     /// </summary>
     public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DataProductsOptions options) =>
-            Results.Json(subscriptions.All.Select(s => new DaprSubscription(
+            Results.Json(subscriptions.All.SelectMany(s => new[] { s.Topic, s.ReplayTopic }, (s, topic) => new DaprSubscription(
                 options.PubSubName,
-                s.Topic,
+                topic,
                 s.Route,
                 s.DeadLetterTopic,
                 options.Inbox.BulkSubscribe

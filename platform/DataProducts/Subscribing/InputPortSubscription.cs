@@ -22,7 +22,10 @@ public sealed class InputPortSubscription
         Route = $"/dataproducts/{consumer.Id}/inputs/{port.Name}";
 
         // One dead-letter topic per consumer: what one consumer refused says nothing about the others.
-        DeadLetterTopic = $"{Topic}.{consumer.Id}.deadletter";
+        DeadLetterTopic = ConsumerTopics.DeadLetter(Topic, consumer.Id);
+
+        // What the catalog replays comes on a topic of this consumer's own, to the same route: through the same inbox.
+        ReplayTopic = ConsumerTopics.Replay(Topic, consumer.Id);
         validators = contract.Schema.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name, ContractEventMode.Reading), StringComparer.Ordinal);
     }
 
@@ -38,6 +41,9 @@ public sealed class InputPortSubscription
     public string Route { get; }
 
     public string DeadLetterTopic { get; }
+
+    /// <summary>Where the catalog sends back this consumer's dead letters of <see cref="Topic"/> (<see cref="ConsumerTopics.Replay"/>).</summary>
+    public string ReplayTopic { get; }
 
     /// <summary>
     /// Why an event the publisher wrote against contract version <paramref name="version"/> cannot be read, or null

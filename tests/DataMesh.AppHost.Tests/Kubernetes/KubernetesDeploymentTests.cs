@@ -184,9 +184,11 @@ public sealed class KubernetesDeploymentTests
         Assert.Equal("kafka-kafka-bootstrap:9092", brokers["value"].ToString());
         Assert.Equal(WithSidecar, pubsub.List("scopes").Select(scope => scope.ToString()));
         var scopes = pubsub.List("spec", "metadata").Cast<YamlMappingNode>().ToDictionary(entry => entry["name"].ToString(), entry => entry["value"].ToString());
-        Assert.StartsWith("catalog=;finance=finance.budgets.v1,", scopes["publishingScopes"]);
+        // The catalog publishes the consumers' replay topics only.
+        Assert.StartsWith("catalog=finance.budgets.v1.marketing.campaigns.replay,", scopes["publishingScopes"]);
+        Assert.Contains(";finance=finance.budgets.v1,", scopes["publishingScopes"]);
         Assert.Contains(";hr=hr.employees.v1,hr.headcount.v1;", scopes["publishingScopes"]);
-        Assert.Contains(";hr=;marketing=finance.budgets.v1,hr.headcount.v1", scopes["subscriptionScopes"]);
+        Assert.Contains(";hr=;marketing=finance.budgets.v1,finance.budgets.v1.marketing.campaigns.replay,hr.headcount.v1,hr.headcount.v1.marketing.campaigns.replay", scopes["subscriptionScopes"]);
         Assert.Equal(scopes["allowedTopics"], scopes["protectedTopics"]);
         Assert.Equal("datamesh", Assert.Single(Names(documents, "Configuration")));
 

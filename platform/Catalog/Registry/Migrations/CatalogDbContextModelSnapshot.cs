@@ -252,6 +252,9 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.Property<string>("EventType")
                         .HasColumnType("text");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("text");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasColumnType("text");
@@ -259,11 +262,19 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReplayedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplayedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsumerId");
 
                     b.HasIndex("DataProductId", "ReceivedAt");
 

@@ -26,15 +26,16 @@ public sealed class InputPortTests(PostgresServerFixture postgres)
 //#endif
 
     [Fact]
-    public async Task The_sidecar_discovers_one_subscription_for_the_input_port_with_a_dead_letter_topic()
+    public async Task The_sidecar_discovers_the_input_port_and_its_replay_topic_with_a_dead_letter_topic()
     {
         await using var domain1 = await Domain1Service.StartAsync(postgres);
 
-        var subscription = Assert.Single((await domain1.Client.GetDaprSubscriptionsAsync()).EnumerateArray());
+        var subscriptions = (await domain1.Client.GetDaprSubscriptionsAsync()).EnumerateArray().ToList();
 
-        Assert.Equal(Topic, subscription.GetProperty("topic").GetString());
-        Assert.Equal($"/dataproducts/domain1.product1/inputs/{InputPort}", subscription.GetProperty("route").GetString());
-        Assert.EndsWith(".deadletter", subscription.GetProperty("deadLetterTopic").GetString());
+        // The catalog replays dead letters on the replay topic: to the same route, so through the same inbox.
+        Assert.Equal([Topic, $"{Topic}.domain1.product1.replay"], subscriptions.Select(s => s.GetProperty("topic").GetString()));
+        Assert.All(subscriptions, s => Assert.Equal($"/dataproducts/domain1.product1/inputs/{InputPort}", s.GetProperty("route").GetString()));
+        Assert.All(subscriptions, s => Assert.EndsWith(".deadletter", s.GetProperty("deadLetterTopic").GetString()));
     }
 //#if (consumesHeadcount)
 
