@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Testing;
+using Xunit.Abstractions;
 
 namespace DataMesh.EndToEnd.Tests;
 
