@@ -8,7 +8,8 @@ namespace DataMesh.EndToEnd.Tests;
 
 /// <summary>
 /// The whole mesh in local mode, through the real AppHost and Aspire's orchestrator (see <see cref="LocalMeshLauncher"/>),
-/// each domain team with a key of this run. Started once for all end-to-end tests.
+/// each domain team with a key of this run, its services exporting their traces to <see cref="Traces"/>. Started once for
+/// all end-to-end tests.
 /// </summary>
 public class LocalMesh : IAsyncLifetime
 {
@@ -23,6 +24,7 @@ public class LocalMesh : IAsyncLifetime
     private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");
     private readonly Dictionary<string, string> _teamKeys = Domains.ToDictionary(domain => domain, _ => LocalMeshLauncher.NewTeamKey());
     private DistributedApplication? _app;
+    private OtlpTraceReceiver? _traces;
 
     public LocalMesh()
         : this([])
@@ -34,8 +36,15 @@ public class LocalMesh : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The mesh is not started.");
 
-    public async Task InitializeAsync() =>
-        _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(_dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings()], StartTimeout);
+    /// <summary>Every span the mesh's services exported, where the dashboard would have them.</summary>
+    public OtlpTraceReceiver Traces => _traces ?? throw new InvalidOperationException("The mesh is not started.");
+
+    public async Task InitializeAsync()
+    {
+        _traces = await OtlpTraceReceiver.StartAsync();
+        _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(
+            _dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings(), _traces.AppHostArgument], StartTimeout);
+    }
 
     /// <summary>The catalog's first platform administrator in this mesh.</summary>
     public MeshAdministrator Administrator { get; } = MeshAdministrator.New();
@@ -94,6 +103,11 @@ public class LocalMesh : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_traces is not null)
+        {
+            await _traces.DisposeAsync();
         }
 
         Directory.Delete(_dataDirectory, recursive: true);
