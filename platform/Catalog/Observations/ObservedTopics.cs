@@ -1,3 +1,4 @@
+using DataMesh.DataProducts.Subscribing;
 using DataMesh.Catalog.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,6 @@ namespace DataMesh.Catalog.Observations;
 /// </summary>
 public sealed class ObservedTopics(CatalogDbContext db)
 {
-    public const string DeadLetterSuffix = ".deadletter";
-
     public async Task<IReadOnlyList<ObservedTopic>> ListAsync(CancellationToken cancellationToken)
     {
         var contracts = await db.ContractVersions.AsNoTracking()
@@ -20,7 +19,7 @@ public sealed class ObservedTopics(CatalogDbContext db)
         var outputs = contracts.Select(c => new ObservedTopic(c.Topic, c.DataProductId, null));
         var deadLetters = edges.SelectMany(edge => contracts
             .Where(c => c.ContractId == edge.ContractId && c.Version == edge.ContractVersion)
-            .Select(c => new ObservedTopic($"{c.Topic}.{edge.DownstreamId}{DeadLetterSuffix}", c.DataProductId, edge.DownstreamId)));
+            .Select(c => new ObservedTopic(ConsumerTopics.DeadLetter(c.Topic, edge.DownstreamId), c.DataProductId, edge.DownstreamId)));
         return outputs.Concat(deadLetters).DistinctBy(t => t.Topic).OrderBy(t => t.Topic, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using DataMesh.Catalog.Api;
+using DataMesh.DataProducts.Registration;
 
 namespace DataMesh.Catalog.Observations;
 
@@ -15,7 +15,7 @@ public sealed class SidecarReplaySender(HttpClient http, IConfiguration configur
     public async Task SendAsync(string replayTopic, string cloudEvent, CancellationToken cancellationToken)
     {
         var endpoint = configuration["DAPR_HTTP_ENDPOINT"] ?? $"http://127.0.0.1:{configuration["DAPR_HTTP_PORT"] ?? "3500"}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{endpoint.TrimEnd('/')}/v1.0/publish/{ObservationEndpoints.PubSubName}/{Uri.EscapeDataString(replayTopic)}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{endpoint.TrimEnd('/')}/v1.0/publish/{DataProductsOptions.MeshPubSubName}/{Uri.EscapeDataString(replayTopic)}")
         {
             Content = new StringContent(cloudEvent, MediaTypeHeaderValue.Parse("application/cloudevents+json")),
         };
