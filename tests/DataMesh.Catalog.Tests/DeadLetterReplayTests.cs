@@ -64,8 +64,8 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
 
         var kept = await _catalog.QueryAsync(db => db.DeadLetters.SingleAsync(d => d.EventId == "large-1"));
         Assert.Null(kept.Payload);
-        var response = await TeamKey(ConsumerTeam).PostAsync($"{CatalogApi.Prefix}/products/{Consumer}/dead-letters/{kept.Id}/replay", null);
-        await AssertProblem(response, HttpStatusCode.Conflict, "id");
+        var response = await TeamKey(ConsumerTeam).PostAsync($"{CatalogApi.Prefix}/products/{Consumer}/dead-letters/{kept.EventId}/replay", null);
+        await AssertProblem(response, HttpStatusCode.Conflict, "eventId");
         Assert.Empty(_sidecar.Requests);
     }
 
@@ -127,7 +127,7 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
         await DeliverDeadLetter(hired);
         var id = await _catalog.QueryAsync(db => db.DeadLetters.Where(d => d.EventId == "replay-1").Select(d => d.Id).SingleAsync());
 
-        var response = await Client(caller).PostAsync($"{CatalogApi.Prefix}/products/{Consumer}/dead-letters/{id}/replay", null);
+        var response = await Client(caller).PostAsync($"{CatalogApi.Prefix}/products/{Consumer}/dead-letters/replay-1/replay", null);
 
         if (expected != HttpStatusCode.OK)
         {
@@ -150,7 +150,7 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
         var id = await _catalog.QueryAsync(db => db.DeadLetters.Where(d => d.EventId == "replay-2").Select(d => d.Id).SingleAsync());
         var person = Person(caller);
 
-        var refusal = await Record.ExceptionAsync(() => AtReplayAsync(replay => replay.ReplayAsync(Consumer, id, person, CancellationToken.None)));
+        var refusal = await Record.ExceptionAsync(() => AtReplayAsync(replay => replay.ReplayAsync(Consumer, "replay-2", person, CancellationToken.None)));
 
         if (!allowed)
         {

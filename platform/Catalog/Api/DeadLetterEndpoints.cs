@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
+using DataMesh.DomainServices.Paging;
 
 namespace DataMesh.Catalog.Api;
 
@@ -15,9 +16,9 @@ public static class DeadLetterEndpoints
         api.MapGet("/products/{consumerId}/dead-letters", async ([MaxLength(DataProductRecord.MaxIdLength)] string consumerId, CatalogCaller caller, DeadLetterReplay replay, CancellationToken ct) =>
             TypedResults.Ok(await replay.ListAsync(consumerId, caller, ct)))
             .WithName("consumer-dead-letters").WithSummary("The events a consuming product refused, newest first: personal fields masked except for the product's team and administrators.")
-            .Answers(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        api.MapPost("/products/{consumerId}/dead-letters/{id:long}/replay", async ([MaxLength(DataProductRecord.MaxIdLength)] string consumerId, long id, CatalogCaller caller, DeadLetterReplay replay, CancellationToken ct) =>
-            TypedResults.Ok(await replay.ReplayAsync(consumerId, id, caller, ct)))
+            .WithListLimit().Answers(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        api.MapPost("/products/{consumerId}/dead-letters/{eventId}/replay", async ([MaxLength(DataProductRecord.MaxIdLength)] string consumerId, [MaxLength(DeadLetterRecord.MaxAttributeLength)] string eventId, CatalogCaller caller, DeadLetterReplay replay, CancellationToken ct) =>
+            TypedResults.Ok(await replay.ReplayAsync(consumerId, eventId, caller, ct)))
             .WithName("replay-dead-letter").WithSummary("Sends a dead letter back to its consumer, through its inbox (a second replay is applied once).")
             .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapPost(DataMesh.DataProducts.Subscribing.DeadLetterReplayRoute.Pattern, async ([MaxLength(DataProductRecord.MaxIdLength)] string consumerId, CatalogCaller caller, DeadLetterReplay replay, CancellationToken ct) =>

@@ -48,14 +48,19 @@ public sealed class DeadLetterReplay(CatalogDbContext db, IDeadLetterReplaySende
 
     /// <summary>Replays one dead letter of <paramref name="consumerId"/>.</summary>
     /// <exception cref="CatalogRefusal">401, 403, 404 (no such consumer or dead letter), 409 (the event was too large to keep).</exception>
-    public async Task<KeptDeadLetter> ReplayAsync(string consumerId, long id, CatalogCaller caller, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A dead letter is named by its CloudEvent id, not the catalog's row number (ids a caller cannot guess). Two producers
+    /// could in theory send one id to the same consumer; the oldest is replayed, and the consumer's inbox, keyed by the
+    /// event id, would apply only one of them anyway.
+    /// </remarks>
+    public async Task<KeptDeadLetter> ReplayAsync(string consumerId, string eventId, CatalogCaller caller, CancellationToken cancellationToken)
     {
         await MayReplayAsync(consumerId, caller, cancellationToken);
-        var record = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id && d.ConsumerId == consumerId, cancellationToken)
-            ?? throw CatalogRefusal.NotFound("id", $"consumer {consumerId} has no dead letter {id}");
+        var record = await db.DeadLetters.Where(d => d.ConsumerId == consumerId && d.EventId == eventId).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw CatalogRefusal.NotFound("eventId", $"consumer {consumerId} has no dead letter {eventId}");
         if (record.Payload is null)
         {
-            throw CatalogRefusal.Conflict("id", $"the event was larger than {DeadLetterRecord.MaxPayloadBytes} bytes and was not kept; it cannot be replayed from the catalog");
+            throw CatalogRefusal.Conflict("eventId", $"the event was larger than {DeadLetterRecord.MaxPayloadBytes} bytes and was not kept; it cannot be replayed from the catalog");
         }
 
         await ReplayAsync(record, caller, cancellationToken);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using DataMesh.Catalog.Registry;
 using System.Text.Json.Nodes;
 
 namespace DataMesh.Catalog.Observations;
@@ -8,14 +10,14 @@ namespace DataMesh.Catalog.Observations;
 /// </summary>
 public sealed record KeptDeadLetter(
     long Id,
-    string DataProductId,
-    string ConsumerId,
-    string EventId,
-    string? EventType,
-    string? ContractVersion,
-    string Reason,
+    [property: MaxLength(DataProductRecord.MaxIdLength)] string DataProductId,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string ConsumerId,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string EventId,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string? EventType,
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string? ContractVersion,
+    [property: MaxLength(DeadLetterRecord.MaxReasonLength)] string Reason,
     DateTimeOffset ReceivedAt,
     JsonObject? Event,
     bool Masked,
     DateTimeOffset? ReplayedAt,
-    string? ReplayedBy);
+    [property: MaxLength(DeadLetterRecord.MaxAttributeLength)] string? ReplayedBy);

@@ -17,6 +17,8 @@ public sealed class ObservationStreams(
     /// <summary>How long to wait before reading the registry again when it could not be read at start.</summary>
     private static readonly TimeSpan RegistryRetry = TimeSpan.FromSeconds(2);
 
+    // Never disposed: the host may stop this service again after disposing it (WebApplicationFactory does), and a
+    // SemaphoreSlim whose wait handle is never asked for holds nothing that needs disposing.
     private readonly SemaphoreSlim opening = new(1, 1);
     private readonly Dictionary<string, IAsyncDisposable> open = new(StringComparer.Ordinal);
     private bool stopped;
@@ -142,11 +144,5 @@ public sealed class ObservationStreams(
             logger.LogWarning(exception, "Could not record event {EventId} on {Topic}; asking the sidecar to retry.", message.Id, message.Topic);
             return TopicResponseAction.Retry;
         }
-    }
-
-    public override void Dispose()
-    {
-        opening.Dispose();
-        base.Dispose();
     }
 }
