@@ -21,7 +21,6 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
     private const string Consumer = "finance.payroll";
     private const string ConsumerTeam = "controlling";
     private const string DeadLetterTopic = "hr.employees.v1.finance.payroll.deadletter";
-    private const string DeadLetterRoute = "/api/catalog/v1/observations/dead-letters/hr.employees/finance.payroll";
     private const string SidecarToken = "catalog-sidecar-api-token";
 
     private RecordingSidecar _sidecar = null!;
@@ -245,13 +244,14 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
 
     private Task<T> AtReplayAsync<T>(Func<DeadLetterReplay, Task<T>> work) => _catalog.WithServicesAsync(services => work(services.GetRequiredService<DeadLetterReplay>()));
 
-    private async Task DeliverDeadLetter(JsonObject cloudEvent)
+    /// <summary>Records a dead letter as the catalog's streaming subscription to the dead-letter topic does (ObservationTests drive that stream itself).</summary>
+    private Task DeliverDeadLetter(JsonObject cloudEvent) => _catalog.WithServicesAsync(async services =>
     {
-        using var content = new StringContent(cloudEvent.ToJsonString(), System.Text.Encoding.UTF8, "application/cloudevents+json");
-        var response = await _catalog.SidecarClient().PostAsync(DeadLetterRoute, content);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("SUCCESS", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-    }
+        using var document = JsonDocument.Parse(cloudEvent.ToJsonString());
+        await services.GetRequiredService<EventObservations>().ObserveDeadLetterAsync(
+            "hr.employees", "finance.payroll", DeadLetterTopic, document.RootElement, CancellationToken.None);
+        return true;
+    });
 
     /// <summary>An EmployeeHired the consumer refused, as daprd delivers it from the dead-letter topic.</summary>
     private static JsonObject Hired(string id) => new()
