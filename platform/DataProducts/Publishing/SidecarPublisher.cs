@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using BulkPublishRequest = Dapr.Client.Autogen.Grpc.v1.BulkPublishRequest;
 using BulkPublishRequestEntry = Dapr.Client.Autogen.Grpc.v1.BulkPublishRequestEntry;
 using RuntimeClient = Dapr.Client.Autogen.Grpc.v1.Dapr.DaprClient;
@@ -49,7 +50,7 @@ public sealed class SidecarPublisher : IDisposable
         channel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(endpoint, ChannelOptions));
         if (DaprDefaults.GetDefaultDaprApiToken(configuration) is { Length: > 0 } token)
         {
-            headers.Add("dapr-api-token", token);
+            headers.Add(MeshHeaders.DaprApiToken, token);
         }
     }
 
