@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Registration;
 
 namespace DataMesh.Catalog.Observations;
@@ -17,7 +18,7 @@ public sealed class SidecarReplaySender(HttpClient http, IConfiguration configur
         var endpoint = configuration["DAPR_HTTP_ENDPOINT"] ?? $"http://127.0.0.1:{configuration["DAPR_HTTP_PORT"] ?? "3500"}";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{endpoint.TrimEnd('/')}/v1.0/publish/{DataProductsOptions.MeshPubSubName}/{Uri.EscapeDataString(replayTopic)}")
         {
-            Content = new StringContent(cloudEvent, MediaTypeHeaderValue.Parse("application/cloudevents+json")),
+            Content = new StringContent(cloudEvent, MediaTypeHeaderValue.Parse(CloudEventAttributes.ContentType)),
         };
         if (configuration[MeshCredentials.DaprApiTokenVariable] is { Length: > 0 } token)
         {
