@@ -1,5 +1,5 @@
-using DataMesh.DataProducts.Contracts;
-using DataMesh.DataProducts.Contracts.Compatibility;
+using DataMesh.Contracts;
+using DataMesh.Contracts.Compatibility;
 
 namespace DataMesh.ContractCheck;
 

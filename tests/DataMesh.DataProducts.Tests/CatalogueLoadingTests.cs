@@ -1,4 +1,4 @@
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Semver;

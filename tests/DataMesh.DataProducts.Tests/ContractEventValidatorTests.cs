@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Semver;
 
 namespace DataMesh.DataProducts.Tests;

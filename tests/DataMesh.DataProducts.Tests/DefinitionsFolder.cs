@@ -1,4 +1,4 @@
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 
 namespace DataMesh.DataProducts.Tests;
 

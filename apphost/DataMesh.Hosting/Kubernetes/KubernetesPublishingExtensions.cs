@@ -2,7 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
 using Aspire.Hosting.DataMesh.Kubernetes;
 using Aspire.Hosting.Pipelines;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

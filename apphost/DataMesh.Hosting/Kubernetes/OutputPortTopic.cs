@@ -1,5 +1,5 @@
 using System.Globalization;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 
 namespace Aspire.Hosting.DataMesh.Kubernetes;
 

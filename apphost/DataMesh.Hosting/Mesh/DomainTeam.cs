@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 
 namespace Aspire.Hosting.DataMesh;
 

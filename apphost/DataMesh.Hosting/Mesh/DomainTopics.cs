@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh.Kubernetes;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.DataProducts.Registration;
 using DataMesh.DataProducts.Subscribing;
 

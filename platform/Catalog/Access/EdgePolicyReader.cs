@@ -1,5 +1,5 @@
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Access;

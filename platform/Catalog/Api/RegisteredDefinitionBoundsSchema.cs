@@ -1,5 +1,5 @@
 using DataMesh.Catalog.Discovery;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,4 +1,4 @@
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.Catalog.Registry;
 using DataMesh.DataProducts.Registration;
 

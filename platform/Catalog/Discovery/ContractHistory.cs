@@ -1,6 +1,6 @@
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
-using DataMesh.DataProducts.Contracts.Compatibility;
+using DataMesh.Contracts;
+using DataMesh.Contracts.Compatibility;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Discovery;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.DomainServices.Paging;
 
 namespace DataMesh.Catalog.Discovery;

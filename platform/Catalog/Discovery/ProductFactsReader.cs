@@ -1,6 +1,6 @@
 using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.DomainServices.Paging;
 using Microsoft.EntityFrameworkCore;
 

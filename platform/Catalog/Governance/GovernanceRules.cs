@@ -2,7 +2,7 @@ using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Discovery;
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 
 namespace DataMesh.Catalog.Governance;
 

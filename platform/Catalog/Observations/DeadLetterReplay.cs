@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Subscribing;
 using Microsoft.EntityFrameworkCore;

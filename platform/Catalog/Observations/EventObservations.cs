@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Semver;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 
 namespace DataMesh.Catalog.Observations;
 

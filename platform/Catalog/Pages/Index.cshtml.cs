@@ -1,7 +1,7 @@
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Discovery;
 using DataMesh.Catalog.Registry;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;

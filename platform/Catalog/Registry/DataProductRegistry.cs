@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Governance;
-using DataMesh.DataProducts.Contracts;
-using DataMesh.DataProducts.Contracts.Compatibility;
+using DataMesh.Contracts;
+using DataMesh.Contracts.Compatibility;
 using DataMesh.DataProducts.Registration;
 using Microsoft.EntityFrameworkCore;
 using Semver;

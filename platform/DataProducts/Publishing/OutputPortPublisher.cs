@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.DataProducts.Publishing;

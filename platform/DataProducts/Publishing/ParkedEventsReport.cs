@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.DataProducts.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

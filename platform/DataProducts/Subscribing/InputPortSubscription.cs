@@ -1,4 +1,4 @@
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using Semver;
 
 namespace DataMesh.DataProducts.Subscribing;

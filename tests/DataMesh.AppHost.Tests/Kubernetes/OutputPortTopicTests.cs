@@ -1,6 +1,6 @@
 using Aspire.Hosting.DataMesh;
 using Aspire.Hosting.DataMesh.Kubernetes;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

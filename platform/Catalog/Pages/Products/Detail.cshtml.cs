@@ -1,5 +1,5 @@
 using DataMesh.Catalog.Discovery;
-using DataMesh.DataProducts.Contracts.Compatibility;
+using DataMesh.Contracts.Compatibility;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using DataMesh.DataProducts.Contracts;
+using DataMesh.Contracts;
 using DataMesh.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

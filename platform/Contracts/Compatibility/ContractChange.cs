@@ -1,0 +1,10 @@
+namespace DataMesh.Contracts.Compatibility;
+
+/// <summary>
+/// One difference between two versions of a contract: where (a path with element names, e.g.
+/// <c>schema[EmployeeHired].properties[email].classification</c>), how much it matters and why.
+/// </summary>
+public sealed record ContractChange(string Path, ChangeKind Kind, string Reason)
+{
+    public override string ToString() => $"{Path}: {Reason}";
+}

@@ -1,0 +1,488 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace DataMesh.Contracts;
+
+/// <summary>Reads an ODCS v3.0.x <c>*.odcs.yaml</c> file into a <see cref="DataContract"/>, checking each field as it goes.</summary>
+internal static class ContractReader
+{
+    public static readonly string[] ApiVersions = ["v3.0.0", "v3.0.1", "v3.0.2"];
+
+    /// <summary>The SLA entries every contract states, so consumers can alert on late or lost data and plan storage.</summary>
+    public static readonly string[] RequiredSlaProperties = ["freshness", "latency", "retention"];
+
+    /// <summary>The custom property that marks personal data (see <see cref="SchemaProperty.IsPersonalData"/>).</summary>
+    public const string PersonalDataProperty = "pii";
+
+    private static readonly string[] Fields =
+        ["apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct", "description", "team", "tags", "schema", "slaProperties", "servers"];
+
+    private static readonly string[] ObjectFields = ["name", "logicalType", "businessName", "description", "tags", "properties", "examples"];
+
+    private static readonly string[] PropertyFields =
+    [
+        "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
+        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items",
+    ];
+
+    // Array elements have no name and are never null; their classification defaults to the array's.
+    private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items"];
+
+    private static readonly string[] CustomPropertyFields = ["property", "value", "description"];
+    private static readonly string[] SlaFields = ["property", "value", "unit", "element", "driver"];
+    private static readonly string[] ServerFields = ["server", "type", "description", "environment", "host", "topic", "format", "location"];
+
+    private static readonly IReadOnlyDictionary<LogicalType, string[]> OptionsByType = new Dictionary<LogicalType, string[]>
+    {
+        [LogicalType.String] = ["format", "minLength", "maxLength", "pattern", "enum"],
+        [LogicalType.Date] = ["format"],
+        [LogicalType.Integer] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        [LogicalType.Number] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        [LogicalType.Array] = ["minItems", "maxItems", "uniqueItems"],
+        [LogicalType.Object] = [],
+        [LogicalType.Boolean] = [],
+    };
+
+    private static readonly string[] StringFormats = ["email", "uuid", "uri", "hostname", "ipv4", "ipv6"];
+    private static readonly string[] DateFormats = ["date", "date-time"];
+
+    /// <summary>The contract, or null when it could not be read whole (the problems are in the reader).</summary>
+    public static DataContract? Read(YamlNode root, DefinitionReader reader)
+    {
+        var fields = reader.Mapping(root, "", Fields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var apiVersion = fields.OneOf("apiVersion", ApiVersions, required: true) ?? "";
+        fields.OneOf("kind", ["DataContract"], required: true);
+        var id = fields.Identifier("id");
+        var name = fields.OptionalText("name");
+        var version = fields.Version("version");
+        var status = fields.Choice<DataProductStatus>("status", required: true);
+        var domain = fields.Identifier("domain");
+        var dataProduct = fields.Identifier("dataProduct");
+        var description = DescriptionReader.Read(fields);
+        var team = TeamReader.Read(fields, required: false);
+        var tags = fields.Texts("tags");
+        var schema = fields.Items("schema", required: true, (node, path) => ReadObject(node, path, reader));
+        RefuseDuplicates(schema, o => o.Name, o => o.Source, "name", reader);
+        var sla = ReadSla(fields);
+        var servers = ReadServers(fields);
+
+        return fields.HasErrors || status is null || description is null || fields.Has("team") && team is null
+            ? null
+            : new DataContract(apiVersion, id, name, version, status.Value, domain, dataProduct, description, team, schema, sla, servers, tags, fields.Source);
+    }
+
+    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader)
+    {
+        var errorsBefore = reader.Errors.Count;
+        var fields = reader.Mapping(node, path, ObjectFields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = fields.Text("name");
+        fields.OneOf("logicalType", ["object"], required: true);
+        var properties = ReadProperties(fields, reader);
+        var schemaObject = new SchemaObject(
+            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source);
+        var examples = fields.Items("examples", required: false, (example, examplePath) =>
+        {
+            if (example is YamlMappingNode)
+            {
+                return YamlJson.Example(example, reader);
+            }
+
+            reader.Error(example, examplePath, $"an example event is a mapping of fields, found {YamlFields.Describe(example)}");
+            return null;
+        });
+
+        if (fields.HasErrors)
+        {
+            return null;
+        }
+
+        // Examples are only checked against a schema that was read whole, or they would fail on what is missing.
+        if (reader.Errors.Count > errorsBefore)
+        {
+            return schemaObject with { Examples = examples };
+        }
+
+        var validator = ContractEventValidator.ForExamples(schemaObject);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            foreach (var violation in validator.Validate(examples[i].Value))
+            {
+                var field = violation.Field == "$" ? "" : $".{violation.Field}";
+                reader.Errors.Add(new(examples[i].LocationOf(violation.Pointer), $"{fields.PathOf("examples")}[{i}]{field}", violation.Reason));
+            }
+        }
+
+        return schemaObject with { Examples = examples };
+    }
+
+    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader)
+    {
+        var properties = fields.Items("properties", required: true, (node, path) => ReadProperty(node, path, reader, item: null));
+        RefuseDuplicates(properties, p => p.Name, p => p.Source, "name", reader);
+        return properties;
+    }
+
+    /// <param name="item">The array whose elements this describes, or null for a named property.</param>
+    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item)
+    {
+        var errorsBefore = reader.Errors.Count;
+        var fields = reader.Mapping(node, path, item is null ? PropertyFields : ItemFields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = item is null ? fields.Text("name") : $"{item.Name}[]";
+        var logicalType = fields.Choice<LogicalType>("logicalType", required: true);
+        var options = logicalType is null ? LogicalTypeOptions.None : ReadOptions(fields, logicalType.Value);
+        var required = item is not null || fields.Boolean("required");
+        var primaryKey = fields.Boolean("primaryKey");
+        if (primaryKey && !required)
+        {
+            fields.Error("primaryKey", "a primary key must also be required: true");
+        }
+
+        var classification = fields.Choice<Classification>("classification", required: item is null) ?? item?.Classification;
+        var customProperties = ReadCustomProperties(fields);
+        var isPersonalData = IsPersonalData(fields, customProperties);
+        if (isPersonalData && classification < Classification.Confidential)
+        {
+            fields.Error(
+                "classification",
+                $"is {classification.ToString()!.ToLowerInvariant()} but the field is personal data (pii: true); personal data is confidential or restricted");
+        }
+
+        var property = new SchemaProperty(
+            name,
+            logicalType ?? LogicalType.String,
+            options ?? LogicalTypeOptions.None,
+            item is null ? fields.OptionalText("businessName") : null,
+            fields.OptionalText("description"),
+            required,
+            item is null && fields.Boolean("unique"),
+            primaryKey,
+            classification ?? Classification.Public,
+            isPersonalData,
+            item is null && fields.Boolean("criticalDataElement"),
+            [],
+            null,
+            [],
+            item is null ? fields.Texts("tags") : [],
+            customProperties,
+            fields.Source);
+
+        if (logicalType == LogicalType.Object)
+        {
+            property = property with { Properties = ReadProperties(fields, reader) };
+        }
+        else
+        {
+            fields.Forbid("properties", "only a property of logicalType object has properties");
+        }
+
+        if (logicalType == LogicalType.Array)
+        {
+            var items = fields.Node("items", required: true);
+            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property) };
+        }
+        else
+        {
+            fields.Forbid("items", "only a property of logicalType array has items");
+        }
+
+        if (fields.HasErrors || options is null)
+        {
+            return null;
+        }
+
+        return reader.Errors.Count > errorsBefore ? property : property with { Examples = ReadExamples(fields, property, reader) };
+    }
+
+    /// <returns>The options, or null when they are broken (the problems are reported).</returns>
+    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType logicalType)
+    {
+        var allowed = OptionsByType[logicalType];
+        if (allowed.Length == 0)
+        {
+            property.Forbid("logicalTypeOptions", $"logicalType {logicalType.ToString().ToLowerInvariant()} takes no options");
+            return LogicalTypeOptions.None;
+        }
+
+        var fields = property.Mapping("logicalTypeOptions", allowed, required: false);
+        if (fields is null)
+        {
+            return LogicalTypeOptions.None;
+        }
+
+        var format = logicalType switch
+        {
+            LogicalType.String => fields.OneOf("format", StringFormats, required: false),
+            LogicalType.Date => fields.OneOf("format", DateFormats, required: false),
+            _ => null,
+        };
+        var pattern = fields.OptionalText("pattern");
+        if (pattern is not null && !IsRegex(pattern))
+        {
+            fields.Error("pattern", $"'{pattern}' is not a valid regular expression");
+        }
+
+        var enumValues = fields.Has("enum") ? fields.Texts("enum") : null;
+        if (enumValues is { Count: 0 })
+        {
+            fields.Error("enum", "needs at least one value");
+        }
+
+        var options = new LogicalTypeOptions(
+            format,
+            fields.Count("minLength"),
+            fields.Count("maxLength"),
+            pattern,
+            enumValues,
+            fields.Number("minimum"),
+            fields.Number("maximum"),
+            fields.Boolean("exclusiveMinimum"),
+            fields.Boolean("exclusiveMaximum"),
+            fields.Number("multipleOf"),
+            fields.Count("minItems"),
+            fields.Count("maxItems"),
+            fields.Boolean("uniqueItems"));
+
+        if (options.MinLength > options.MaxLength)
+        {
+            fields.Error("minLength", $"{options.MinLength} is above maxLength {options.MaxLength}");
+        }
+
+        if (options.Minimum > options.Maximum)
+        {
+            fields.Error("minimum", $"{options.Minimum} is above maximum {options.Maximum}");
+        }
+
+        if (options.MinItems > options.MaxItems)
+        {
+            fields.Error("minItems", $"{options.MinItems} is above maxItems {options.MaxItems}");
+        }
+
+        if (options.MultipleOf <= 0)
+        {
+            fields.Error("multipleOf", $"{options.MultipleOf} is not above zero");
+        }
+
+        return fields.HasErrors ? null : options;
+    }
+
+    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields property)
+    {
+        if (!property.Has("customProperties"))
+        {
+            return [];
+        }
+
+        return property.Items("customProperties", required: false, (node, path) =>
+        {
+            var fields = property.Reader.Mapping(node, path, CustomPropertyFields);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var name = fields.Text("property");
+            if (name != PersonalDataProperty && string.Equals(name, PersonalDataProperty, StringComparison.OrdinalIgnoreCase))
+            {
+                fields.Error("property", $"'{name}' would not mark personal data; the custom property is '{PersonalDataProperty}', in lower case");
+            }
+
+            var value = fields.Text("value");
+            if (name == PersonalDataProperty && value is not ("true" or "false"))
+            {
+                fields.Error("value", $"'{value}' is not true or false");
+            }
+
+            return fields.HasErrors ? null : new CustomProperty(name, value);
+        });
+    }
+
+    private static bool IsPersonalData(YamlFields property, IReadOnlyList<CustomProperty> customProperties) =>
+        property.Has("customProperties") && customProperties.Any(p => p is { Property: PersonalDataProperty, Value: "true" });
+
+    private static IReadOnlyList<JsonNode?> ReadExamples(YamlFields fields, SchemaProperty property, DefinitionReader reader)
+    {
+        var node = fields.Node("examples", required: false);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            fields.Error("examples", $"expected a list, found {YamlFields.Describe(node)}");
+            return [];
+        }
+
+        // Checked as a one-field event, so the reasons read exactly as they would for a real event.
+        var validator = ContractEventValidator.ForExamples(
+            new SchemaObject(property.Name, null, null, [property with { Required = false }], [], [], property.Source));
+        var examples = new List<JsonNode?>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var example = YamlJson.ToJson(sequence.Children[i], reader);
+            foreach (var violation in validator.Validate(new JsonObject { [property.Name] = example?.DeepClone() }))
+            {
+                reader.Error(sequence.Children[i], $"{fields.PathOf("examples")}[{i}]", violation.Reason);
+            }
+
+            examples.Add(example);
+        }
+
+        return examples;
+    }
+
+    private static IReadOnlyList<ServiceLevelProperty> ReadSla(YamlFields contract)
+    {
+        var named = new HashSet<string>();
+        var sla = contract.Items("slaProperties", required: true, (node, path) =>
+        {
+            var fields = contract.Reader.Mapping(node, path, SlaFields);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            named.Add(fields.OptionalText("property") ?? "");
+            var property = new ServiceLevelProperty(
+                fields.Text("property"), fields.Text("value"), fields.OptionalText("unit"), fields.OptionalText("element"), fields.OptionalText("driver"), fields.Source);
+            if (RequiredSlaProperties.Contains(property.Property) && !fields.HasErrors)
+            {
+                if (!decimal.TryParse(property.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
+                {
+                    fields.Error("value", $"'{property.Value}' is not a positive number");
+                }
+
+                if (property.Unit is null)
+                {
+                    fields.Error("unit", $"is required for {property.Property}");
+                }
+                else if (!ServiceLevelProperty.TimeUnits.ContainsKey(property.Unit))
+                {
+                    fields.Error("unit", $"'{property.Unit}' is not a time unit (ms, s, min, h, d, w, y)");
+                }
+            }
+
+            return fields.HasErrors ? null : property;
+        });
+
+        RefuseDuplicates(sla, p => p.Property, p => p.Source, "property", contract.Reader);
+        if (contract.Has("slaProperties"))
+        {
+            foreach (var missing in RequiredSlaProperties.Where(r => !named.Contains(r)))
+            {
+                contract.Error("slaProperties", $"needs a '{missing}' entry (every contract states {string.Join(", ", RequiredSlaProperties)})");
+            }
+        }
+
+        return sla;
+    }
+
+    private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract)
+    {
+        var typesNamed = new HashSet<ContractServerType>();
+        var allTypesRead = true;
+        var servers = contract.Items("servers", required: true, (node, path) =>
+        {
+            var fields = contract.Reader.Mapping(node, path, ServerFields);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var name = fields.Text("server");
+            var type = fields.Choice<ContractServerType>("type", required: true);
+            if (type is null)
+            {
+                allTypesRead = false;
+            }
+            else
+            {
+                typesNamed.Add(type.Value);
+            }
+
+            string? topic = null, format = null, location = null;
+            if (type == ContractServerType.Kafka)
+            {
+                topic = fields.Text("topic");
+                format = fields.OneOf("format", ["json"], required: false);
+                fields.Forbid("location", "a kafka server names a topic, not a location");
+            }
+            else if (type == ContractServerType.Api)
+            {
+                location = fields.Text("location");
+                if (location.Length > 0 && !location.StartsWith('/') && !(Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                {
+                    fields.Error("location", $"'{location}' is neither a path starting with '/' nor an http(s) URL");
+                }
+
+                fields.Forbid("host", "an api server's address is its location");
+                fields.Forbid("topic", "only a kafka server has a topic");
+                fields.Forbid("format", "only a kafka server has a message format");
+            }
+
+            var server = new ContractServer(
+                name, type ?? ContractServerType.Api, fields.OptionalText("description"), fields.OptionalText("environment"), fields.OptionalText("host"), topic, format, location, fields.Source);
+            return fields.HasErrors ? null : server;
+        });
+
+        RefuseDuplicates(servers, s => s.Server, s => s.Source, "server", contract.Reader);
+        foreach (var type in Enum.GetValues<ContractServerType>())
+        {
+            var ofType = servers.Where(s => s.Type == type).ToList();
+            var name = type.ToString().ToLowerInvariant();
+            if (!typesNamed.Contains(type) && allTypesRead && contract.Has("servers"))
+            {
+                contract.Error("servers", $"needs a server of type {name} ({(type == ContractServerType.Kafka ? "the topic its events are published on" : "the endpoint that answers queries")})");
+            }
+
+            foreach (var extra in ofType.Skip(1))
+            {
+                contract.Reader.Errors.Add(extra.Source.Error("type", $"a second {name} server; a contract is served through one {name} server (the first is {ofType[0].Server})"));
+            }
+        }
+
+        return servers;
+    }
+
+    /// <summary>Reports every element whose key repeats an earlier one's, at the repeated key.</summary>
+    private static void RefuseDuplicates<T>(IReadOnlyList<T> items, Func<T, string> key, Func<T, DefinitionSource> source, string field, DefinitionReader reader)
+    {
+        var seen = new Dictionary<string, DefinitionSource>();
+        foreach (var item in items)
+        {
+            if (!seen.TryAdd(key(item), source(item)))
+            {
+                reader.Errors.Add(source(item).Error(field, $"'{key(item)}' is already used by {seen[key(item)].Path}"));
+            }
+        }
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.ECMAScript);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Semver;
+
+namespace DataMesh.Contracts;
+
+/// <summary>A data contract as an ODCS v3.0.x <c>*.odcs.yaml</c> file states it.</summary>
+public sealed record DataContract(
+    string ApiVersion,
+    string Id,
+    string? Name,
+    SemVersion Version,
+    DataProductStatus Status,
+    string Domain,
+    string DataProduct,
+    DataProductDescription Description,
+    Team? Team,
+    IReadOnlyList<SchemaObject> Schema,
+    IReadOnlyList<ServiceLevelProperty> SlaProperties,
+    IReadOnlyList<ContractServer> Servers,
+    IReadOnlyList<string> Tags,
+    DefinitionSource Source)
+{
+    /// <summary>The schema object (event type) called <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The contract has no such object.</exception>
+    public SchemaObject SchemaObject(string name) =>
+        Schema.FirstOrDefault(o => o.Name == name)
+        ?? throw new KeyNotFoundException($"Contract {Id} {Version} has no schema object '{name}' (it has {string.Join(", ", Schema.Select(o => o.Name))}).");
+
+    /// <summary>The SLA entry called <paramref name="property"/>, e.g. <c>freshness</c>, if the contract states one.</summary>
+    public ServiceLevelProperty? SlaProperty(string property) => SlaProperties.FirstOrDefault(p => p.Property == property);
+
+    /// <summary>The Dapr pub/sub topic the contract's events are published on.</summary>
+    public ContractServer EventServer => Servers.First(s => s.Type == ContractServerType.Kafka);
+
+    /// <summary>The HTTP endpoint that answers queries on the contract's data.</summary>
+    public ContractServer QueryServer => Servers.First(s => s.Type == ContractServerType.Api);
+}

@@ -1,0 +1,68 @@
+using YamlDotNet.RepresentationModel;
+
+namespace DataMesh.Contracts;
+
+/// <summary>Reads an ODPS v1.0.0 <c>*.odps.yaml</c> file into a <see cref="DataProductDescriptor"/>.</summary>
+internal static class DescriptorReader
+{
+    public const string ApiVersion = "v1.0.0";
+
+    private static readonly string[] Fields =
+        ["apiVersion", "kind", "id", "name", "version", "status", "domain", "tenant", "description", "team", "inputPorts", "outputPorts", "tags"];
+
+    private static readonly string[] InputPortFields = ["name", "dataProductId", "contractId", "version"];
+    private static readonly string[] OutputPortFields = ["name", "description", "type", "version", "contractId"];
+
+    /// <summary>The descriptor, or null when it could not be read whole (the problems are in the reader).</summary>
+    public static DataProductDescriptor? Read(YamlNode root, DefinitionReader reader)
+    {
+        var fields = reader.Mapping(root, "", Fields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        fields.OneOf("apiVersion", [ApiVersion], required: true);
+        fields.OneOf("kind", ["DataProduct"], required: true);
+        var id = fields.Identifier("id");
+        var name = fields.Text("name");
+        var version = fields.Version("version");
+        var status = fields.Choice<DataProductStatus>("status", required: true);
+        var domain = fields.Identifier("domain");
+        var tenant = fields.OptionalText("tenant");
+        var description = DescriptionReader.Read(fields);
+        var team = TeamReader.Read(fields, required: true);
+        var inputPorts = fields.Items("inputPorts", required: false, (node, path) => ReadInputPort(node, path, reader));
+        var outputPorts = fields.Items("outputPorts", required: true, (node, path) => ReadOutputPort(node, path, reader));
+        var tags = fields.Texts("tags");
+
+        return fields.HasErrors || description is null || team is null || status is null
+            ? null
+            : new DataProductDescriptor(ApiVersion, id, name, version, status.Value, domain, tenant, description, team, inputPorts, outputPorts, tags, fields.Source);
+    }
+
+    private static InputPort? ReadInputPort(YamlNode node, string path, DefinitionReader reader)
+    {
+        var fields = reader.Mapping(node, path, InputPortFields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var port = new InputPort(fields.Text("name"), fields.Identifier("dataProductId"), fields.Identifier("contractId"), fields.Version("version"), fields.Source);
+        return fields.HasErrors ? null : port;
+    }
+
+    private static OutputPort? ReadOutputPort(YamlNode node, string path, DefinitionReader reader)
+    {
+        var fields = reader.Mapping(node, path, OutputPortFields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var port = new OutputPort(
+            fields.Text("name"), fields.Text("description"), fields.OptionalText("type"), fields.Version("version"), fields.Identifier("contractId"), fields.Source);
+        return fields.HasErrors ? null : port;
+    }
+}

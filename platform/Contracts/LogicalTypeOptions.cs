@@ -1,0 +1,26 @@
+namespace DataMesh.Contracts;
+
+/// <summary>
+/// The ODCS <c>logicalTypeOptions</c> we enforce. Which ones a property may use depends on its logical type
+/// (as in ODCS); <see cref="Enum"/> is ours, since ODCS v3.0.x has no way to list allowed values.
+/// <see cref="Format"/> is a JSON Schema format: <c>email</c>, <c>uuid</c>, <c>uri</c>, … for strings,
+/// <c>date</c> or <c>date-time</c> for dates.
+/// </summary>
+public sealed record LogicalTypeOptions(
+    string? Format = null,
+    int? MinLength = null,
+    int? MaxLength = null,
+    string? Pattern = null,
+    IReadOnlyList<string>? Enum = null,
+    decimal? Minimum = null,
+    decimal? Maximum = null,
+    bool ExclusiveMinimum = false,
+    bool ExclusiveMaximum = false,
+    decimal? MultipleOf = null,
+    int? MinItems = null,
+    int? MaxItems = null,
+    bool UniqueItems = false)
+{
+    /// <summary>No options: the logical type alone.</summary>
+    public static LogicalTypeOptions None { get; } = new();
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace DataMesh.Contracts;
+
+/// <summary>
+/// A field of an event, with the ODCS v3 property names. <see cref="Required"/> means what ODCS says: the
+/// field is present and not null. <see cref="Properties"/> are the fields of an <c>object</c>,
+/// <see cref="Items"/> describes the elements of an <c>array</c>.
+/// </summary>
+/// <param name="IsPersonalData">
+/// ODCS v3 has no personal-data flag. We read it from the custom property <c>pii</c> (<c>customProperties:
+/// [{property: pii, value: true}]</c>) rather than from <c>tags</c>: custom properties are the standard's
+/// place for typed, machine-read key/values, while tags are free labels where a misspelt tag would silently
+/// turn the protection off.
+/// </param>
+public sealed record SchemaProperty(
+    string Name,
+    LogicalType LogicalType,
+    LogicalTypeOptions Options,
+    string? BusinessName,
+    string? Description,
+    bool Required,
+    bool Unique,
+    bool PrimaryKey,
+    Classification Classification,
+    bool IsPersonalData,
+    bool CriticalDataElement,
+    IReadOnlyList<SchemaProperty> Properties,
+    SchemaProperty? Items,
+    IReadOnlyList<JsonNode?> Examples,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<CustomProperty> CustomProperties,
+    DefinitionSource Source);
