@@ -26,7 +26,8 @@ internal static class DeadLetters
     {
         ["specversion"] = "1.0", ["id"] = id, ["source"] = "/dataproducts/hr.employees", ["type"] = "EmployeeHired", ["time"] = DateTimeOffset.UtcNow.ToString("O"),
         ["datacontenttype"] = "application/json", ["dataproduct"] = Producer, ["contractid"] = "hr.employees.events", ["contractversion"] = "1.0.0",
-        ["topic"] = Topic, ["pubsubname"] = "pubsub",
+        // daprd dead-letters the event as it came: its topic attribute still names the producer's topic.
+        ["topic"] = "hr.employees.v1", ["pubsubname"] = "pubsub",
         ["data"] = new JsonObject
         {
             ["employeeId"] = "3f1c2a4e-8d7b-4c1e-9a52-6b0d4e7f1a23", ["name"] = "Ada Lovelace", ["email"] = "ada@example.com", ["birthDate"] = "1815-12-10",
