@@ -18,9 +18,8 @@ namespace DataMesh.Catalog.Tests;
 /// </summary>
 public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
 {
-    private const string Consumer = "finance.payroll";
+    private const string Consumer = DeadLetters.Consumer;
     private const string ConsumerTeam = "controlling";
-    private const string DeadLetterTopic = "hr.employees.v1.finance.payroll.deadletter";
     private const string SidecarToken = "catalog-sidecar-api-token";
 
     private RecordingSidecar _sidecar = null!;
@@ -182,7 +181,7 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
     private async Task AssertReplayed(JsonObject hired, long id, string actor)
     {
         var published = Assert.Single(_sidecar.Requests);
-        Assert.Equal(("pubsub", "hr.employees.v1.finance.payroll.replay", "application/cloudevents+json", SidecarToken),
+        Assert.Equal(("pubsub", DeadLetters.ReplayTopic, "application/cloudevents+json", SidecarToken),
             (published.PubSub, published.Topic, published.ContentType, published.ApiToken));
         Assert.True(JsonNode.DeepEquals(hired, JsonNode.Parse(published.Body)), published.Body);
         var record = await _catalog.QueryAsync(db => db.DeadLetters.SingleAsync(d => d.Id == id));
@@ -244,25 +243,7 @@ public sealed class DeadLetterReplayTests(PostgresServerFixture postgres) : ICla
 
     private Task<T> AtReplayAsync<T>(Func<DeadLetterReplay, Task<T>> work) => _catalog.WithServicesAsync(services => work(services.GetRequiredService<DeadLetterReplay>()));
 
-    /// <summary>Records a dead letter as the catalog's streaming subscription to the dead-letter topic does (ObservationTests drive that stream itself).</summary>
-    private Task DeliverDeadLetter(JsonObject cloudEvent) => _catalog.WithServicesAsync(async services =>
-    {
-        using var document = JsonDocument.Parse(cloudEvent.ToJsonString());
-        await services.GetRequiredService<EventObservations>().ObserveDeadLetterAsync(
-            "hr.employees", "finance.payroll", DeadLetterTopic, document.RootElement, CancellationToken.None);
-        return true;
-    });
+    private Task DeliverDeadLetter(JsonObject cloudEvent) => DeadLetters.DeliverAsync(_catalog, cloudEvent);
 
-    /// <summary>An EmployeeHired the consumer refused, as daprd delivers it from the dead-letter topic.</summary>
-    private static JsonObject Hired(string id) => new()
-    {
-        ["specversion"] = "1.0", ["id"] = id, ["source"] = "/dataproducts/hr.employees", ["type"] = "EmployeeHired", ["time"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["datacontenttype"] = "application/json", ["dataproduct"] = "hr.employees", ["contractid"] = "hr.employees.events", ["contractversion"] = "1.0.0",
-        ["topic"] = DeadLetterTopic, ["pubsubname"] = "pubsub",
-        ["data"] = new JsonObject
-        {
-            ["employeeId"] = "3f1c2a4e-8d7b-4c1e-9a52-6b0d4e7f1a23", ["name"] = "Ada Lovelace", ["email"] = "ada@example.com", ["birthDate"] = "1815-12-10",
-            ["salary"] = 5400.5, ["currency"] = "EUR", ["hiredOn"] = "2024-03-01",
-        },
-    };
+    private static JsonObject Hired(string id) => DeadLetters.Hired(id);
 }

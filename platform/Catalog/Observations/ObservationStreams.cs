@@ -129,8 +129,10 @@ public sealed class ObservationStreams(
             var observations = scope.ServiceProvider.GetRequiredService<EventObservations>();
             if (topic.ConsumerId is { } consumerId)
             {
-                var deadLetterTopic = cloudEvent.TryGetProperty("topic", out var attribute) && attribute.ValueKind == JsonValueKind.String ? attribute.GetString()! : message.Topic;
-                await observations.ObserveDeadLetterAsync(topic.DataProductId, consumerId, deadLetterTopic, cloudEvent, cancellationToken);
+                // The topic subscribed to, never the event's own "topic" attribute: daprd dead-letters the CloudEvent as it
+                // came (dapr/dapr pkg/runtime/subscription/subscription.go, sendToDeadLetter), so that still names the
+                // producer's topic, and the replay topic is derived from the dead-letter topic.
+                await observations.ObserveDeadLetterAsync(topic.DataProductId, consumerId, topic.Topic, cloudEvent, cancellationToken);
             }
             else
             {

@@ -104,14 +104,5 @@ public sealed class AccessUiTests(PostgresServerFixture postgres) : CatalogTest(
         Assert.Equal(PersonPages.SignIn, new Uri(ada.Url).AbsolutePath);
     }
 
-    private static async Task<IPage> SignInAsync(CatalogBrowser browser, string userName)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(PersonPages.SignIn);
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText($"Signed in as {userName}")).ToBeVisibleAsync();
-        return page;
-    }
+    private static Task<IPage> SignInAsync(CatalogBrowser browser, string userName) => browser.SignInAsync(userName, Password);
 }

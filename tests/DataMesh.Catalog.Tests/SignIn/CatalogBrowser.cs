@@ -1,3 +1,4 @@
+using DataMesh.Catalog.People;
 using Microsoft.Playwright;
 
 namespace DataMesh.Catalog.Tests.SignIn;
@@ -41,6 +42,18 @@ public sealed class CatalogBrowser : IAsyncDisposable
         // A machine shared with other builds answers slowly at times: wait for it rather than fail.
         context.SetDefaultTimeout(Patience);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new person, signed in through the catalog's own sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(PersonPages.SignIn);
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Signed in as {userName}")).ToBeVisibleAsync();
+        return page;
     }
 
     public Task ScreenshotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name), FullPage = true });

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace DataMesh.EndToEnd.Tests;
+namespace DataMesh.Testing;
 
 /// <summary>
 /// One database of the mesh's PostgreSQL server made unreachable, as its server stopped would be for the service that
@@ -8,7 +8,7 @@ namespace DataMesh.EndToEnd.Tests;
 /// (<c>ALLOW_CONNECTIONS false</c>) and the open ones are cut (<c>pg_terminate_backend</c>). Disposing lets connections
 /// in again.
 /// </summary>
-internal sealed class DatabaseOutage : IAsyncDisposable
+public sealed class DatabaseOutage : IAsyncDisposable
 {
     private readonly string _serverConnectionString;
     private readonly string _database;
