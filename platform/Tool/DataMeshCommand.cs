@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using DataMesh.Tool.Compare;
 using DataMesh.Tool.Export;
 using DataMesh.Tool.Lint;
@@ -8,10 +9,16 @@ namespace DataMesh.Tool;
 /// <summary>The <c>datamesh</c> command and its subcommands, run with the given writers so that tests run it in-process.</summary>
 public static class DataMeshCommand
 {
+    /// <summary>The command's name, as <c>ToolCommandName</c> installs it.</summary>
+    public const string Name = "datamesh";
+
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Styles styles)
     {
-        var root = new RootCommand("The data mesh's tool for ODCS data contracts and ODPS data product descriptors: lint them, compare versions, export them.")
+        // Named rather than taken from the executable, so that help says "datamesh" when run in-process too.
+        var root = new Command(Name, "The data mesh's tool for ODCS data contracts and ODPS data product descriptors: lint them, compare versions, export them.")
         {
+            new HelpOption(),
+            new VersionOption(),
             LintCommand.Create(output, error, styles),
             BreakingCommand.Create(output, error, styles),
             ChangelogCommand.Create(output, error, styles),
@@ -25,7 +32,7 @@ public static class DataMeshCommand
                 error.WriteLine(problem.Message);
             }
 
-            error.WriteLine($"See '{string.Join(' ', parse.CommandResult.Command.Name == root.Name ? ["datamesh"] : ["datamesh", parse.CommandResult.Command.Name])} --help'.");
+            error.WriteLine($"See '{string.Join(' ', parse.CommandResult.Command == root ? [Name] : [Name, parse.CommandResult.Command.Name])} --help'.");
             return ExitCodes.Unusable;
         }
 

@@ -32,6 +32,8 @@ public sealed class CSharpExporter : IContractExporter
             .AppendLine("// </auto-generated>")
             .AppendLine("#nullable enable")
             .AppendLine()
+            .AppendLine("using System;")
+            .AppendLine("using System.Collections.Generic;")
             .AppendLine("using System.Text.Json.Serialization;")
             .AppendLine()
             .AppendLine($"namespace {Namespace(contract)};");
