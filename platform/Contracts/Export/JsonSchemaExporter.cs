@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -45,5 +46,6 @@ public sealed class JsonSchemaExporter : IContractExporter
         return schema;
     }
 
-    internal static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
+    // Files for people and tools, not HTML: apostrophes and non-ASCII letters are written as they are.
+    internal static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

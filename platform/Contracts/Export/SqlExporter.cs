@@ -48,12 +48,15 @@ public sealed class SqlExporter : IContractExporter
     {
         var table = ExportNames.SqlIdentifier(TableName(schemaObject));
         var lines = new List<string>();
+        var checks = new List<string>();
         foreach (var property in schemaObject.Properties)
         {
             var column = ExportNames.SqlIdentifier(ColumnName(property));
             lines.Add($"    {column} {ColumnType(property)}{(property.Required ? " NOT NULL" : "")}{(property.Unique && !property.PrimaryKey ? " UNIQUE" : "")}");
-            lines.AddRange(Checks(column, property).Select(check => $"    CHECK ({check})"));
+            checks.AddRange(Checks(column, property).Select(check => $"    CHECK ({check})"));
         }
+
+        lines.AddRange(checks);
 
         var keys = schemaObject.Properties.Where(p => p.PrimaryKey).Select(p => ExportNames.SqlIdentifier(ColumnName(p))).ToList();
         if (keys.Count > 0)
