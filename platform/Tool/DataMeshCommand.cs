@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using DataMesh.Tool.Compare;
 using DataMesh.Tool.Export;
 using DataMesh.Tool.Lint;
+using DataMesh.Tool.Test;
 
 namespace DataMesh.Tool;
 
@@ -12,10 +13,11 @@ public static class DataMeshCommand
     /// <summary>The command's name, as <c>ToolCommandName</c> installs it.</summary>
     public const string Name = "datamesh";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Styles styles)
+    /// <param name="testRunner">What <c>datamesh test</c> runs the checks with; <see cref="ContractTestRunners.Default"/> when not given.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Styles styles, IContractTestRunner? testRunner = null)
     {
         // Named rather than taken from the executable, so that help says "datamesh" when run in-process too.
-        var root = new Command(Name, "The data mesh's tool for ODCS data contracts and ODPS data product descriptors: lint them, compare versions, export them.")
+        var root = new Command(Name, "The data mesh's tool for ODCS data contracts and ODPS data product descriptors: lint them, compare versions, export them, test them against live data.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -23,6 +25,7 @@ public static class DataMeshCommand
             BreakingCommand.Create(output, error, styles),
             ChangelogCommand.Create(output, error, styles),
             ExportCommand.Create(output, error),
+            TestCommand.Create(output, error, styles, testRunner ?? ContractTestRunners.Default),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

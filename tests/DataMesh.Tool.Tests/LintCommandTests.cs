@@ -83,6 +83,7 @@ public sealed class LintCommandTests : IDisposable
     [InlineData("breaking")]
     [InlineData("changelog")]
     [InlineData("export")]
+    [InlineData("test")]
     public void Every_command_has_help(string command)
     {
         var run = Tool.Run(command, "--help");
