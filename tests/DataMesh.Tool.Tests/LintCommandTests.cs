@@ -18,6 +18,18 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Colours_only_when_asked_for_a_terminal()
+    {
+        var (coloured, plain) = (new StringWriter(), new StringWriter());
+
+        DataMeshCommand.Run(["lint", Tool.SampleContracts[0]], coloured, TextWriter.Null, new Styles(enabled: true));
+        DataMeshCommand.Run(["lint", Tool.SampleContracts[0]], plain, TextWriter.Null, Styles.Plain);
+
+        Assert.Contains("\u001b[32m", coloured.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', plain.ToString());
+    }
+
+    [Fact]
     public void A_broken_copy_exits_one_with_file_line_column_field_and_reason()
     {
         var hr = folder.CopyFolder(Tool.DomainFolders.Single(f => f.Contains("/hr/", StringComparison.Ordinal)), "hr");

@@ -16,7 +16,17 @@ public sealed class ToolPackageTests : IDisposable
     {
         var (packages, tools) = (folder.File("packages"), folder.File("tools"));
         await RunAsync("dotnet", "pack", Path.Combine(RepositoryLayout.Root, "platform", "Tool"), "--no-build", "-c", RepositoryLayout.Configuration, "-o", packages);
-        await RunAsync("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "DataMesh.Tool");
+        // Only the packed folder as a source: a package of the same name elsewhere must not be what gets installed.
+        var sources = folder.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{packages}" />
+              </packageSources>
+            </configuration>
+            """);
+        await RunAsync("dotnet", "tool", "install", "--tool-path", tools, "--configfile", sources, "DataMesh.Tool");
         var datamesh = Path.Combine(tools, "datamesh");
         var hr = Tool.DomainFolders.Single(f => f.Contains("/hr/", StringComparison.Ordinal));
         var broken = folder.Write("broken.odcs.yaml", File.ReadAllText(Tool.SampleContracts[0]).Replace("classification: internal", "classification: secret"));
