@@ -36,12 +36,12 @@ public static class ContractComparison
     {
         foreach (var removed in previous.Where(o => next.All(n => n.Name != o.Name)))
         {
-            changes.Add(new($"schema[{removed.Name}]", ChangeKind.Breaking, "event type removed or renamed: consumers of it get no more events"));
+            changes.Add(new($"schema[{removed.Name}]", ChangeKind.Breaking, "event type removed or renamed: consumers of it get no more events", ChangeAction.Removed));
         }
 
         foreach (var added in next.Where(o => previous.All(p => p.Name != o.Name)))
         {
-            changes.Add(new($"schema[{added.Name}]", ChangeKind.Compatible, "event type added"));
+            changes.Add(new($"schema[{added.Name}]", ChangeKind.Compatible, "event type added", ChangeAction.Added));
         }
 
         foreach (var before in previous)
@@ -64,14 +64,14 @@ public static class ContractComparison
             var reason = renamedTo is null
                 ? "property removed: events that carry it no longer fit, and consumers reading it lose it"
                 : $"property removed or renamed (to '{renamedTo.Name}'?): events that carry it no longer fit, and consumers reading it lose it";
-            changes.Add(new($"{path}[{removed.Name}]", ChangeKind.Breaking, reason));
+            changes.Add(new($"{path}[{removed.Name}]", ChangeKind.Breaking, reason, ChangeAction.Removed));
         }
 
         foreach (var property in added)
         {
             changes.Add(property.Required
-                ? new($"{path}[{property.Name}]", ChangeKind.Breaking, "new property made required: events written under the previous version lack it")
-                : new($"{path}[{property.Name}]", ChangeKind.Compatible, "optional property added"));
+                ? new($"{path}[{property.Name}]", ChangeKind.Breaking, "new property made required: events written under the previous version lack it", ChangeAction.Added)
+                : new($"{path}[{property.Name}]", ChangeKind.Compatible, "optional property added", ChangeAction.Added));
         }
 
         foreach (var before in previous)
@@ -201,12 +201,12 @@ public static class ContractComparison
 
         foreach (var removed in before.Except(after))
         {
-            changes.Add(new($"{path}[{removed}]", ChangeKind.Breaking, $"enum value '{removed}' removed: events with it are refused"));
+            changes.Add(new($"{path}[{removed}]", ChangeKind.Breaking, $"enum value '{removed}' removed: events with it are refused", ChangeAction.Removed));
         }
 
         foreach (var added in after.Except(before))
         {
-            changes.Add(new($"{path}[{added}]", ChangeKind.Compatible, $"enum value '{added}' added"));
+            changes.Add(new($"{path}[{added}]", ChangeKind.Compatible, $"enum value '{added}' added", ChangeAction.Added));
         }
     }
 
@@ -256,7 +256,7 @@ public static class ContractComparison
             var after = next.SlaProperty(before.Property);
             if (after is null)
             {
-                changes.Add(new(path, ChangeKind.Breaking, $"promise removed (was {Describe(before)})"));
+                changes.Add(new(path, ChangeKind.Breaking, $"promise removed (was {Describe(before)})", ChangeAction.Removed));
                 continue;
             }
 
@@ -274,7 +274,7 @@ public static class ContractComparison
 
         foreach (var added in next.SlaProperties.Where(a => previous.SlaProperty(a.Property) is null))
         {
-            changes.Add(new($"slaProperties[{added.Property}]", ChangeKind.Compatible, $"promise added: {Describe(added)}"));
+            changes.Add(new($"slaProperties[{added.Property}]", ChangeKind.Compatible, $"promise added: {Describe(added)}", ChangeAction.Added));
         }
     }
 

@@ -1,0 +1,116 @@
+namespace DataMesh.Tool.Tests;
+
+/// <summary><c>datamesh lint</c> on the sample domains and on broken copies of them.</summary>
+public sealed class LintCommandTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    [Fact]
+    public void The_sample_domains_are_clean_validity_first_then_governance()
+    {
+        var run = Tool.Run(["lint", .. Tool.DomainFolders]);
+
+        Assert.True(run.Exit == ExitCodes.Clean, run.Output + run.Error);
+        var validity = run.Output.IndexOf("Validity against the standards", StringComparison.Ordinal);
+        var governance = run.Output.IndexOf("Mesh governance", StringComparison.Ordinal);
+        Assert.InRange(validity, 0, governance - 1);
+        Assert.Matches(@"\d+ file\(s\) checked: clean\.", run.Output);
+    }
+
+    [Fact]
+    public void Colours_only_when_asked_for_a_terminal()
+    {
+        var (coloured, plain) = (new StringWriter(), new StringWriter());
+
+        DataMeshCommand.Run(["lint", Tool.SampleContracts[0]], coloured, TextWriter.Null, new Styles(enabled: true));
+        DataMeshCommand.Run(["lint", Tool.SampleContracts[0]], plain, TextWriter.Null, Styles.Plain);
+
+        Assert.Contains("\u001b[32m", coloured.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', plain.ToString());
+    }
+
+    [Fact]
+    public void A_broken_copy_exits_one_with_file_line_column_field_and_reason()
+    {
+        var hr = folder.CopyFolder(Tool.DomainFolders.Single(f => f.Contains("/hr/", StringComparison.Ordinal)), "hr");
+        var contract = Path.Combine(hr, "employees.odcs.yaml");
+        var text = File.ReadAllText(contract);
+        File.WriteAllText(contract, ReplaceFirst(text, "classification: internal", "classification: secret"));
+        var line = text[..text.IndexOf("classification: internal", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var run = Tool.Run("lint", hr);
+
+        Assert.Equal(ExitCodes.Findings, run.Exit);
+        Assert.Matches($@"(?m)^{System.Text.RegularExpressions.Regex.Escape(contract)}:{line}:\d+: schema\[0\]\.properties\[0\]\.classification: 'secret' is not one of", run.Output);
+        Assert.Contains("finding(s).", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_file_is_linted_alone()
+    {
+        var contract = folder.Write("orders.odcs.yaml", "apiVersion: v3.0.2\nkind: DataContract\nid: [unclosed\n");
+
+        var run = Tool.Run("lint", contract);
+
+        Assert.Equal(ExitCodes.Findings, run.Exit);
+        Assert.Contains($"{contract}:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Github_format_prints_one_error_annotation_per_finding()
+    {
+        var contract = folder.Write("orders.odcs.yaml", File.ReadAllText(Tool.SampleContracts[0]).Replace("classification: internal", "classification: secret"));
+
+        var run = Tool.Run("lint", "--format", "github", contract);
+
+        Assert.Equal(ExitCodes.Findings, run.Exit);
+        var annotations = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(annotations);
+        Assert.All(annotations, a => Assert.Matches(@"^::error file=[^,]+,line=\d+,col=\d+,title=datamesh lint \(validity\)::.+: 'secret' is not one of", a));
+        Assert.DoesNotContain("Validity against", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_path_or_a_file_that_is_no_definition_is_unusable_input()
+    {
+        var other = folder.Write("notes.yaml", "a: 1\n");
+
+        var missing = Tool.Run("lint", folder.File("nowhere"));
+        var notDefinition = Tool.Run("lint", other);
+        var noArguments = Tool.Run("lint");
+        var empty = Tool.Run("lint", folder.Write("empty/readme.txt", "nothing") is var _ ? folder.File("empty") : "");
+
+        Assert.Equal(ExitCodes.Unusable, missing.Exit);
+        Assert.Contains("no such file or folder", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Unusable, notDefinition.Exit);
+        Assert.Contains("not a data product descriptor", notDefinition.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Unusable, noArguments.Exit);
+        Assert.Contains("datamesh lint --help", noArguments.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Unusable, empty.Exit);
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("breaking")]
+    [InlineData("changelog")]
+    [InlineData("export")]
+    [InlineData("test")]
+    public void Every_command_has_help(string command)
+    {
+        var run = Tool.Run(command, "--help");
+
+        Assert.Equal(ExitCodes.Clean, run.Exit);
+        Assert.Contains($"datamesh {command}", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Exit 0", run.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    internal static string ReplaceFirst(string text, string what, string with)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{what}' is not in the text");
+        return text[..at] + with + text[(at + what.Length)..];
+    }
+}
