@@ -37,7 +37,13 @@ public sealed class QualityResultsTests(PostgresServerFixture postgres) : Catalo
 
     private Task<HttpResponseMessage> ReportAsync(QualityResultsReportRequest report) => Catalog.ServiceClient("hr").PutAsJsonAsync(QualityResults, report);
 
-    private async Task<JsonElement> FactsAsync() => await Http.GetFromJsonAsync<JsonElement>($"{CatalogApi.Prefix}/products/hr.employees");
+    private async Task<JsonElement> FactsAsync()
+    {
+        var response = await Http.GetAsync($"{CatalogApi.Prefix}/products/hr.employees");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
 
     [Fact]
     public async Task A_rule_that_did_not_pass_breaks_the_promise_on_the_page_the_facts_search_and_breach_list_until_it_passes_again()

@@ -50,12 +50,18 @@ public sealed class QualityRuns(CatalogDbContext db)
 
     /// <summary>The newest <paramref name="count"/> runs of each of the product's rules, newest first.</summary>
     public async Task<ILookup<(string ContractId, string RuleId), QualityResultRecord>> RecentAsync(string id, int count, CancellationToken cancellationToken) =>
-        (await db.QualityResults.AsNoTracking().Where(r => r.DataProductId == id)
-            .GroupBy(r => new { r.ContractId, r.RuleId })
-            .SelectMany(g => g.OrderByDescending(r => r.CheckedAt).ThenByDescending(r => r.Id).Take(count))
-            .ToListAsync(cancellationToken))
-        .OrderByDescending(r => r.CheckedAt).ThenByDescending(r => r.Id)
+        (await db.QualityResults.FromSqlRaw(RecentRunsSql, new NpgsqlParameter<string>("id", id), new NpgsqlParameter<int>("count", count)).AsNoTracking()
+            .OrderByDescending(r => r.CheckedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken))
         .ToLookup(r => (r.ContractId, r.RuleId));
+
+    /// <summary>The newest <c>@count</c> runs of each rule of the product <c>@id</c> (EF Core does not translate a top-n per group).</summary>
+    private const string RecentRunsSql = """
+        SELECT q.* FROM quality_results q WHERE q."Id" IN (
+            SELECT n."Id" FROM (
+                SELECT r."Id", row_number() OVER (PARTITION BY r."ContractId", r."RuleId" ORDER BY r."CheckedAt" DESC, r."Id" DESC) AS "Newest"
+                FROM quality_results r WHERE r."DataProductId" = @id) n
+            WHERE n."Newest" <= @count)
+        """;
 
     private sealed class RuleCount
     {
