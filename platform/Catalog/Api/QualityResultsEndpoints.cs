@@ -28,8 +28,8 @@ public static class QualityResultsEndpoints
     }
 
     /// <summary>
-    /// Only a domain's service, by its credential, reports, only for products registered under its domain and only
-    /// against a contract version registered for that product. The report is taken whole or refused whole.
+    /// Only a domain's service, by its credential, reports, only for products registered under its domain and never
+    /// against another product's contract. The report is taken whole or refused whole.
     /// </summary>
     private static async Task<IResult> ReportAsync(QualityResultsReportRequest? request, HttpContext http, CatalogDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -62,10 +62,12 @@ public static class QualityResultsEndpoints
 
         await RefuseOthersAsync(db, domain, results, cancellationToken);
 
-        // Products not registered (yet) are skipped, as parked events are: the domain reports its next runs anyway.
+        // Runs of products or contract versions not registered (yet, or refused by the compatibility gate) are skipped, as
+        // parked events of unknown products are: refusing them would refuse the domain's other runs with them, report
+        // after report. They do not count until their version is registered and they run again.
+        var registered = await RegisteredAsync(db, results, cancellationToken);
         var ids = results.Select(r => r.DataProductId).Distinct().ToList();
-        var registered = await db.DataProducts.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        var runs = results.Where(r => registered.Contains(r.DataProductId))
+        var runs = results.Where(r => registered.Contains((r.DataProductId, r.ContractId, r.ContractVersion)))
             .DistinctBy(r => (r.DataProductId, r.ContractId, r.RuleId, Instant(r.CheckedAt))).ToList();
         var times = runs.Select(r => Instant(r.CheckedAt)).Distinct().ToList();
         var known = (await db.QualityResults.Where(q => ids.Contains(q.DataProductId) && times.Contains(q.CheckedAt))
@@ -126,33 +128,36 @@ public static class QualityResultsEndpoints
         }
     }
 
-    /// <summary>Refuses (403) a result for another domain's product, or against a contract version the product does not offer.</summary>
+    /// <summary>Refuses (403) a result for another domain's product, or against another product's contract.</summary>
     private static async Task RefuseOthersAsync(CatalogDbContext db, string domain, IReadOnlyList<QualityRuleResult> results, CancellationToken cancellationToken)
     {
         var ids = results.Select(r => r.DataProductId).Distinct().ToList();
         var owners = await db.DataProducts.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Domain, cancellationToken);
         var contractIds = results.Select(r => r.ContractId).Distinct().ToList();
-        var offered = (await db.ContractVersions.Where(c => contractIds.Contains(c.ContractId))
-                .Select(c => new { c.ContractId, c.Version, c.DataProductId }).ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.ContractId, c.Version), c => c.DataProductId);
+        var products = await db.ContractVersions.Where(c => contractIds.Contains(c.ContractId))
+            .Select(c => new { c.ContractId, c.DataProductId }).Distinct().ToListAsync(cancellationToken);
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
-            if (!owners.TryGetValue(result.DataProductId, out var owner))
-            {
-                continue;
-            }
-
-            if (owner != domain)
+            if (owners.TryGetValue(result.DataProductId, out var owner) && owner != domain)
             {
                 throw CatalogRefusal.Forbidden($"results[{i}].dataProductId", $"data product '{result.DataProductId}' belongs to domain '{owner}', not '{domain}'");
             }
 
-            if (offered.GetValueOrDefault((result.ContractId, result.ContractVersion)) != result.DataProductId)
+            if (products.FirstOrDefault(c => c.ContractId == result.ContractId && c.DataProductId != result.DataProductId) is { } other)
             {
-                throw CatalogRefusal.Forbidden($"results[{i}].contractVersion", $"contract '{result.ContractId}' {result.ContractVersion} is not a registered contract version of data product '{result.DataProductId}'");
+                throw CatalogRefusal.Forbidden($"results[{i}].contractId", $"contract '{result.ContractId}' is offered by data product '{other.DataProductId}', not '{result.DataProductId}'");
             }
         }
+    }
+
+    /// <summary>The reported (product, contract, version) triples the catalog has registered.</summary>
+    private static async Task<HashSet<(string, string, string)>> RegisteredAsync(CatalogDbContext db, IReadOnlyList<QualityRuleResult> results, CancellationToken cancellationToken)
+    {
+        var contractIds = results.Select(r => r.ContractId).Distinct().ToList();
+        return (await db.ContractVersions.Where(c => contractIds.Contains(c.ContractId))
+                .Select(c => new { c.DataProductId, c.ContractId, c.Version }).ToListAsync(cancellationToken))
+            .Select(c => (c.DataProductId, c.ContractId, c.Version)).ToHashSet();
     }
 
     /// <summary>The run's time as PostgreSQL keeps it (UTC, whole microseconds), so a run sent again is recognised.</summary>

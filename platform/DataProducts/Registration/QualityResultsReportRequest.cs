@@ -6,8 +6,8 @@ namespace DataMesh.DataProducts.Registration;
 /// </summary>
 public sealed record QualityResultsReportRequest(string Domain, IReadOnlyList<QualityRuleResult> Results)
 {
-    /// <summary>The most rule runs one report may carry; a domain with more sends several reports.</summary>
-    public const int MaxResults = 500;
+    /// <summary>The most rule runs one report may carry; a domain with more (runs kept while the catalog was away) sends several reports.</summary>
+    public const int MaxResults = 1000;
 }
 
 /// <summary>
