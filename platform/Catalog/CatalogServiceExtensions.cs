@@ -26,6 +26,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DataProductRegistry>();
         builder.Services.AddScoped<PromiseObserver>();
+        builder.Services.AddScoped<QualityRuns>();
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<ProductFactsReader>();
         builder.Services.AddScoped<ContractHistory>();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
+using DataMesh.DataProducts.Registration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataMesh.Catalog.Tests;
@@ -46,6 +47,8 @@ internal sealed record CatalogOperation(string Name, HttpMethod Method, Func<Sce
             (t, s, c) => t.RemoveMemberAsync(People.ConsumerTeam, s.Member, c, default)),
         new("lookup-key", HttpMethod.Post, _ => Api("keys/lookup"), s => new { key = s.Key }, null),
         new("edge-policy", HttpMethod.Get, _ => Api("edge/policy"), _ => null, null),
+        new("report-quality", HttpMethod.Put, _ => new CatalogRegistrationOptions().QualityResultsPath, _ => new QualityResultsReportRequest("hr",
+            [new QualityRuleResult(Scene.Product, "hr.employees.events", "1.0.0", "employee-ids-unique", "EmployeeHired.employeeId", "library", QualityRuleResult.Passed, 0, "duplicates: 0", DateTimeOffset.UtcNow.AddMinutes(-1))]), null),
     ];
 
     private static string Api(string path) => $"{CatalogApi.Prefix}/{path}";

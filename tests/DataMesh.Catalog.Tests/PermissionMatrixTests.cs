@@ -47,6 +47,7 @@ public sealed class PermissionMatrixTests(MatrixCatalog matrix) : IClassFixture<
         ["remove-team-member"] =          "401 401 403 403 403 403 403 403 401 401",
         ["lookup-key"] =                  "401 401 403 403 403 403 403 403 200 401",
         ["edge-policy"] =                 "401 401 403 403 403 403 403 403 200 401",
+        ["report-quality"] =              "401 401 403 403 403 403 204 403 403 401",
     };
 
     public static TheoryData<string, string, string> Cells() => PermissionTable.Cells(Expected, Callers);

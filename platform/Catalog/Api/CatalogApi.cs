@@ -10,6 +10,7 @@ public static class CatalogApi
         var v1 = app.MapGroup(Prefix).AddEndpointFilter<CatalogRefusalFilter>().Answers(StatusCodes.Status500InternalServerError);
         v1.MapRegistrations();
         v1.MapParkedEvents();
+        v1.MapQualityResults();
         v1.MapDiscovery();
         v1.MapAccess();
         v1.MapTeams();

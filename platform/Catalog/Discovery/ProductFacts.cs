@@ -7,8 +7,9 @@ using DataMesh.DomainServices.Paging;
 namespace DataMesh.Catalog.Discovery;
 
 /// <summary>
-/// Everything the catalog knows of one data product: its newest version's facts, its history, lineage and what was
-/// observed. The history and lineage grow with time: the newest <see cref="ListLimit.MaxItems"/> of each are shown.
+/// Everything the catalog knows of one data product: its newest version's facts, its history, lineage, what was
+/// observed and its quality rules' runs. The history, lineage and rules grow with time: the newest (or first)
+/// <see cref="ListLimit.MaxItems"/> of each are shown.
 /// </summary>
 [ReadFromDefinitions]
 public sealed record ProductFacts(
@@ -26,7 +27,8 @@ public sealed record ProductFacts(
     [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<LineageLink> Downstream,
     PromiseObservation Observed,
     [property: MaxLength(ProductFacts.RecentDeadLetterCount)] IReadOnlyList<DeadLetterFacts> RecentDeadLetters,
-    ParkedEventsFacts? Parked)
+    ParkedEventsFacts? Parked,
+    [property: MaxLength(ListLimit.MaxItems)] IReadOnlyList<QualityRuleFacts> Quality)
 {
     /// <summary>How many of the newest dead-lettered events a product's facts show.</summary>
     public const int RecentDeadLetterCount = 20;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataMesh.Catalog.Discovery;
 
 /// <summary>Gathers a product's facts: its newest descriptor and contracts read back with the shared loader, history, lineage and observations.</summary>
-public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver observer)
+public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver observer, QualityRuns quality)
 {
     public async Task<ProductFacts?> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -36,6 +36,8 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
             .Select(d => new DeadLetterFacts(d.ConsumerId, d.EventId, d.EventType, d.ContractVersion, d.Reason, d.ReceivedAt)).ToListAsync(cancellationToken);
         var parked = await db.ParkedEvents.AsNoTracking().Where(p => p.DataProductId == id)
             .Select(p => new ParkedEventsFacts(p.Count, p.OldestParkedAt, p.OldestReason, p.ReportedAt)).SingleOrDefaultAsync(cancellationToken);
+        var rules = (await quality.LastAsync(id, cancellationToken)).Take(ListLimit.MaxItems).ToList();
+        var recent = rules.Count == 0 ? null : await quality.RecentAsync(id, QualityRuleFacts.RecentRunCount, cancellationToken);
 
         return new ProductFacts(
             id,
@@ -52,7 +54,9 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
             downstream.Select(e => new LineageLink(e.DownstreamId, names.GetValueOrDefault(e.DownstreamId), e.InputPort, e.ContractId, e.ContractVersion, true)).ToList(),
             observed,
             deadLetters,
-            parked);
+            parked,
+            rules.Select(r => new QualityRuleFacts(r.ContractId, r.ContractVersion, r.RuleId, r.Element, r.Kind, QualityRunFacts.Of(r),
+                recent![(r.ContractId, r.RuleId)].Select(QualityRunFacts.Of).ToList())).ToList());
     }
 
     private static OutputPortFacts Port(OutputPort port, DataContract contract, IReadOnlyList<ContractVersionRecord> versions) => new(

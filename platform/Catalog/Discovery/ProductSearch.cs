@@ -72,10 +72,12 @@ public sealed class ProductSearch(CatalogDbContext db, PromiseObserver observer)
                 d."Freshness", p."Rank", o."LastEventAt",
                 (SELECT h."Events" FROM observed_hours h WHERE h."DataProductId" = p."Id" AND h."Hour" = {Parameter(command, "thisHour", thisHour)}),
                 (SELECT h."Events" FROM observed_hours h WHERE h."DataProductId" = p."Id" AND h."Hour" = {Parameter(command, "previousHour", thisHour.AddHours(-1))}),
-                (SELECT count(*) FROM dead_letters l WHERE l."DataProductId" = p."Id")
+                (SELECT count(*) FROM dead_letters l WHERE l."DataProductId" = p."Id"),
+                quality."Rules", quality."NotPassing"
             FROM (SELECT count(*) AS n FROM matching) total
             LEFT JOIN (page p JOIN data_products d ON d."Id" = p."Id") ON TRUE
             LEFT JOIN observed_products o ON o."DataProductId" = p."Id"
+            LEFT JOIN LATERAL ({QualityRuns.CountsSql("p.\"Id\"")}) quality ON TRUE
             ORDER BY p."Rank" DESC, p."Id"
             """;
 
@@ -103,7 +105,8 @@ public sealed class ProductSearch(CatalogDbContext db, PromiseObserver observer)
                         reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
                         reader.IsDBNull(13) ? 0 : reader.GetInt64(13),
                         reader.IsDBNull(14) ? 0 : reader.GetInt64(14),
-                        reader.GetInt64(15));
+                        reader.GetInt64(15),
+                        (reader.GetInt32(16), reader.GetInt32(17)));
                     items.Add(new ProductSummary(
                         reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
                         reader.GetString(7), reader.GetFieldValue<string[]>(8), reader.GetFieldValue<string[]>(9), reader.GetFloat(11), observed));

@@ -1,5 +1,6 @@
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Observations;
+using DataMesh.DataProducts.Registration;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataMesh.Catalog.Registry;
@@ -43,6 +44,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<DeadLetterRecord> DeadLetters => Set<DeadLetterRecord>();
 
     public DbSet<ParkedEventsRecord> ParkedEvents => Set<ParkedEventsRecord>();
+
+    public DbSet<QualityResultRecord> QualityResults => Set<QualityResultRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -166,6 +169,24 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             parked.HasKey(p => p.DataProductId);
             parked.Property(p => p.DataProductId).HasMaxLength(DataProductRecord.MaxIdLength);
             parked.Property(p => p.OldestReason).HasMaxLength(ParkedEventsRecord.MaxReasonLength);
+        });
+        modelBuilder.Entity<QualityResultRecord>(run =>
+        {
+            run.ToTable("quality_results");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.DataProductId).HasMaxLength(DataProductRecord.MaxIdLength);
+            run.Property(r => r.ContractId).HasMaxLength(ContractVersionRecord.MaxIdLength);
+            run.Property(r => r.ContractVersion).HasMaxLength(ContractVersionRecord.MaxVersionLength);
+            run.Property(r => r.RuleId).HasMaxLength(QualityRuleResult.MaxRuleIdLength);
+            run.Property(r => r.Element).HasMaxLength(QualityRuleResult.MaxElementLength);
+            run.Property(r => r.Kind).HasMaxLength(QualityRuleResult.MaxKindLength);
+            run.Property(r => r.Outcome).HasMaxLength(QualityResultRecord.MaxOutcomeLength);
+            run.Property(r => r.Detail).HasMaxLength(QualityRuleResult.MaxDetailLength);
+            run.Ignore(r => r.Holds);
+            // A rule's runs newest first (its last result, its history, trimming), and each run once: a report sent again adds nothing.
+            run.HasIndex(r => new { r.DataProductId, r.ContractId, r.RuleId, r.CheckedAt }).IsUnique();
+            // The products with a rule that did not pass lately: the only ones the breached-promises list judges for quality.
+            run.HasIndex(r => r.DataProductId).HasFilter($"\"Outcome\" <> '{QualityRuleResult.Passed}'").HasDatabaseName("IX_quality_results_not_passed");
         });
     }
 }

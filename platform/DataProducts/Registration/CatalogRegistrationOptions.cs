@@ -13,6 +13,12 @@ public sealed class CatalogRegistrationOptions
     /// <summary>Where the service reports its parked outbox events (<see cref="ParkedEventsReportRequest"/>).</summary>
     public string ParkedEventsPath { get; set; } = "/api/catalog/v1/parked-events";
 
+    /// <summary>The catalog's route for quality results below its API prefix: the catalog maps it, <see cref="QualityResultsPath"/> is built from it.</summary>
+    public const string QualityResultsRoute = "/quality-results";
+
+    /// <summary>Where the service reports its contracts' quality rule runs (<see cref="QualityResultsReportRequest"/>).</summary>
+    public string QualityResultsPath { get; set; } = Subscribing.DeadLetterReplayRoute.ApiPrefix + QualityResultsRoute;
+
     /// <summary>
     /// How often the parked events are read again and reported when they changed; the relay wakes the report at once when
     /// it parks an event, so this only catches rows changed by hand (an operator offering a row again).

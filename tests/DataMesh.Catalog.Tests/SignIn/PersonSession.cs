@@ -21,6 +21,9 @@ public sealed partial class PersonSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    /// <summary>Any request with the session's cookies, as a script in the person's browser could send it.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     /// <summary>Reads the form's token from <paramref name="formPage"/>, then posts the fields to <paramref name="path"/>.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string path, params (string Name, string Value)[] fields)
     {
