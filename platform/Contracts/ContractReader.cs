@@ -4,10 +4,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.Contracts;
 
-/// <summary>Reads an ODCS v3.0.x <c>*.odcs.yaml</c> file into a <see cref="DataContract"/>, checking each field as it goes.</summary>
+/// <summary>Reads an ODCS v3.1.0 or v3.0.x <c>*.odcs.yaml</c> file into a <see cref="DataContract"/>, checking each field as it goes.</summary>
 internal static class ContractReader
 {
-    public static readonly string[] ApiVersions = ["v3.0.0", "v3.0.1", "v3.0.2"];
+    public static readonly string[] ApiVersions = ["v3.1.0", "v3.0.0", "v3.0.1", "v3.0.2"];
+
+    /// <summary>The object-level custom property holding whole example events (a list of them).</summary>
+    public const string ExamplesProperty = "examples";
+
+    /// <summary>The <c>physicalType</c> of a schema object published on a topic; its <c>physicalName</c> is the topic.</summary>
+    public const string TopicPhysicalType = "topic";
 
     /// <summary>The SLA entries every contract states, so consumers can alert on late or lost data and plan storage.</summary>
     public static readonly string[] RequiredSlaProperties = ["freshness", "latency", "retention"];
@@ -18,24 +24,25 @@ internal static class ContractReader
     private static readonly string[] Fields =
         ["apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct", "description", "team", "tags", "schema", "slaProperties", "servers"];
 
-    private static readonly string[] ObjectFields = ["name", "logicalType", "businessName", "description", "tags", "properties", "examples"];
+    private static readonly string[] ObjectFields =
+        ["name", "physicalName", "physicalType", "logicalType", "businessName", "description", "tags", "properties", "quality", "customProperties"];
 
     private static readonly string[] PropertyFields =
     [
         "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
-        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items",
+        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "quality",
     ];
 
     // Array elements have no name and are never null; their classification defaults to the array's.
-    private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items"];
+    private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items", "quality"];
 
     private static readonly string[] CustomPropertyFields = ["property", "value", "description"];
     private static readonly string[] SlaFields = ["property", "value", "unit", "element", "driver"];
-    private static readonly string[] ServerFields = ["server", "type", "description", "environment", "host", "topic", "format", "location"];
+    private static readonly string[] ServerFields = ["server", "type", "description", "environment", "host", "format", "location"];
 
     private static readonly IReadOnlyDictionary<LogicalType, string[]> OptionsByType = new Dictionary<LogicalType, string[]>
     {
-        [LogicalType.String] = ["format", "minLength", "maxLength", "pattern", "enum"],
+        [LogicalType.String] = ["format", "minLength", "maxLength", "pattern"],
         [LogicalType.Date] = ["format"],
         [LogicalType.Integer] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
         [LogicalType.Number] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
@@ -67,17 +74,47 @@ internal static class ContractReader
         var description = DescriptionReader.Read(fields);
         var team = TeamReader.Read(fields, required: false);
         var tags = fields.Texts("tags");
-        var schema = fields.Items("schema", required: true, (node, path) => ReadObject(node, path, reader));
+        // ODCS v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema 2019); v3.0.x as a flag on minimum/maximum.
+        var boundsAreNumbers = apiVersion == "v3.1.0";
+        var schema = fields.Items("schema", required: true, (node, path) => ReadObject(node, path, reader, boundsAreNumbers));
         RefuseDuplicates(schema, o => o.Name, o => o.Source, "name", reader);
         var sla = ReadSla(fields);
-        var servers = ReadServers(fields);
+        var servers = ReadServers(fields, Topic(schema, fields));
 
         return fields.HasErrors || status is null || description is null || fields.Has("team") && team is null
             ? null
             : new DataContract(apiVersion, id, name, version, status.Value, domain, dataProduct, description, team, schema, sla, servers, tags, fields.Source);
     }
 
-    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader)
+    /// <summary>
+    /// The topic the contract's events are published on: the <c>physicalName</c> its schema objects share with
+    /// <c>physicalType: topic</c> (the ODCS way of naming a topic). Every object is one event type on that topic.
+    /// </summary>
+    private static string? Topic(IReadOnlyList<SchemaObject> schema, YamlFields contract)
+    {
+        var topic = schema.FirstOrDefault(o => o.PhysicalName is not null)?.PhysicalName;
+        foreach (var schemaObject in schema)
+        {
+            if (schemaObject.PhysicalType != TopicPhysicalType)
+            {
+                contract.Reader.Errors.Add(schemaObject.Source.Error(
+                    "physicalType", $"is {(schemaObject.PhysicalType is null ? "missing" : $"'{schemaObject.PhysicalType}'")}; an event type is published on a topic (physicalType: {TopicPhysicalType})"));
+            }
+            else if (schemaObject.PhysicalName is null)
+            {
+                contract.Reader.Errors.Add(schemaObject.Source.Error("physicalName", "is required: it names the topic the events are published on"));
+            }
+            else if (schemaObject.PhysicalName != topic)
+            {
+                contract.Reader.Errors.Add(schemaObject.Source.Error(
+                    "physicalName", $"'{schemaObject.PhysicalName}' is another topic than {schema[0].Name}'s '{topic}'; a contract's event types share one topic"));
+            }
+        }
+
+        return topic;
+    }
+
+    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader, bool boundsAreNumbers)
     {
         var errorsBefore = reader.Errors.Count;
         var fields = reader.Mapping(node, path, ObjectFields);
@@ -88,19 +125,47 @@ internal static class ContractReader
 
         var name = fields.Text("name");
         fields.OneOf("logicalType", ["object"], required: true);
-        var properties = ReadProperties(fields, reader);
-        var schemaObject = new SchemaObject(
-            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source);
-        var examples = fields.Items("examples", required: false, (example, examplePath) =>
+        var properties = ReadProperties(fields, reader, boundsAreNumbers);
+        var examplesPath = "";
+        YamlSequenceNode? examplesNode = null;
+        var customProperties = ReadCustomProperties(fields, (property, value, valuePath) =>
         {
-            if (example is YamlMappingNode)
+            if (property != ExamplesProperty)
             {
-                return YamlJson.Example(example, reader);
+                return false;
             }
 
-            reader.Error(example, examplePath, $"an example event is a mapping of fields, found {YamlFields.Describe(example)}");
-            return null;
+            if (value is YamlSequenceNode sequence)
+            {
+                (examplesNode, examplesPath) = (sequence, valuePath);
+            }
+            else
+            {
+                reader.Error(value, valuePath, $"the examples are a list of example events, found {YamlFields.Describe(value)}");
+            }
+
+            return true;
         });
+        var schemaObject = new SchemaObject(
+            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source)
+        {
+            PhysicalName = fields.OptionalText("physicalName"),
+            PhysicalType = fields.OptionalText("physicalType"),
+            CustomProperties = customProperties,
+        };
+        var examples = new List<ExampleEvent>();
+        for (var i = 0; examplesNode is not null && i < examplesNode.Children.Count; i++)
+        {
+            var example = examplesNode.Children[i];
+            if (example is YamlMappingNode)
+            {
+                examples.Add(YamlJson.Example(example, reader));
+            }
+            else
+            {
+                reader.Error(example, $"{examplesPath}[{i}]", $"an example event is a mapping of fields, found {YamlFields.Describe(example)}");
+            }
+        }
 
         if (fields.HasErrors)
         {
@@ -119,22 +184,22 @@ internal static class ContractReader
             foreach (var violation in validator.Validate(examples[i].Value))
             {
                 var field = violation.Field == "$" ? "" : $".{violation.Field}";
-                reader.Errors.Add(new(examples[i].LocationOf(violation.Pointer), $"{fields.PathOf("examples")}[{i}]{field}", violation.Reason));
+                reader.Errors.Add(new(examples[i].LocationOf(violation.Pointer), $"{examplesPath}[{i}]{field}", violation.Reason));
             }
         }
 
         return schemaObject with { Examples = examples };
     }
 
-    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader)
+    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader, bool boundsAreNumbers)
     {
-        var properties = fields.Items("properties", required: true, (node, path) => ReadProperty(node, path, reader, item: null));
+        var properties = fields.Items("properties", required: true, (node, path) => ReadProperty(node, path, reader, item: null, boundsAreNumbers));
         RefuseDuplicates(properties, p => p.Name, p => p.Source, "name", reader);
         return properties;
     }
 
     /// <param name="item">The array whose elements this describes, or null for a named property.</param>
-    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item)
+    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item, bool boundsAreNumbers)
     {
         var errorsBefore = reader.Errors.Count;
         var fields = reader.Mapping(node, path, item is null ? PropertyFields : ItemFields);
@@ -145,7 +210,12 @@ internal static class ContractReader
 
         var name = item is null ? fields.Text("name") : $"{item.Name}[]";
         var logicalType = fields.Choice<LogicalType>("logicalType", required: true);
-        var options = logicalType is null ? LogicalTypeOptions.None : ReadOptions(fields, logicalType.Value);
+        var options = logicalType is null ? LogicalTypeOptions.None : ReadOptions(fields, logicalType.Value, boundsAreNumbers);
+        if (options is not null && logicalType is { } type && AllowedValues.Read(fields.Node("quality", required: false), type) is { } allowed)
+        {
+            options = options with { Enum = allowed };
+        }
+
         var required = item is not null || fields.Boolean("required");
         var primaryKey = fields.Boolean("primaryKey");
         if (primaryKey && !required)
@@ -154,7 +224,7 @@ internal static class ContractReader
         }
 
         var classification = fields.Choice<Classification>("classification", required: item is null) ?? item?.Classification;
-        var customProperties = ReadCustomProperties(fields);
+        var customProperties = ReadCustomProperties(fields, structured: null);
         var isPersonalData = IsPersonalData(fields, customProperties);
         if (isPersonalData && classification < Classification.Confidential)
         {
@@ -184,7 +254,7 @@ internal static class ContractReader
 
         if (logicalType == LogicalType.Object)
         {
-            property = property with { Properties = ReadProperties(fields, reader) };
+            property = property with { Properties = ReadProperties(fields, reader, boundsAreNumbers) };
         }
         else
         {
@@ -194,7 +264,7 @@ internal static class ContractReader
         if (logicalType == LogicalType.Array)
         {
             var items = fields.Node("items", required: true);
-            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property) };
+            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property, boundsAreNumbers) };
         }
         else
         {
@@ -210,7 +280,7 @@ internal static class ContractReader
     }
 
     /// <returns>The options, or null when they are broken (the problems are reported).</returns>
-    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType logicalType)
+    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType logicalType, bool boundsAreNumbers)
     {
         var allowed = OptionsByType[logicalType];
         if (allowed.Length == 0)
@@ -237,22 +307,18 @@ internal static class ContractReader
             fields.Error("pattern", $"'{pattern}' is not a valid regular expression");
         }
 
-        var enumValues = fields.Has("enum") ? fields.Texts("enum") : null;
-        if (enumValues is { Count: 0 })
-        {
-            fields.Error("enum", "needs at least one value");
-        }
-
+        var (minimum, exclusiveMinimum) = Bound(fields, "minimum", "exclusiveMinimum", boundsAreNumbers, Math.Max);
+        var (maximum, exclusiveMaximum) = Bound(fields, "maximum", "exclusiveMaximum", boundsAreNumbers, Math.Min);
         var options = new LogicalTypeOptions(
             format,
             fields.Count("minLength"),
             fields.Count("maxLength"),
             pattern,
-            enumValues,
-            fields.Number("minimum"),
-            fields.Number("maximum"),
-            fields.Boolean("exclusiveMinimum"),
-            fields.Boolean("exclusiveMaximum"),
+            null,
+            minimum,
+            maximum,
+            exclusiveMinimum,
+            exclusiveMaximum,
             fields.Number("multipleOf"),
             fields.Count("minItems"),
             fields.Count("maxItems"),
@@ -281,7 +347,31 @@ internal static class ContractReader
         return fields.HasErrors ? null : options;
     }
 
-    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields property)
+    /// <summary>
+    /// A bound and whether it is exclusive. In v3.1.0 <c>exclusiveMinimum: 0</c> is itself the bound; with both
+    /// written the stricter one holds (<paramref name="stricter"/> picks it; on a tie the exclusive one).
+    /// </summary>
+    private static (decimal? Bound, bool Exclusive) Bound(YamlFields fields, string inclusive, string exclusive, bool boundsAreNumbers, Func<decimal, decimal, decimal> stricter)
+    {
+        var bound = fields.Number(inclusive);
+        if (!boundsAreNumbers)
+        {
+            return (bound, fields.Boolean(exclusive));
+        }
+
+        if (fields.Number(exclusive) is not { } exclusiveBound)
+        {
+            return (bound, false);
+        }
+
+        return bound is null || stricter(bound.Value, exclusiveBound) == exclusiveBound ? (exclusiveBound, true) : (bound, false);
+    }
+
+    /// <param name="structured">
+    /// Takes a custom property whose value is not plain text (name, value, path of the value) and says whether it
+    /// handled it; null when every value must be text.
+    /// </param>
+    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields property, Func<string, YamlNode, string, bool>? structured)
     {
         if (!property.Has("customProperties"))
         {
@@ -297,6 +387,12 @@ internal static class ContractReader
             }
 
             var name = fields.Text("property");
+            if (structured is not null && fields.Node("value", required: false) is { } structuredValue and not YamlScalarNode
+                && structured(name, structuredValue, fields.PathOf("value")))
+            {
+                return null;
+            }
+
             if (name != PersonalDataProperty && string.Equals(name, PersonalDataProperty, StringComparison.OrdinalIgnoreCase))
             {
                 fields.Error("property", $"'{name}' would not mark personal data; the custom property is '{PersonalDataProperty}', in lower case");
@@ -393,7 +489,7 @@ internal static class ContractReader
         return sla;
     }
 
-    private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract)
+    private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract, string? topic)
     {
         var typesNamed = new HashSet<ContractServerType>();
         var allTypesRead = true;
@@ -416,12 +512,13 @@ internal static class ContractReader
                 typesNamed.Add(type.Value);
             }
 
-            string? topic = null, format = null, location = null;
+            string? format = null, location = null;
             if (type == ContractServerType.Kafka)
             {
-                topic = fields.Text("topic");
+                // ODCS requires the bootstrap server; the mesh writes the Aspire connection name (see ContractServer.Host).
+                fields.Text("host");
                 format = fields.OneOf("format", ["json"], required: false);
-                fields.Forbid("location", "a kafka server names a topic, not a location");
+                fields.Forbid("location", "a kafka server's topic is the schema objects' physicalName, not a location");
             }
             else if (type == ContractServerType.Api)
             {
@@ -432,12 +529,11 @@ internal static class ContractReader
                 }
 
                 fields.Forbid("host", "an api server's address is its location");
-                fields.Forbid("topic", "only a kafka server has a topic");
                 fields.Forbid("format", "only a kafka server has a message format");
             }
 
             var server = new ContractServer(
-                name, type ?? ContractServerType.Api, fields.OptionalText("description"), fields.OptionalText("environment"), fields.OptionalText("host"), topic, format, location, fields.Source);
+                name, type ?? ContractServerType.Api, fields.OptionalText("description"), fields.OptionalText("environment"), fields.OptionalText("host"), type == ContractServerType.Kafka ? topic : null, format, location, fields.Source);
             return fields.HasErrors ? null : server;
         });
 

@@ -10,7 +10,8 @@ internal static class DescriptorReader
     private static readonly string[] Fields =
         ["apiVersion", "kind", "id", "name", "version", "status", "domain", "tenant", "description", "team", "inputPorts", "outputPorts", "tags"];
 
-    private static readonly string[] InputPortFields = ["name", "dataProductId", "contractId", "version"];
+    private static readonly string[] InputPortFields = ["name", "contractId", "version", "tags", "customProperties", "authoritativeDefinitions"];
+    private static readonly string[] CustomPropertyFields = ["property", "value", "description"];
     private static readonly string[] OutputPortFields = ["name", "description", "type", "version", "contractId"];
 
     /// <summary>The descriptor, or null when it could not be read whole (the problems are in the reader).</summary>
@@ -49,8 +50,39 @@ internal static class DescriptorReader
             return null;
         }
 
-        var port = new InputPort(fields.Text("name"), fields.Identifier("dataProductId"), fields.Identifier("contractId"), fields.Version("version"), fields.Source);
-        return fields.HasErrors ? null : port;
+        var name = fields.Text("name");
+        var contractId = fields.Identifier("contractId");
+        var version = fields.Version("version");
+        fields.Texts("tags");
+        fields.Node("authoritativeDefinitions", required: false);
+
+        // ODPS has no field for the upstream product: the mesh writes it as the custom property dataProductId.
+        YamlFields? upstream = null;
+        fields.Items("customProperties", required: false, (entry, entryPath) =>
+        {
+            var property = reader.Mapping(entry, entryPath, CustomPropertyFields);
+            if (property?.OptionalText("property") == InputPort.UpstreamProperty)
+            {
+                upstream = property;
+            }
+
+            return property;
+        });
+
+        if (upstream is null)
+        {
+            fields.Error("customProperties", $"needs a {{property: {InputPort.UpstreamProperty}, value: <id>}} entry naming the upstream data product");
+            return null;
+        }
+
+        var dataProductId = upstream.Identifier("value");
+        if (fields.HasErrors || upstream.HasErrors)
+        {
+            return null;
+        }
+
+        var source = fields.Source.With(InputPort.UpstreamField, upstream.Source.LocationOf("value"));
+        return new InputPort(name, dataProductId, contractId, version, source);
     }
 
     private static OutputPort? ReadOutputPort(YamlNode node, string path, DefinitionReader reader)

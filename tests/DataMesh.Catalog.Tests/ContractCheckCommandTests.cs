@@ -10,22 +10,22 @@ public sealed class ContractCheckCommandTests : IDisposable
     [Fact]
     public void A_compatible_minor_version_exits_zero_and_lists_the_change()
     {
-        var (exit, output, _) = Run(ContractVersions.Base, ContractVersions.Edit("1.1.0", ("enum: [web, shop, phone]", "enum: [web, shop, phone, app]")));
+        var (exit, output, _) = Run(ContractVersions.Base, ContractVersions.Edit("1.1.0", ("validValues: [web, shop, phone]", "validValues: [web, shop, phone, app]")));
 
         Assert.Equal(ContractCheckCommand.Accepted, exit);
-        Assert.Contains("compatible schema[OrderPlaced].properties[channel].logicalTypeOptions.enum[app]: enum value 'app' added", output, StringComparison.Ordinal);
+        Assert.Contains("compatible schema[OrderPlaced].properties[channel].quality[invalidValues].validValues[app]: allowed value 'app' added", output, StringComparison.Ordinal);
         Assert.Contains("Accepted: 1.1.0 may follow 1.0.0.", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_breaking_change_without_a_major_version_exits_one_naming_the_path_and_why()
     {
-        var (exit, output, _) = Run(ContractVersions.Base, ContractVersions.Edit("1.1.0", ("enum: [web, shop, phone]", "enum: [web, shop]")));
+        var (exit, output, _) = Run(ContractVersions.Base, ContractVersions.Edit("1.1.0", ("validValues: [web, shop, phone]", "validValues: [web, shop]")));
 
         Assert.Equal(ContractCheckCommand.Refused, exit);
         Assert.Contains("Refused: 1 problem(s); the catalog would answer 409.", output, StringComparison.Ordinal);
         Assert.Contains(
-            "schema[OrderPlaced].properties[channel].logicalTypeOptions.enum[phone]: enum value 'phone' removed: events with it are refused; a breaking change needs a new major version (2.0.0 or later), not 1.1.0",
+            "schema[OrderPlaced].properties[channel].quality[invalidValues].validValues[phone]: allowed value 'phone' removed: events with it are refused; a breaking change needs a new major version (2.0.0 or later), not 1.1.0",
             output,
             StringComparison.Ordinal);
     }

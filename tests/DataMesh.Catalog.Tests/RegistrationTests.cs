@@ -35,7 +35,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         await Register(Definitions.Hr());
         var next = Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "version: 1.0.0", "version: 1.1.0")
-            .Edit("hr/employees.odcs.yaml", "enum: [EUR, USD, GBP]", "enum: [EUR, USD, GBP, CHF]")
+            .Edit("hr/employees.odcs.yaml", "validValues: [EUR, USD, GBP]", "validValues: [EUR, USD, GBP, CHF]")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 1.1.0");
 
         await Register(next);
@@ -51,7 +51,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         await Register(Definitions.Hr());
         var breaking = Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "version: 1.0.0", "version: 1.1.0")
-            .Edit("hr/employees.odcs.yaml", "enum: [resignation, dismissal, retirement, endOfContract]", "enum: [resignation, dismissal, retirement]")
+            .Edit("hr/employees.odcs.yaml", "validValues: [resignation, dismissal, retirement, endOfContract]", "validValues: [resignation, dismissal, retirement]")
             .Edit("hr/employees.odcs.yaml", "value: 7\n    unit: y", "value: 5\n    unit: y")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 1.1.0");
 
@@ -63,7 +63,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         Assert.Equal("urn:datamesh:catalog:breaking-change", problem.GetProperty("type").GetString());
         var paths = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
         Assert.Equal(
-            ["hr.employees.events@1.1.0: schema[EmployeeTerminated].properties[reason].logicalTypeOptions.enum[endOfContract]", "hr.employees.events@1.1.0: slaProperties[retention]"],
+            ["hr.employees.events@1.1.0: schema[EmployeeTerminated].properties[reason].quality[invalidValues].validValues[endOfContract]", "hr.employees.events@1.1.0: slaProperties[retention]"],
             paths.Order(StringComparer.Ordinal));
         Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Contains("needs a new major version (2.0.0 or later)", e.GetProperty("reason").GetString(), StringComparison.Ordinal));
         Assert.Equal(["1.0.0"], await Catalog.QueryAsync(db => db.ContractVersions.Select(v => v.Version).ToListAsync()));
