@@ -90,8 +90,9 @@ internal sealed class CatalogueValidator(
 
     private void CheckInputPort(InputPort port)
     {
+        // A port without its upstream product is a governance finding already (MeshGovernance.UpstreamProduct).
         var upstreamKnown = catalogue.FindDataProduct(port.DataProductId) is not null;
-        if (!upstreamKnown && allDataProductsRead)
+        if (!upstreamKnown && allDataProductsRead && port.DataProductId.Length > 0)
         {
             errors.Add(port.Source.Error(InputPort.UpstreamField, $"'{port.DataProductId}' is not the id of any data product descriptor (*.odps.yaml)"));
         }

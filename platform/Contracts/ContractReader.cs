@@ -15,9 +15,6 @@ internal static class ContractReader
     /// <summary>The <c>physicalType</c> of a schema object published on a topic; its <c>physicalName</c> is the topic.</summary>
     public const string TopicPhysicalType = "topic";
 
-    /// <summary>The SLA entries every contract states, so consumers can alert on late or lost data and plan storage.</summary>
-    public static readonly string[] RequiredSlaProperties = ["freshness", "latency", "retention"];
-
     /// <summary>The custom property that marks personal data (see <see cref="SchemaProperty.IsPersonalData"/>).</summary>
     public const string PersonalDataProperty = "pii";
 
@@ -65,53 +62,25 @@ internal static class ContractReader
 
         var apiVersion = fields.OneOf("apiVersion", ApiVersions, required: true) ?? "";
         fields.OneOf("kind", ["DataContract"], required: true);
-        var id = fields.Identifier("id");
+        var id = fields.Text("id");
         var name = fields.OptionalText("name");
         var version = fields.Version("version");
         var status = fields.Choice<DataProductStatus>("status", required: true);
-        var domain = fields.Identifier("domain");
-        var dataProduct = fields.Identifier("dataProduct");
+        var domain = fields.OptionalText("domain") ?? "";
+        var dataProduct = fields.OptionalText("dataProduct") ?? "";
         var description = DescriptionReader.Read(fields);
         var team = TeamReader.Read(fields, required: false);
         var tags = fields.Texts("tags");
         // ODCS v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema 2019); v3.0.x as a flag on minimum/maximum.
         var boundsAreNumbers = apiVersion == "v3.1.0";
-        var schema = fields.Items("schema", required: true, (node, path) => ReadObject(node, path, reader, boundsAreNumbers));
+        var schema = fields.Items("schema", required: false, (node, path) => ReadObject(node, path, reader, boundsAreNumbers));
         RefuseDuplicates(schema, o => o.Name, o => o.Source, "name", reader);
         var sla = ReadSla(fields);
-        var servers = ReadServers(fields, Topic(schema, fields));
+        var servers = ReadServers(fields, schema.FirstOrDefault(o => o.PhysicalType == TopicPhysicalType && o.PhysicalName is not null)?.PhysicalName);
 
         return fields.HasErrors || status is null || description is null || fields.Has("team") && team is null
             ? null
             : new DataContract(apiVersion, id, name, version, status.Value, domain, dataProduct, description, team, schema, sla, servers, tags, fields.Source);
-    }
-
-    /// <summary>
-    /// The topic the contract's events are published on: the <c>physicalName</c> its schema objects share with
-    /// <c>physicalType: topic</c> (the ODCS way of naming a topic). Every object is one event type on that topic.
-    /// </summary>
-    private static string? Topic(IReadOnlyList<SchemaObject> schema, YamlFields contract)
-    {
-        var topic = schema.FirstOrDefault(o => o.PhysicalName is not null)?.PhysicalName;
-        foreach (var schemaObject in schema)
-        {
-            if (schemaObject.PhysicalType != TopicPhysicalType)
-            {
-                contract.Reader.Errors.Add(schemaObject.Source.Error(
-                    "physicalType", $"is {(schemaObject.PhysicalType is null ? "missing" : $"'{schemaObject.PhysicalType}'")}; an event type is published on a topic (physicalType: {TopicPhysicalType})"));
-            }
-            else if (schemaObject.PhysicalName is null)
-            {
-                contract.Reader.Errors.Add(schemaObject.Source.Error("physicalName", "is required: it names the topic the events are published on"));
-            }
-            else if (schemaObject.PhysicalName != topic)
-            {
-                contract.Reader.Errors.Add(schemaObject.Source.Error(
-                    "physicalName", $"'{schemaObject.PhysicalName}' is another topic than {schema[0].Name}'s '{topic}'; a contract's event types share one topic"));
-            }
-        }
-
-        return topic;
     }
 
     private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader, bool boundsAreNumbers)
@@ -218,20 +187,15 @@ internal static class ContractReader
 
         var required = item is not null || fields.Boolean("required");
         var primaryKey = fields.Boolean("primaryKey");
-        if (primaryKey && !required)
-        {
-            fields.Error("primaryKey", "a primary key must also be required: true");
-        }
 
-        var classification = fields.Choice<Classification>("classification", required: item is null) ?? item?.Classification;
+        // ODCS leaves classification free text; the mesh's four levels are checked by MeshGovernance. A value
+        // outside them (or none) reads as restricted, so nothing unclassified is ever treated as public.
+        var classificationName = fields.OptionalText("classification");
+        var classification = classificationName is null && item is not null
+            ? item.Classification
+            : MeshGovernance.ClassificationOf(classificationName) ?? Classification.Restricted;
         var customProperties = ReadCustomProperties(fields, structured: null);
         var isPersonalData = IsPersonalData(fields, customProperties);
-        if (isPersonalData && classification < Classification.Confidential)
-        {
-            fields.Error(
-                "classification",
-                $"is {classification.ToString()!.ToLowerInvariant()} but the field is personal data (pii: true); personal data is confidential or restricted");
-        }
 
         var property = new SchemaProperty(
             name,
@@ -242,7 +206,7 @@ internal static class ContractReader
             required,
             item is null && fields.Boolean("unique"),
             primaryKey,
-            classification ?? Classification.Public,
+            classification,
             isPersonalData,
             item is null && fields.Boolean("criticalDataElement"),
             [],
@@ -250,7 +214,10 @@ internal static class ContractReader
             [],
             item is null ? fields.Texts("tags") : [],
             customProperties,
-            fields.Source);
+            fields.Source)
+        {
+            ClassificationName = classificationName,
+        };
 
         if (logicalType == LogicalType.Object)
         {
@@ -445,8 +412,7 @@ internal static class ContractReader
 
     private static IReadOnlyList<ServiceLevelProperty> ReadSla(YamlFields contract)
     {
-        var named = new HashSet<string>();
-        var sla = contract.Items("slaProperties", required: true, (node, path) =>
+        var sla = contract.Items("slaProperties", required: false, (node, path) =>
         {
             var fields = contract.Reader.Mapping(node, path, SlaFields);
             if (fields is null)
@@ -454,46 +420,19 @@ internal static class ContractReader
                 return null;
             }
 
-            named.Add(fields.OptionalText("property") ?? "");
             var property = new ServiceLevelProperty(
                 fields.Text("property"), fields.Text("value"), fields.OptionalText("unit"), fields.OptionalText("element"), fields.OptionalText("driver"), fields.Source);
-            if (RequiredSlaProperties.Contains(property.Property) && !fields.HasErrors)
-            {
-                if (!decimal.TryParse(property.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
-                {
-                    fields.Error("value", $"'{property.Value}' is not a positive number");
-                }
-
-                if (property.Unit is null)
-                {
-                    fields.Error("unit", $"is required for {property.Property}");
-                }
-                else if (!ServiceLevelProperty.TimeUnits.ContainsKey(property.Unit))
-                {
-                    fields.Error("unit", $"'{property.Unit}' is not a time unit (ms, s, min, h, d, w, y)");
-                }
-            }
-
             return fields.HasErrors ? null : property;
         });
 
         RefuseDuplicates(sla, p => p.Property, p => p.Source, "property", contract.Reader);
-        if (contract.Has("slaProperties"))
-        {
-            foreach (var missing in RequiredSlaProperties.Where(r => !named.Contains(r)))
-            {
-                contract.Error("slaProperties", $"needs a '{missing}' entry (every contract states {string.Join(", ", RequiredSlaProperties)})");
-            }
-        }
 
         return sla;
     }
 
     private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract, string? topic)
     {
-        var typesNamed = new HashSet<ContractServerType>();
-        var allTypesRead = true;
-        var servers = contract.Items("servers", required: true, (node, path) =>
+        var servers = contract.Items("servers", required: false, (node, path) =>
         {
             var fields = contract.Reader.Mapping(node, path, ServerFields);
             if (fields is null)
@@ -503,21 +442,13 @@ internal static class ContractReader
 
             var name = fields.Text("server");
             var type = fields.Choice<ContractServerType>("type", required: true);
-            if (type is null)
-            {
-                allTypesRead = false;
-            }
-            else
-            {
-                typesNamed.Add(type.Value);
-            }
 
             string? format = null, location = null;
             if (type == ContractServerType.Kafka)
             {
                 // ODCS requires the bootstrap server; the mesh writes the Aspire connection name (see ContractServer.Host).
                 fields.Text("host");
-                format = fields.OneOf("format", ["json"], required: false);
+                format = fields.OptionalText("format");
                 fields.Forbid("location", "a kafka server's topic is the schema objects' physicalName, not a location");
             }
             else if (type == ContractServerType.Api)
@@ -538,20 +469,6 @@ internal static class ContractReader
         });
 
         RefuseDuplicates(servers, s => s.Server, s => s.Source, "server", contract.Reader);
-        foreach (var type in Enum.GetValues<ContractServerType>())
-        {
-            var ofType = servers.Where(s => s.Type == type).ToList();
-            var name = type.ToString().ToLowerInvariant();
-            if (!typesNamed.Contains(type) && allTypesRead && contract.Has("servers"))
-            {
-                contract.Error("servers", $"needs a server of type {name} ({(type == ContractServerType.Kafka ? "the topic its events are published on" : "the endpoint that answers queries")})");
-            }
-
-            foreach (var extra in ofType.Skip(1))
-            {
-                contract.Reader.Errors.Add(extra.Source.Error("type", $"a second {name} server; a contract is served through one {name} server (the first is {ofType[0].Server})"));
-            }
-        }
 
         return servers;
     }

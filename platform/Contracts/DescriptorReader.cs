@@ -25,11 +25,11 @@ internal static class DescriptorReader
 
         fields.OneOf("apiVersion", [ApiVersion], required: true);
         fields.OneOf("kind", ["DataProduct"], required: true);
-        var id = fields.Identifier("id");
+        var id = fields.Text("id");
         var name = fields.Text("name");
         var version = fields.Version("version");
         var status = fields.Choice<DataProductStatus>("status", required: true);
-        var domain = fields.Identifier("domain");
+        var domain = fields.Text("domain");
         var tenant = fields.OptionalText("tenant");
         var description = DescriptionReader.Read(fields);
         var team = TeamReader.Read(fields, required: true);
@@ -51,7 +51,7 @@ internal static class DescriptorReader
         }
 
         var name = fields.Text("name");
-        var contractId = fields.Identifier("contractId");
+        var contractId = fields.Text("contractId");
         var version = fields.Version("version");
         fields.Texts("tags");
         fields.Node("authoritativeDefinitions", required: false);
@@ -69,19 +69,14 @@ internal static class DescriptorReader
             return property;
         });
 
-        if (upstream is null)
-        {
-            fields.Error("customProperties", $"needs a {{property: {InputPort.UpstreamProperty}, value: <id>}} entry naming the upstream data product");
-            return null;
-        }
-
-        var dataProductId = upstream.Identifier("value");
-        if (fields.HasErrors || upstream.HasErrors)
+        // Without it the port is still valid ODPS: MeshGovernance reports the missing upstream product.
+        var dataProductId = upstream?.OptionalText("value") ?? "";
+        if (fields.HasErrors || upstream?.HasErrors == true)
         {
             return null;
         }
 
-        var source = fields.Source.With(InputPort.UpstreamField, upstream.Source.LocationOf("value"));
+        var source = upstream is null ? fields.Source : fields.Source.With(InputPort.UpstreamField, upstream.Source.LocationOf("value"));
         return new InputPort(name, dataProductId, contractId, version, source);
     }
 
@@ -94,7 +89,7 @@ internal static class DescriptorReader
         }
 
         var port = new OutputPort(
-            fields.Text("name"), fields.Text("description"), fields.OptionalText("type"), fields.Version("version"), fields.Identifier("contractId"), fields.Source);
+            fields.Text("name"), fields.Text("description"), fields.OptionalText("type"), fields.Version("version"), fields.OptionalText("contractId") ?? "", fields.Source);
         return fields.HasErrors ? null : port;
     }
 }

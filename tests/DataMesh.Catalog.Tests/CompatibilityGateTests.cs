@@ -12,8 +12,8 @@ public sealed class CompatibilityGateTests
     private const string Amount = "      - name: amount\n";
     private const string AmountClassification = "        classification: internal\n        description: What the customer pays.";
     private const string Pii = "        customProperties:\n          - property: pii\n            value: true\n";
-    private const string Cancelled = "  - name: OrderCancelled\n    logicalType: object\n    description: An order was cancelled.\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
-    private const string Shipped = "  - name: OrderShipped\n    logicalType: object\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
+    private const string Cancelled = "  - name: OrderCancelled\n    physicalName: sales.orders.v1\n    physicalType: topic\n    logicalType: object\n    description: An order was cancelled.\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
+    private const string Shipped = "  - name: OrderShipped\n    physicalName: sales.orders.v1\n    physicalType: topic\n    logicalType: object\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
 
     /// <summary>Name, next version, edits, accepted, the strongest change, and a path the changes (or refusals when refused) must name.</summary>
     public static TheoryData<string, string, (string, string)[], bool, ChangeKind?, string> Pairs => new()

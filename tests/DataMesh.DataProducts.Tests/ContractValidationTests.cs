@@ -1,3 +1,5 @@
+using DataMesh.Contracts;
+
 namespace DataMesh.DataProducts.Tests;
 
 /// <summary>Each test breaks the valid hr.employees contract in one way and expects exactly the reported problems.</summary>
@@ -20,7 +22,7 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData(
         "        logicalType: date\n        required: true\n        classification: restricted\n",
         "        logicalType: date\n        required: true\n",
-        "hr/employees.odcs.yaml:50:9: schema[0].properties[3].classification: is required")]
+        "hr/employees.odcs.yaml:50:9: schema[0].properties[3].classification: is required: public, internal, confidential or restricted")]
     [InlineData(
         "      - name: birthDate\n        logicalType: date\n",
         "      - name: birthDate\n",
@@ -128,14 +130,13 @@ public sealed class ContractValidationTests : IDisposable
         "hr/employees.odcs.yaml:129:5: schema[2].physicalName: 'hr.employees.v9' is another topic than EmployeeHired's 'hr.employees.v1'; a contract's event types share one topic")]
     [InlineData("    physicalType: topic\n    logicalType: object\n    description: Someone's", "    logicalType: object\n    description: Someone's",
         "hr/employees.odcs.yaml:99:5: schema[1].physicalType: is missing; an event type is published on a topic (physicalType: topic)")]
-    [InlineData("    format: json\n", "    format: avro\n", "hr/employees.odcs.yaml:177:5: servers[0].format: 'avro' is not one of json")]
+    [InlineData("    format: json\n", "    format: avro\n", "hr/employees.odcs.yaml:177:5: servers[0].format: 'avro' is not one of json (the events are JSON CloudEvents)")]
     [InlineData("  - server: employee-api\n    type: api\n    location: /api/hr/employees\n", "",
         "hr/employees.odcs.yaml:173:1: servers: needs a server of type api (the endpoint that answers queries)")]
     [InlineData("    type: api", "    type: https", "hr/employees.odcs.yaml:180:5: servers[1].type: 'https' is not one of kafka, api")]
     [InlineData("    location: /api/hr/employees", "    location: api/hr/employees",
         "hr/employees.odcs.yaml:181:5: servers[1].location: 'api/hr/employees' is neither a path starting with '/' nor an http(s) URL")]
     [InlineData("    type: api", "    type: kafka\n    host: kafka",
-        "hr/employees.odcs.yaml:173:1: servers: needs a server of type api (the endpoint that answers queries)",
         "hr/employees.odcs.yaml:182:5: servers[1].location: a kafka server's topic is the schema objects' physicalName, not a location")]
     public void A_server_that_names_no_topic_or_endpoint_is_reported(string text, string replacement, params string[] expected)
     {
@@ -169,16 +170,36 @@ public sealed class ContractValidationTests : IDisposable
     {
         folder
             .Replace(Contract, "    value: 7\n    unit: y", "    value: 7\n    unit: fortnights")
-            .Replace(Contract, "status: active", "status: live")
-            .Replace(DefinitionsFolder.PayrollContract, "        classification: confidential", "        classification: secret");
+            .Replace(DefinitionsFolder.PayrollContract, "status: draft", "status: live");
 
         Assert.Equal(
             [
-                "finance/payroll.odcs.yaml:33:9: schema[0].properties[2].classification: 'secret' is not one of public, internal, confidential, restricted",
-                "hr/employees.odcs.yaml:7:1: status: 'live' is not one of proposed, draft, active, deprecated, retired",
+                "finance/payroll.odcs.yaml:5:1: status: 'live' is not one of proposed, draft, active, deprecated, retired",
                 "hr/employees.odcs.yaml:169:5: slaProperties[2].unit: 'fortnights' is not a time unit (ms, s, min, h, d, w, y)",
             ],
             folder.Errors());
+    }
+
+    [Fact]
+    public void A_governance_finding_names_its_rule_and_a_problem_of_validity_names_none()
+    {
+        folder
+            .Replace(Contract, "    value: 7\n    unit: y", "    value: 7\n    unit: fortnights")
+            .Replace(DefinitionsFolder.PayrollContract, "status: draft", "status: live");
+
+        var exception = Assert.Throws<DataProductDefinitionException>(folder.Load);
+
+        Assert.Equal([null, MeshGovernance.Promises], exception.Errors.Select(e => e.Rule));
+    }
+
+    [Fact]
+    public void Governance_runs_on_a_valid_document_only_so_a_broken_one_reports_what_the_standard_refuses()
+    {
+        folder
+            .Replace(Contract, "    value: 7\n    unit: y", "    value: 7\n    unit: fortnights")
+            .Replace(Contract, "status: active", "status: live");
+
+        Assert.Equal(["hr/employees.odcs.yaml:7:1: status: 'live' is not one of proposed, draft, active, deprecated, retired"], folder.Errors());
     }
 
     [Fact]

@@ -23,7 +23,6 @@ public sealed class DescriptorValidationTests : IDisposable
     [InlineData(Employees, "tags: [hr, employees]", "tags: [hr, employees]\nmanagementPorts: []",
         "hr/employees.odps.yaml:28:1: managementPorts: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, description, team, inputPorts, outputPorts, tags")]
     [InlineData(Employees, "    contractId: hr.employees.events", "    contractID: hr.employees.events",
-        "hr/employees.odps.yaml:22:5: outputPorts[0].contractId: is required",
         "hr/employees.odps.yaml:26:5: outputPorts[0].contractID: unknown field; expected one of name, description, type, version, contractId")]
     [InlineData(Payroll, "    version: 1.0.0\noutputPorts", "    version: latest\noutputPorts",
         "finance/payroll.odps.yaml:21:5: inputPorts[0].version: 'latest' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
