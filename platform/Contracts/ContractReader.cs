@@ -68,7 +68,7 @@ internal static class ContractReader
         var status = fields.Choice<DataProductStatus>("status", required: true);
         var domain = fields.OptionalText("domain") ?? "";
         var dataProduct = fields.OptionalText("dataProduct") ?? "";
-        var description = DescriptionReader.Read(fields);
+        var description = DescriptionReader.Read(fields, required: false);
         var team = TeamReader.Read(fields, required: false);
         var tags = fields.Texts("tags");
         // ODCS v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema 2019); v3.0.x as a flag on minimum/maximum.

@@ -31,7 +31,7 @@ internal static class DescriptorReader
         var status = fields.Choice<DataProductStatus>("status", required: true);
         var domain = fields.Text("domain");
         var tenant = fields.OptionalText("tenant");
-        var description = DescriptionReader.Read(fields);
+        var description = DescriptionReader.Read(fields, required: true);
         var team = TeamReader.Read(fields, required: true);
         var inputPorts = fields.Items("inputPorts", required: false, (node, path) => ReadInputPort(node, path, reader));
         var outputPorts = fields.Items("outputPorts", required: true, (node, path) => ReadOutputPort(node, path, reader));
@@ -89,7 +89,7 @@ internal static class DescriptorReader
         }
 
         var port = new OutputPort(
-            fields.Text("name"), fields.Text("description"), fields.OptionalText("type"), fields.Version("version"), fields.OptionalText("contractId") ?? "", fields.Source);
+            fields.Text("name"), fields.OptionalText("description") ?? "", fields.OptionalText("type"), fields.Version("version"), fields.OptionalText("contractId") ?? "", fields.Source);
         return fields.HasErrors ? null : port;
     }
 }

@@ -18,6 +18,9 @@ public static partial class MeshGovernance
     /// <summary>A contract names its domain and the data product offering it.</summary>
     public const string Ownership = "ownership";
 
+    /// <summary>A contract says what its data is for, how to use it and what it cannot do.</summary>
+    public const string Description = "description";
+
     /// <summary>A contract describes at least one event type.</summary>
     public const string EventTypes = "event-types";
 
@@ -61,6 +64,15 @@ public static partial class MeshGovernance
             else
             {
                 CheckIdentifier(findings, contract.Source, field, value);
+            }
+        }
+
+        foreach (var (field, text) in new[] { ("purpose", contract.Description.Purpose), ("usage", contract.Description.Usage), ("limitations", contract.Description.Limitations) })
+        {
+            if (text.Length == 0)
+            {
+                findings.Add(new ContractValidationError(
+                    contract.Source.LocationOf("description"), $"description.{field}", "is required: consumers learn from it what the data is for, how to use it and what it cannot do") { Rule = Description });
             }
         }
 

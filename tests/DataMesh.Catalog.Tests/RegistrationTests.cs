@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Catalog.Api;
+using DataMesh.Contracts;
 using DataMesh.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,7 +86,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task An_invalid_file_is_refused_with_422_naming_file_line_and_field()
     {
-        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "name: birthDate\n        logicalType: date", "name: birthDate\n        logicalType: datum"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -93,7 +94,22 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal("hr/employees.odcs.yaml", error.GetProperty("file").GetString());
         Assert.True(error.GetProperty("line").GetInt32() > 1);
+        Assert.Equal("schema[0].properties[3].logicalType", error.GetProperty("path").GetString());
+        Assert.Equal("definition", error.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task A_valid_contract_that_breaks_the_mesh_governance_is_refused_as_governance_naming_the_rule()
+    {
+        // 'secret' is a valid ODCS classification (free text); the mesh's four levels are a governance rule.
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("urn:datamesh:catalog:governance", problem.GetProperty("type").GetString());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal("schema[0].properties[3].classification", error.GetProperty("path").GetString());
+        Assert.Equal(MeshGovernance.ClassificationRule, error.GetProperty("rule").GetString());
     }
 
     [Theory]

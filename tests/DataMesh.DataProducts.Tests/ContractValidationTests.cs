@@ -93,7 +93,7 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData("kind: DataContract", "kind: Contract", "hr/employees.odcs.yaml:3:1: kind: 'Contract' is not one of DataContract")]
     [InlineData("version: 1.0.0\nstatus", "version: v1.0\nstatus", "hr/employees.odcs.yaml:6:1: version: 'v1.0' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
     [InlineData("  usage: Keep a local copy of the employees you need; never re-publish personal data.\n", "",
-        "hr/employees.odcs.yaml:11:3: description.usage: is required")]
+        "hr/employees.odcs.yaml:10:1: description.usage: is required: consumers learn from it what the data is for, how to use it and what it cannot do")]
     [InlineData("team:\n  name: people-platform\n", "team:\n  owner: people-platform\n",
         "hr/employees.odcs.yaml:15:3: team.owner: unknown field; expected one of name, description, members",
         "hr/employees.odcs.yaml:15:3: team.name: is required")]
