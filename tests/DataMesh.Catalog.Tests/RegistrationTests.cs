@@ -86,7 +86,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task An_invalid_file_is_refused_with_422_naming_file_line_and_field()
     {
-        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "name: birthDate\n        logicalType: date", "name: birthDate\n        logicalType: datum"));
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "birth date of the event.\n        logicalType: date", "birth date of the event.\n        logicalType: datum"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
