@@ -31,7 +31,9 @@ internal static class SyntheticProducts
         var inputPorts = upstream is null ? "" : $"""
             inputPorts:
               - name: upstream
-                dataProductId: {upstream}
+                customProperties:
+                  - property: dataProductId
+                    value: {upstream}
                 contractId: {upstream}.events
                 version: 1.0.0
 
@@ -70,7 +72,7 @@ internal static class SyntheticProducts
                 """;
         }));
         var contract = $"""
-            apiVersion: v3.0.2
+            apiVersion: v3.1.0
             kind: DataContract
             id: {id}.events
             version: 1.0.0
@@ -83,6 +85,8 @@ internal static class SyntheticProducts
               limitations: None known.
             schema:
               - name: {Title(subject)}Changed
+                physicalName: {id}.v1
+                physicalType: topic
                 logicalType: object
                 properties:
             {properties}slaProperties:
@@ -98,7 +102,7 @@ internal static class SyntheticProducts
             servers:
               - server: events
                 type: kafka
-                topic: {id}.v1
+                host: kafka
               - server: api
                 type: api
                 location: /api/{domain}/{subject}

@@ -90,10 +90,11 @@ internal sealed class CatalogueValidator(
 
     private void CheckInputPort(InputPort port)
     {
+        // A port without its upstream product is a governance finding already (MeshGovernance.UpstreamProduct).
         var upstreamKnown = catalogue.FindDataProduct(port.DataProductId) is not null;
-        if (!upstreamKnown && allDataProductsRead)
+        if (!upstreamKnown && allDataProductsRead && port.DataProductId.Length > 0)
         {
-            errors.Add(port.Source.Error("dataProductId", $"'{port.DataProductId}' is not the id of any data product descriptor (*.odps.yaml)"));
+            errors.Add(port.Source.Error(InputPort.UpstreamField, $"'{port.DataProductId}' is not the id of any data product descriptor (*.odps.yaml)"));
         }
 
         if (!allContractsRead)
@@ -115,7 +116,7 @@ internal sealed class CatalogueValidator(
         }
         else if (upstreamKnown && contract.DataProduct != port.DataProductId)
         {
-            errors.Add(port.Source.Error("dataProductId", $"contract {contract.Id} is offered by data product {contract.DataProduct}, not {port.DataProductId}"));
+            errors.Add(port.Source.Error(InputPort.UpstreamField, $"contract {contract.Id} is offered by data product {contract.DataProduct}, not {port.DataProductId}"));
         }
     }
 

@@ -4,13 +4,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.Contracts;
 
-/// <summary>Reads an ODCS v3.0.x <c>*.odcs.yaml</c> file into a <see cref="DataContract"/>, checking each field as it goes.</summary>
+/// <summary>Reads an ODCS v3.1.0 or v3.0.x <c>*.odcs.yaml</c> file into a <see cref="DataContract"/>, checking each field as it goes.</summary>
 internal static class ContractReader
 {
-    public static readonly string[] ApiVersions = ["v3.0.0", "v3.0.1", "v3.0.2"];
+    public static readonly string[] ApiVersions = ["v3.1.0", "v3.0.0", "v3.0.1", "v3.0.2"];
 
-    /// <summary>The SLA entries every contract states, so consumers can alert on late or lost data and plan storage.</summary>
-    public static readonly string[] RequiredSlaProperties = ["freshness", "latency", "retention"];
+    /// <summary>The object-level custom property holding whole example events (a list of them).</summary>
+    public const string ExamplesProperty = "examples";
+
+    /// <summary>The <c>physicalType</c> of a schema object published on a topic; its <c>physicalName</c> is the topic.</summary>
+    public const string TopicPhysicalType = "topic";
 
     /// <summary>The custom property that marks personal data (see <see cref="SchemaProperty.IsPersonalData"/>).</summary>
     public const string PersonalDataProperty = "pii";
@@ -18,24 +21,25 @@ internal static class ContractReader
     private static readonly string[] Fields =
         ["apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct", "description", "team", "tags", "schema", "slaProperties", "servers"];
 
-    private static readonly string[] ObjectFields = ["name", "logicalType", "businessName", "description", "tags", "properties", "examples"];
+    private static readonly string[] ObjectFields =
+        ["name", "physicalName", "physicalType", "logicalType", "businessName", "description", "tags", "properties", "quality", "customProperties"];
 
     private static readonly string[] PropertyFields =
     [
         "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
-        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items",
+        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "quality",
     ];
 
     // Array elements have no name and are never null; their classification defaults to the array's.
-    private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items"];
+    private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items", "quality"];
 
     private static readonly string[] CustomPropertyFields = ["property", "value", "description"];
     private static readonly string[] SlaFields = ["property", "value", "unit", "element", "driver"];
-    private static readonly string[] ServerFields = ["server", "type", "description", "environment", "host", "topic", "format", "location"];
+    private static readonly string[] ServerFields = ["server", "type", "description", "environment", "host", "format", "location"];
 
     private static readonly IReadOnlyDictionary<LogicalType, string[]> OptionsByType = new Dictionary<LogicalType, string[]>
     {
-        [LogicalType.String] = ["format", "minLength", "maxLength", "pattern", "enum"],
+        [LogicalType.String] = ["format", "minLength", "maxLength", "pattern"],
         [LogicalType.Date] = ["format"],
         [LogicalType.Integer] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
         [LogicalType.Number] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
@@ -58,26 +62,28 @@ internal static class ContractReader
 
         var apiVersion = fields.OneOf("apiVersion", ApiVersions, required: true) ?? "";
         fields.OneOf("kind", ["DataContract"], required: true);
-        var id = fields.Identifier("id");
+        var id = fields.Text("id");
         var name = fields.OptionalText("name");
         var version = fields.Version("version");
         var status = fields.Choice<DataProductStatus>("status", required: true);
-        var domain = fields.Identifier("domain");
-        var dataProduct = fields.Identifier("dataProduct");
-        var description = DescriptionReader.Read(fields);
+        var domain = fields.OptionalText("domain") ?? "";
+        var dataProduct = fields.OptionalText("dataProduct") ?? "";
+        var description = DescriptionReader.Read(fields, required: false);
         var team = TeamReader.Read(fields, required: false);
         var tags = fields.Texts("tags");
-        var schema = fields.Items("schema", required: true, (node, path) => ReadObject(node, path, reader));
+        // ODCS v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema 2019); v3.0.x as a flag on minimum/maximum.
+        var boundsAreNumbers = apiVersion == "v3.1.0";
+        var schema = fields.Items("schema", required: false, (node, path) => ReadObject(node, path, reader, boundsAreNumbers));
         RefuseDuplicates(schema, o => o.Name, o => o.Source, "name", reader);
         var sla = ReadSla(fields);
-        var servers = ReadServers(fields);
+        var servers = ReadServers(fields, schema.FirstOrDefault(o => o.PhysicalType == TopicPhysicalType && o.PhysicalName is not null)?.PhysicalName);
 
         return fields.HasErrors || status is null || description is null || fields.Has("team") && team is null
             ? null
             : new DataContract(apiVersion, id, name, version, status.Value, domain, dataProduct, description, team, schema, sla, servers, tags, fields.Source);
     }
 
-    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader)
+    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader, bool boundsAreNumbers)
     {
         var errorsBefore = reader.Errors.Count;
         var fields = reader.Mapping(node, path, ObjectFields);
@@ -88,19 +94,47 @@ internal static class ContractReader
 
         var name = fields.Text("name");
         fields.OneOf("logicalType", ["object"], required: true);
-        var properties = ReadProperties(fields, reader);
-        var schemaObject = new SchemaObject(
-            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source);
-        var examples = fields.Items("examples", required: false, (example, examplePath) =>
+        var properties = ReadProperties(fields, reader, boundsAreNumbers);
+        var examplesPath = "";
+        YamlSequenceNode? examplesNode = null;
+        var customProperties = ReadCustomProperties(fields, (property, value, valuePath) =>
         {
-            if (example is YamlMappingNode)
+            if (property != ExamplesProperty)
             {
-                return YamlJson.Example(example, reader);
+                return false;
             }
 
-            reader.Error(example, examplePath, $"an example event is a mapping of fields, found {YamlFields.Describe(example)}");
-            return null;
+            if (value is YamlSequenceNode sequence)
+            {
+                (examplesNode, examplesPath) = (sequence, valuePath);
+            }
+            else
+            {
+                reader.Error(value, valuePath, $"the examples are a list of example events, found {YamlFields.Describe(value)}");
+            }
+
+            return true;
         });
+        var schemaObject = new SchemaObject(
+            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source)
+        {
+            PhysicalName = fields.OptionalText("physicalName"),
+            PhysicalType = fields.OptionalText("physicalType"),
+            CustomProperties = customProperties,
+        };
+        var examples = new List<ExampleEvent>();
+        for (var i = 0; examplesNode is not null && i < examplesNode.Children.Count; i++)
+        {
+            var example = examplesNode.Children[i];
+            if (example is YamlMappingNode)
+            {
+                examples.Add(YamlJson.Example(example, reader));
+            }
+            else
+            {
+                reader.Error(example, $"{examplesPath}[{i}]", $"an example event is a mapping of fields, found {YamlFields.Describe(example)}");
+            }
+        }
 
         if (fields.HasErrors)
         {
@@ -119,22 +153,22 @@ internal static class ContractReader
             foreach (var violation in validator.Validate(examples[i].Value))
             {
                 var field = violation.Field == "$" ? "" : $".{violation.Field}";
-                reader.Errors.Add(new(examples[i].LocationOf(violation.Pointer), $"{fields.PathOf("examples")}[{i}]{field}", violation.Reason));
+                reader.Errors.Add(new(examples[i].LocationOf(violation.Pointer), $"{examplesPath}[{i}]{field}", violation.Reason));
             }
         }
 
         return schemaObject with { Examples = examples };
     }
 
-    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader)
+    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader, bool boundsAreNumbers)
     {
-        var properties = fields.Items("properties", required: true, (node, path) => ReadProperty(node, path, reader, item: null));
+        var properties = fields.Items("properties", required: true, (node, path) => ReadProperty(node, path, reader, item: null, boundsAreNumbers));
         RefuseDuplicates(properties, p => p.Name, p => p.Source, "name", reader);
         return properties;
     }
 
     /// <param name="item">The array whose elements this describes, or null for a named property.</param>
-    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item)
+    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item, bool boundsAreNumbers)
     {
         var errorsBefore = reader.Errors.Count;
         var fields = reader.Mapping(node, path, item is null ? PropertyFields : ItemFields);
@@ -145,23 +179,23 @@ internal static class ContractReader
 
         var name = item is null ? fields.Text("name") : $"{item.Name}[]";
         var logicalType = fields.Choice<LogicalType>("logicalType", required: true);
-        var options = logicalType is null ? LogicalTypeOptions.None : ReadOptions(fields, logicalType.Value);
-        var required = item is not null || fields.Boolean("required");
-        var primaryKey = fields.Boolean("primaryKey");
-        if (primaryKey && !required)
+        var options = logicalType is null ? LogicalTypeOptions.None : ReadOptions(fields, logicalType.Value, boundsAreNumbers);
+        if (options is not null && logicalType is { } type && AllowedValues.Read(fields.Node("quality", required: false), type) is { } allowed)
         {
-            fields.Error("primaryKey", "a primary key must also be required: true");
+            options = options with { Enum = allowed };
         }
 
-        var classification = fields.Choice<Classification>("classification", required: item is null) ?? item?.Classification;
-        var customProperties = ReadCustomProperties(fields);
+        var required = item is not null || fields.Boolean("required");
+        var primaryKey = fields.Boolean("primaryKey");
+
+        // ODCS leaves classification free text; the mesh's four levels are checked by MeshGovernance. A value
+        // outside them (or none) reads as restricted, so nothing unclassified is ever treated as public.
+        var classificationName = fields.OptionalText("classification");
+        var classification = classificationName is null && item is not null
+            ? item.Classification
+            : MeshGovernance.ClassificationOf(classificationName) ?? Classification.Restricted;
+        var customProperties = ReadCustomProperties(fields, structured: null);
         var isPersonalData = IsPersonalData(fields, customProperties);
-        if (isPersonalData && classification < Classification.Confidential)
-        {
-            fields.Error(
-                "classification",
-                $"is {classification.ToString()!.ToLowerInvariant()} but the field is personal data (pii: true); personal data is confidential or restricted");
-        }
 
         var property = new SchemaProperty(
             name,
@@ -172,7 +206,7 @@ internal static class ContractReader
             required,
             item is null && fields.Boolean("unique"),
             primaryKey,
-            classification ?? Classification.Public,
+            classification,
             isPersonalData,
             item is null && fields.Boolean("criticalDataElement"),
             [],
@@ -180,11 +214,14 @@ internal static class ContractReader
             [],
             item is null ? fields.Texts("tags") : [],
             customProperties,
-            fields.Source);
+            fields.Source)
+        {
+            ClassificationName = classificationName,
+        };
 
         if (logicalType == LogicalType.Object)
         {
-            property = property with { Properties = ReadProperties(fields, reader) };
+            property = property with { Properties = ReadProperties(fields, reader, boundsAreNumbers) };
         }
         else
         {
@@ -194,7 +231,7 @@ internal static class ContractReader
         if (logicalType == LogicalType.Array)
         {
             var items = fields.Node("items", required: true);
-            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property) };
+            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property, boundsAreNumbers) };
         }
         else
         {
@@ -210,7 +247,7 @@ internal static class ContractReader
     }
 
     /// <returns>The options, or null when they are broken (the problems are reported).</returns>
-    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType logicalType)
+    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType logicalType, bool boundsAreNumbers)
     {
         var allowed = OptionsByType[logicalType];
         if (allowed.Length == 0)
@@ -237,22 +274,18 @@ internal static class ContractReader
             fields.Error("pattern", $"'{pattern}' is not a valid regular expression");
         }
 
-        var enumValues = fields.Has("enum") ? fields.Texts("enum") : null;
-        if (enumValues is { Count: 0 })
-        {
-            fields.Error("enum", "needs at least one value");
-        }
-
+        var (minimum, exclusiveMinimum) = Bound(fields, "minimum", "exclusiveMinimum", boundsAreNumbers, Math.Max);
+        var (maximum, exclusiveMaximum) = Bound(fields, "maximum", "exclusiveMaximum", boundsAreNumbers, Math.Min);
         var options = new LogicalTypeOptions(
             format,
             fields.Count("minLength"),
             fields.Count("maxLength"),
             pattern,
-            enumValues,
-            fields.Number("minimum"),
-            fields.Number("maximum"),
-            fields.Boolean("exclusiveMinimum"),
-            fields.Boolean("exclusiveMaximum"),
+            null,
+            minimum,
+            maximum,
+            exclusiveMinimum,
+            exclusiveMaximum,
             fields.Number("multipleOf"),
             fields.Count("minItems"),
             fields.Count("maxItems"),
@@ -281,7 +314,31 @@ internal static class ContractReader
         return fields.HasErrors ? null : options;
     }
 
-    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields property)
+    /// <summary>
+    /// A bound and whether it is exclusive. In v3.1.0 <c>exclusiveMinimum: 0</c> is itself the bound; with both
+    /// written the stricter one holds (<paramref name="stricter"/> picks it; on a tie the exclusive one).
+    /// </summary>
+    private static (decimal? Bound, bool Exclusive) Bound(YamlFields fields, string inclusive, string exclusive, bool boundsAreNumbers, Func<decimal, decimal, decimal> stricter)
+    {
+        var bound = fields.Number(inclusive);
+        if (!boundsAreNumbers)
+        {
+            return (bound, fields.Boolean(exclusive));
+        }
+
+        if (fields.Number(exclusive) is not { } exclusiveBound)
+        {
+            return (bound, false);
+        }
+
+        return bound is null || stricter(bound.Value, exclusiveBound) == exclusiveBound ? (exclusiveBound, true) : (bound, false);
+    }
+
+    /// <param name="structured">
+    /// Takes a custom property whose value is not plain text (name, value, path of the value) and says whether it
+    /// handled it; null when every value must be text.
+    /// </param>
+    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields property, Func<string, YamlNode, string, bool>? structured)
     {
         if (!property.Has("customProperties"))
         {
@@ -297,6 +354,12 @@ internal static class ContractReader
             }
 
             var name = fields.Text("property");
+            if (structured is not null && fields.Node("value", required: false) is { } structuredValue and not YamlScalarNode
+                && structured(name, structuredValue, fields.PathOf("value")))
+            {
+                return null;
+            }
+
             if (name != PersonalDataProperty && string.Equals(name, PersonalDataProperty, StringComparison.OrdinalIgnoreCase))
             {
                 fields.Error("property", $"'{name}' would not mark personal data; the custom property is '{PersonalDataProperty}', in lower case");
@@ -349,8 +412,7 @@ internal static class ContractReader
 
     private static IReadOnlyList<ServiceLevelProperty> ReadSla(YamlFields contract)
     {
-        var named = new HashSet<string>();
-        var sla = contract.Items("slaProperties", required: true, (node, path) =>
+        var sla = contract.Items("slaProperties", required: false, (node, path) =>
         {
             var fields = contract.Reader.Mapping(node, path, SlaFields);
             if (fields is null)
@@ -358,46 +420,19 @@ internal static class ContractReader
                 return null;
             }
 
-            named.Add(fields.OptionalText("property") ?? "");
             var property = new ServiceLevelProperty(
                 fields.Text("property"), fields.Text("value"), fields.OptionalText("unit"), fields.OptionalText("element"), fields.OptionalText("driver"), fields.Source);
-            if (RequiredSlaProperties.Contains(property.Property) && !fields.HasErrors)
-            {
-                if (!decimal.TryParse(property.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
-                {
-                    fields.Error("value", $"'{property.Value}' is not a positive number");
-                }
-
-                if (property.Unit is null)
-                {
-                    fields.Error("unit", $"is required for {property.Property}");
-                }
-                else if (!ServiceLevelProperty.TimeUnits.ContainsKey(property.Unit))
-                {
-                    fields.Error("unit", $"'{property.Unit}' is not a time unit (ms, s, min, h, d, w, y)");
-                }
-            }
-
             return fields.HasErrors ? null : property;
         });
 
         RefuseDuplicates(sla, p => p.Property, p => p.Source, "property", contract.Reader);
-        if (contract.Has("slaProperties"))
-        {
-            foreach (var missing in RequiredSlaProperties.Where(r => !named.Contains(r)))
-            {
-                contract.Error("slaProperties", $"needs a '{missing}' entry (every contract states {string.Join(", ", RequiredSlaProperties)})");
-            }
-        }
 
         return sla;
     }
 
-    private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract)
+    private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract, string? topic)
     {
-        var typesNamed = new HashSet<ContractServerType>();
-        var allTypesRead = true;
-        var servers = contract.Items("servers", required: true, (node, path) =>
+        var servers = contract.Items("servers", required: false, (node, path) =>
         {
             var fields = contract.Reader.Mapping(node, path, ServerFields);
             if (fields is null)
@@ -407,21 +442,14 @@ internal static class ContractReader
 
             var name = fields.Text("server");
             var type = fields.Choice<ContractServerType>("type", required: true);
-            if (type is null)
-            {
-                allTypesRead = false;
-            }
-            else
-            {
-                typesNamed.Add(type.Value);
-            }
 
-            string? topic = null, format = null, location = null;
+            string? format = null, location = null;
             if (type == ContractServerType.Kafka)
             {
-                topic = fields.Text("topic");
-                format = fields.OneOf("format", ["json"], required: false);
-                fields.Forbid("location", "a kafka server names a topic, not a location");
+                // ODCS requires the bootstrap server; the mesh writes the Aspire connection name (see ContractServer.Host).
+                fields.Text("host");
+                format = fields.OptionalText("format");
+                fields.Forbid("location", "a kafka server's topic is the schema objects' physicalName, not a location");
             }
             else if (type == ContractServerType.Api)
             {
@@ -432,30 +460,15 @@ internal static class ContractReader
                 }
 
                 fields.Forbid("host", "an api server's address is its location");
-                fields.Forbid("topic", "only a kafka server has a topic");
                 fields.Forbid("format", "only a kafka server has a message format");
             }
 
             var server = new ContractServer(
-                name, type ?? ContractServerType.Api, fields.OptionalText("description"), fields.OptionalText("environment"), fields.OptionalText("host"), topic, format, location, fields.Source);
+                name, type ?? ContractServerType.Api, fields.OptionalText("description"), fields.OptionalText("environment"), fields.OptionalText("host"), type == ContractServerType.Kafka ? topic : null, format, location, fields.Source);
             return fields.HasErrors ? null : server;
         });
 
         RefuseDuplicates(servers, s => s.Server, s => s.Source, "server", contract.Reader);
-        foreach (var type in Enum.GetValues<ContractServerType>())
-        {
-            var ofType = servers.Where(s => s.Type == type).ToList();
-            var name = type.ToString().ToLowerInvariant();
-            if (!typesNamed.Contains(type) && allTypesRead && contract.Has("servers"))
-            {
-                contract.Error("servers", $"needs a server of type {name} ({(type == ContractServerType.Kafka ? "the topic its events are published on" : "the endpoint that answers queries")})");
-            }
-
-            foreach (var extra in ofType.Skip(1))
-            {
-                contract.Reader.Errors.Add(extra.Source.Error("type", $"a second {name} server; a contract is served through one {name} server (the first is {ofType[0].Server})"));
-            }
-        }
 
         return servers;
     }

@@ -76,12 +76,12 @@ public static class DataProductCatalogueLoader
             if (path.EndsWith(DescriptorSuffix, StringComparison.Ordinal))
             {
                 var root = Parse(yaml, reader);
-                allDataProductsRead &= Keep(root is null ? null : DescriptorReader.Read(root, reader), dataProducts);
+                allDataProductsRead &= Keep(root is null ? null : Governed(DescriptorReader.Read(root, reader), MeshGovernance.Check, reader), dataProducts);
             }
             else if (path.EndsWith(ContractSuffix, StringComparison.Ordinal))
             {
                 var root = Parse(yaml, reader);
-                allContractsRead &= Keep(root is null ? null : ContractReader.Read(root, reader), contracts);
+                allContractsRead &= Keep(root is null ? null : Governed(ContractReader.Read(root, reader), MeshGovernance.Check, reader), contracts);
             }
             else
             {
@@ -112,7 +112,18 @@ public static class DataProductCatalogueLoader
     /// </summary>
     /// <param name="path">How problems name the file.</param>
     /// <exception cref="DataProductDefinitionException">The contract is invalid.</exception>
-    public static DataContract LoadContract(string path, string yaml) => LoadAlone(path, yaml, ContractReader.Read);
+    public static DataContract LoadContract(string path, string yaml) => LoadAlone(path, yaml, (root, reader) => Governed(ContractReader.Read(root, reader), MeshGovernance.Check, reader));
+
+    /// <summary>
+    /// Reads one contract as ODCS only: the problems that make it invalid against the standard, without the
+    /// mesh's governance (<see cref="MeshGovernance.Check(DataContract)"/> is the second step).
+    /// </summary>
+    /// <exception cref="DataProductDefinitionException">The contract is not valid ODCS (as far as the mesh reads it).</exception>
+    public static DataContract ReadContract(string path, string yaml) => LoadAlone(path, yaml, ContractReader.Read);
+
+    /// <summary>Reads one descriptor as ODPS only, without the mesh's governance (see <see cref="ReadContract"/>).</summary>
+    /// <exception cref="DataProductDefinitionException">The descriptor is not valid ODPS (as far as the mesh reads it).</exception>
+    public static DataProductDescriptor ReadDescriptor(string path, string yaml) => LoadAlone(path, yaml, DescriptorReader.Read);
 
     /// <summary>
     /// Reads one descriptor alone, with every check of its own file but none against contracts: how the
@@ -120,7 +131,25 @@ public static class DataProductCatalogueLoader
     /// </summary>
     /// <param name="path">How problems name the file.</param>
     /// <exception cref="DataProductDefinitionException">The descriptor is invalid.</exception>
-    public static DataProductDescriptor LoadDescriptor(string path, string yaml) => LoadAlone(path, yaml, DescriptorReader.Read);
+    public static DataProductDescriptor LoadDescriptor(string path, string yaml) =>
+        LoadAlone(path, yaml, (root, reader) => Governed(DescriptorReader.Read(root, reader), MeshGovernance.Check, reader));
+
+    /// <summary>
+    /// The second step: a document that is valid is checked against the mesh's governance, each finding naming
+    /// its rule. A document with findings is not kept, as an invalid one is not: checks across files skip it.
+    /// </summary>
+    private static T? Governed<T>(T? model, Func<T, IReadOnlyList<ContractValidationError>> check, DefinitionReader reader)
+        where T : class
+    {
+        if (model is null || reader.Errors.Count > 0)
+        {
+            return model;
+        }
+
+        var findings = check(model);
+        reader.Errors.AddRange(findings);
+        return findings.Count == 0 ? model : null;
+    }
 
     private static T LoadAlone<T>(string path, string yaml, Func<YamlNode, DefinitionReader, T?> read)
         where T : class

@@ -27,6 +27,10 @@ public sealed class DefinitionSource
     /// <summary>The field path of one of the element's fields, e.g. <c>outputPorts[0].contractId</c>.</summary>
     public string PathOf(string field) => Path.Length == 0 ? field : $"{Path}.{field}";
 
+    /// <summary>The same element with <paramref name="field"/> located at <paramref name="location"/>: for a value the mesh reads from a nested entry.</summary>
+    internal DefinitionSource With(string field, SourceLocation location) =>
+        new(Path, Location, new Dictionary<string, SourceLocation>(fieldLocations) { [field] = location });
+
     /// <summary>A problem with one of the element's fields, located where that field is written.</summary>
     public ContractValidationError Error(string field, string reason) => new(LocationOf(field), PathOf(field), reason);
 }

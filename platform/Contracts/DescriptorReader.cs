@@ -10,7 +10,8 @@ internal static class DescriptorReader
     private static readonly string[] Fields =
         ["apiVersion", "kind", "id", "name", "version", "status", "domain", "tenant", "description", "team", "inputPorts", "outputPorts", "tags"];
 
-    private static readonly string[] InputPortFields = ["name", "dataProductId", "contractId", "version"];
+    private static readonly string[] InputPortFields = ["name", "contractId", "version", "tags", "customProperties", "authoritativeDefinitions"];
+    private static readonly string[] CustomPropertyFields = ["property", "value", "description"];
     private static readonly string[] OutputPortFields = ["name", "description", "type", "version", "contractId"];
 
     /// <summary>The descriptor, or null when it could not be read whole (the problems are in the reader).</summary>
@@ -24,13 +25,13 @@ internal static class DescriptorReader
 
         fields.OneOf("apiVersion", [ApiVersion], required: true);
         fields.OneOf("kind", ["DataProduct"], required: true);
-        var id = fields.Identifier("id");
+        var id = fields.Text("id");
         var name = fields.Text("name");
         var version = fields.Version("version");
         var status = fields.Choice<DataProductStatus>("status", required: true);
-        var domain = fields.Identifier("domain");
+        var domain = fields.Text("domain");
         var tenant = fields.OptionalText("tenant");
-        var description = DescriptionReader.Read(fields);
+        var description = DescriptionReader.Read(fields, required: true);
         var team = TeamReader.Read(fields, required: true);
         var inputPorts = fields.Items("inputPorts", required: false, (node, path) => ReadInputPort(node, path, reader));
         var outputPorts = fields.Items("outputPorts", required: true, (node, path) => ReadOutputPort(node, path, reader));
@@ -49,8 +50,34 @@ internal static class DescriptorReader
             return null;
         }
 
-        var port = new InputPort(fields.Text("name"), fields.Identifier("dataProductId"), fields.Identifier("contractId"), fields.Version("version"), fields.Source);
-        return fields.HasErrors ? null : port;
+        var name = fields.Text("name");
+        var contractId = fields.Text("contractId");
+        var version = fields.Version("version");
+        fields.Texts("tags");
+        fields.Node("authoritativeDefinitions", required: false);
+
+        // ODPS has no field for the upstream product: the mesh writes it as the custom property dataProductId.
+        YamlFields? upstream = null;
+        fields.Items("customProperties", required: false, (entry, entryPath) =>
+        {
+            var property = reader.Mapping(entry, entryPath, CustomPropertyFields);
+            if (property?.OptionalText("property") == InputPort.UpstreamProperty)
+            {
+                upstream = property;
+            }
+
+            return property;
+        });
+
+        // Without it the port is still valid ODPS: MeshGovernance reports the missing upstream product.
+        var dataProductId = upstream?.OptionalText("value") ?? "";
+        if (fields.HasErrors || upstream?.HasErrors == true)
+        {
+            return null;
+        }
+
+        var source = upstream is null ? fields.Source : fields.Source.With(InputPort.UpstreamField, upstream.Source.LocationOf("value"));
+        return new InputPort(name, dataProductId, contractId, version, source);
     }
 
     private static OutputPort? ReadOutputPort(YamlNode node, string path, DefinitionReader reader)
@@ -62,7 +89,7 @@ internal static class DescriptorReader
         }
 
         var port = new OutputPort(
-            fields.Text("name"), fields.Text("description"), fields.OptionalText("type"), fields.Version("version"), fields.Identifier("contractId"), fields.Source);
+            fields.Text("name"), fields.OptionalText("description") ?? "", fields.OptionalText("type"), fields.Version("version"), fields.OptionalText("contractId") ?? "", fields.Source);
         return fields.HasErrors ? null : port;
     }
 }

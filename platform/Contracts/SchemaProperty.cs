@@ -30,4 +30,12 @@ public sealed record SchemaProperty(
     IReadOnlyList<JsonNode?> Examples,
     IReadOnlyList<string> Tags,
     IReadOnlyList<CustomProperty> CustomProperties,
-    DefinitionSource Source);
+    DefinitionSource Source)
+{
+    /// <summary>
+    /// The <c>classification</c> as written (free text in ODCS), or null when none is. <see cref="Classification"/>
+    /// is the mesh's level: the written one, the array's for an element that states none, otherwise restricted;
+    /// <see cref="MeshGovernance"/> refuses a property whose classification is missing or not one of the four.
+    /// </summary>
+    public string? ClassificationName { get; init; }
+}

@@ -12,8 +12,8 @@ public sealed class CompatibilityGateTests
     private const string Amount = "      - name: amount\n";
     private const string AmountClassification = "        classification: internal\n        description: What the customer pays.";
     private const string Pii = "        customProperties:\n          - property: pii\n            value: true\n";
-    private const string Cancelled = "  - name: OrderCancelled\n    logicalType: object\n    description: An order was cancelled.\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
-    private const string Shipped = "  - name: OrderShipped\n    logicalType: object\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
+    private const string Cancelled = "  - name: OrderCancelled\n    physicalName: sales.orders.v1\n    physicalType: topic\n    logicalType: object\n    description: An order was cancelled.\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
+    private const string Shipped = "  - name: OrderShipped\n    physicalName: sales.orders.v1\n    physicalType: topic\n    logicalType: object\n    properties:\n      - name: orderId\n        logicalType: string\n        required: true\n        classification: internal\n        description: The order.\n";
 
     /// <summary>Name, next version, edits, accepted, the strongest change, and a path the changes (or refusals when refused) must name.</summary>
     public static TheoryData<string, string, (string, string)[], bool, ChangeKind?, string> Pairs => new()
@@ -31,8 +31,8 @@ public sealed class CompatibilityGateTests
         { "property made required, minor", "1.1.0", [("logicalType: integer", "logicalType: integer\n        required: true")], false, ChangeKind.Breaking, "schema[OrderPlaced].properties[quantity].required" },
         { "new required property, minor", "1.1.0", [(Amount, Coupon.Replace("logicalType: string", "logicalType: string\n        required: true", StringComparison.Ordinal) + Amount)], false, ChangeKind.Breaking, "schema[OrderPlaced].properties[coupon]" },
         { "required property made optional, minor", "1.1.0", [("maximum: 100000\n        required: true", "maximum: 100000\n        required: false")], true, ChangeKind.Compatible, "schema[OrderPlaced].properties[amount].required" },
-        { "enum value removed, minor", "1.1.0", [("enum: [web, shop, phone]", "enum: [web, shop]")], false, ChangeKind.Breaking, "schema[OrderPlaced].properties[channel].logicalTypeOptions.enum[phone]" },
-        { "enum value added, minor", "1.1.0", [("enum: [web, shop, phone]", "enum: [web, shop, phone, app]")], true, ChangeKind.Compatible, "schema[OrderPlaced].properties[channel].logicalTypeOptions.enum[app]" },
+        { "enum value removed, minor", "1.1.0", [("validValues: [web, shop, phone]", "validValues: [web, shop]")], false, ChangeKind.Breaking, "schema[OrderPlaced].properties[channel].quality[invalidValues].validValues[phone]" },
+        { "enum value added, minor", "1.1.0", [("validValues: [web, shop, phone]", "validValues: [web, shop, phone, app]")], true, ChangeKind.Compatible, "schema[OrderPlaced].properties[channel].quality[invalidValues].validValues[app]" },
         { "classification loosened, minor", "1.1.0", [(AmountClassification, AmountClassification.Replace("internal", "public", StringComparison.Ordinal))], false, ChangeKind.Breaking, "schema[OrderPlaced].properties[amount].classification" },
         { "classification loosened, major", "2.0.0", [(AmountClassification, AmountClassification.Replace("internal", "public", StringComparison.Ordinal))], true, ChangeKind.Breaking, "schema[OrderPlaced].properties[amount].classification" },
         { "classification tightened, minor", "1.1.0", [("maxLength: 500\n        classification: internal", "maxLength: 500\n        classification: confidential")], true, ChangeKind.Compatible, "schema[OrderPlaced].properties[note].classification" },
@@ -48,7 +48,7 @@ public sealed class CompatibilityGateTests
         { "format added, minor", "1.1.0", [("maxLength: 500", "maxLength: 500\n          format: email")], false, ChangeKind.Breaking, "schema[OrderPlaced].properties[note].logicalTypeOptions.format" },
         { "event type removed, minor", "1.1.0", [(Cancelled, "")], false, ChangeKind.Breaking, "schema[OrderCancelled]" },
         { "event type added, minor", "1.1.0", [("slaProperties:", Shipped + "slaProperties:")], true, ChangeKind.Compatible, "schema[OrderShipped]" },
-        { "topic changed, minor", "1.1.0", [("topic: sales.orders.v1", "topic: sales.orders.v2")], false, ChangeKind.Breaking, "servers[kafka].topic" },
+        { "topic changed, minor", "1.1.0", [("physicalName: sales.orders.v1", "physicalName: sales.orders.v2")], false, ChangeKind.Breaking, "schema[*].physicalName" },
         { "same version again with a change", "1.0.0", [("purpose: Orders placed.", "purpose: Orders.")], false, ChangeKind.Editorial, "version" },
         { "older version", "0.9.0", [], false, null, "version" },
     };

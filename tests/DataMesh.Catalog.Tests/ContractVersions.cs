@@ -7,7 +7,7 @@ namespace DataMesh.Catalog.Tests;
 internal static class ContractVersions
 {
     public const string Base = """
-        apiVersion: v3.0.2
+        apiVersion: v3.1.0
         kind: DataContract
         id: sales.orders.events
         version: 1.0.0
@@ -20,6 +20,8 @@ internal static class ContractVersions
           limitations: No returns.
         schema:
           - name: OrderPlaced
+            physicalName: sales.orders.v1
+            physicalType: topic
             logicalType: object
             description: A customer placed an order.
             properties:
@@ -53,8 +55,11 @@ internal static class ContractVersions
                 description: How many items.
               - name: channel
                 logicalType: string
-                logicalTypeOptions:
-                  enum: [web, shop, phone]
+                quality:
+                  - metric: invalidValues
+                    arguments:
+                      validValues: [web, shop, phone]
+                    mustBe: 0
                 required: true
                 classification: public
                 description: Where the order was placed.
@@ -65,6 +70,8 @@ internal static class ContractVersions
                 classification: internal
                 description: What the customer wrote.
           - name: OrderCancelled
+            physicalName: sales.orders.v1
+            physicalType: topic
             logicalType: object
             description: An order was cancelled.
             properties:
@@ -86,7 +93,7 @@ internal static class ContractVersions
         servers:
           - server: order-events
             type: kafka
-            topic: sales.orders.v1
+            host: kafka
           - server: order-api
             type: api
             location: /api/sales/orders

@@ -122,7 +122,7 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
     {
         await Catalog.RegisterAsync(Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "version: 1.0.0", "version: 2.0.0")
-            .Edit("hr/employees.odcs.yaml", "topic: hr.employees.v1", "topic: hr.employees.v2")
+            .Edit("hr/employees.odcs.yaml", "physicalName: hr.employees.v1", "physicalName: hr.employees.v2")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 2.0.0"));
 
         var facts = await Http.SendOkAsync(HttpMethod.Get, "products/hr.employees");
@@ -131,7 +131,7 @@ public sealed class DiscoveryTests(PostgresServerFixture postgres) : CatalogTest
         Assert.Equal(["2.0.0", "1.0.0"], facts.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetString()));
         Assert.Equal(["2.0.0", "1.0.0"], facts.GetProperty("outputPorts")[0].GetProperty("contractVersions").EnumerateArray().Select(v => v.GetProperty("version").GetString()));
         var change = Assert.Single(diff.GetProperty("changes").EnumerateArray());
-        Assert.Equal("servers[kafka].topic", change.GetProperty("path").GetString());
+        Assert.Equal("schema[*].physicalName", change.GetProperty("path").GetString());
         Assert.Equal("Breaking", change.GetProperty("kind").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"{Api.CatalogApi.Prefix}/contracts/hr.employees.events/diff?from=1.0.0&to=9.0.0")).StatusCode);
         var missing = await Http.GetAsync($"{Api.CatalogApi.Prefix}/products/sales.orders");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Catalog.Api;
+using DataMesh.Contracts;
 using DataMesh.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         await Register(Definitions.Hr());
         var next = Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "version: 1.0.0", "version: 1.1.0")
-            .Edit("hr/employees.odcs.yaml", "enum: [EUR, USD, GBP]", "enum: [EUR, USD, GBP, CHF]")
+            .Edit("hr/employees.odcs.yaml", "validValues: [EUR, USD, GBP]", "validValues: [EUR, USD, GBP, CHF]")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 1.1.0");
 
         await Register(next);
@@ -51,7 +52,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         await Register(Definitions.Hr());
         var breaking = Definitions.Hr()
             .Edit("hr/employees.odcs.yaml", "version: 1.0.0", "version: 1.1.0")
-            .Edit("hr/employees.odcs.yaml", "enum: [resignation, dismissal, retirement, endOfContract]", "enum: [resignation, dismissal, retirement]")
+            .Edit("hr/employees.odcs.yaml", "validValues: [resignation, dismissal, retirement, endOfContract]", "validValues: [resignation, dismissal, retirement]")
             .Edit("hr/employees.odcs.yaml", "value: 7\n    unit: y", "value: 5\n    unit: y")
             .Edit("hr/employees.odps.yaml", "version: 1.0.0", "version: 1.1.0");
 
@@ -63,7 +64,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         Assert.Equal("urn:datamesh:catalog:breaking-change", problem.GetProperty("type").GetString());
         var paths = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
         Assert.Equal(
-            ["hr.employees.events@1.1.0: schema[EmployeeTerminated].properties[reason].logicalTypeOptions.enum[endOfContract]", "hr.employees.events@1.1.0: slaProperties[retention]"],
+            ["hr.employees.events@1.1.0: schema[EmployeeTerminated].properties[reason].quality[invalidValues].validValues[endOfContract]", "hr.employees.events@1.1.0: slaProperties[retention]"],
             paths.Order(StringComparer.Ordinal));
         Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Contains("needs a new major version (2.0.0 or later)", e.GetProperty("reason").GetString(), StringComparison.Ordinal));
         Assert.Equal(["1.0.0"], await Catalog.QueryAsync(db => db.ContractVersions.Select(v => v.Version).ToListAsync()));
@@ -85,7 +86,7 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task An_invalid_file_is_refused_with_422_naming_file_line_and_field()
     {
-        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "birth date of the event.\n        logicalType: date", "birth date of the event.\n        logicalType: datum"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -93,7 +94,22 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal("hr/employees.odcs.yaml", error.GetProperty("file").GetString());
         Assert.True(error.GetProperty("line").GetInt32() > 1);
+        Assert.Equal("schema[0].properties[3].logicalType", error.GetProperty("path").GetString());
+        Assert.Equal("definition", error.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task A_valid_contract_that_breaks_the_mesh_governance_is_refused_as_governance_naming_the_rule()
+    {
+        // 'secret' is a valid ODCS classification (free text); the mesh's four levels are a governance rule.
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr().Edit("hr/employees.odcs.yaml", "classification: restricted", "classification: secret"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("urn:datamesh:catalog:governance", problem.GetProperty("type").GetString());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal("schema[0].properties[3].classification", error.GetProperty("path").GetString());
+        Assert.Equal(MeshGovernance.ClassificationRule, error.GetProperty("rule").GetString());
     }
 
     [Theory]

@@ -122,7 +122,9 @@ public sealed class CatalogueLoadingTests : IDisposable
         folder.Replace(DefinitionsFolder.EmployeesDescriptor, "outputPorts:", """
             inputPorts:
               - name: accounts
-                dataProductId: identity.accounts
+                customProperties:
+                  - property: dataProductId
+                    value: identity.accounts
                 contractId: identity.accounts.events
                 version: 1.0.0
             outputPorts:
@@ -133,6 +135,6 @@ public sealed class CatalogueLoadingTests : IDisposable
 
         Assert.NotNull(asFinance.FindDataProduct("hr.employees"));
         Assert.Contains("hr/employees.odps.yaml", asHr.Message);
-        Assert.Contains("dataProductId: 'identity.accounts' is not the id of any data product descriptor", asHr.Message);
+        Assert.Contains("customProperties[dataProductId]: 'identity.accounts' is not the id of any data product descriptor", asHr.Message);
     }
 }

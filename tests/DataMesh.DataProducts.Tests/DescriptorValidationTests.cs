@@ -23,11 +23,11 @@ public sealed class DescriptorValidationTests : IDisposable
     [InlineData(Employees, "tags: [hr, employees]", "tags: [hr, employees]\nmanagementPorts: []",
         "hr/employees.odps.yaml:28:1: managementPorts: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, description, team, inputPorts, outputPorts, tags")]
     [InlineData(Employees, "    contractId: hr.employees.events", "    contractID: hr.employees.events",
-        "hr/employees.odps.yaml:22:5: outputPorts[0].contractId: is required",
         "hr/employees.odps.yaml:26:5: outputPorts[0].contractID: unknown field; expected one of name, description, type, version, contractId")]
     [InlineData(Payroll, "    version: 1.0.0\noutputPorts", "    version: latest\noutputPorts",
-        "finance/payroll.odps.yaml:19:5: inputPorts[0].version: 'latest' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
-    [InlineData(Payroll, "    dataProductId: hr.employees\n", "", "finance/payroll.odps.yaml:16:5: inputPorts[0].dataProductId: is required")]
+        "finance/payroll.odps.yaml:21:5: inputPorts[0].version: 'latest' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
+    [InlineData(Payroll, "    customProperties:\n      - property: dataProductId\n        value: hr.employees\n", "",
+        "finance/payroll.odps.yaml:16:5: inputPorts[0].customProperties: needs a {property: dataProductId, value: <id>} entry naming the upstream data product")]
     public void A_broken_descriptor_is_reported_at_its_line(string file, string text, string replacement, params string[] expected)
     {
         folder.Replace(file, text, replacement);
@@ -42,32 +42,32 @@ public sealed class DescriptorValidationTests : IDisposable
 
         Assert.Equal(
             [
-                "finance/payroll.odps.yaml:20:1: outputPorts: needs at least one entry",
-                "finance/payroll.odps.yaml:21:1: formerPorts: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, description, team, inputPorts, outputPorts, tags",
+                "finance/payroll.odps.yaml:22:1: outputPorts: needs at least one entry",
+                "finance/payroll.odps.yaml:23:1: formerPorts: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, description, team, inputPorts, outputPorts, tags",
             ],
             folder.Errors());
     }
 
     [Theory]
     [InlineData(Payroll, "    version: 1.0.0\noutputPorts", "    version: 1.1.0\noutputPorts",
-        "finance/payroll.odps.yaml:19:5: inputPorts[0].version: no version of contract hr.employees.events is compatible with 1.1.0 (same major, at least as new); found 1.0.0")]
+        "finance/payroll.odps.yaml:21:5: inputPorts[0].version: no version of contract hr.employees.events is compatible with 1.1.0 (same major, at least as new); found 1.0.0")]
     [InlineData(Payroll, "    contractId: hr.employees.events", "    contractId: hr.staff.events",
-        "finance/payroll.odps.yaml:18:5: inputPorts[0].contractId: no contract (*.odcs.yaml) has id 'hr.staff.events'")]
-    [InlineData(Payroll, "    dataProductId: hr.employees", "    dataProductId: hr.staff",
-        "finance/payroll.odps.yaml:17:5: inputPorts[0].dataProductId: 'hr.staff' is not the id of any data product descriptor (*.odps.yaml)")]
-    [InlineData(Payroll, "    dataProductId: hr.employees", "    dataProductId: finance.payroll",
-        "finance/payroll.odps.yaml:17:5: inputPorts[0].dataProductId: contract hr.employees.events is offered by data product hr.employees, not finance.payroll")]
+        "finance/payroll.odps.yaml:20:5: inputPorts[0].contractId: no contract (*.odcs.yaml) has id 'hr.staff.events'")]
+    [InlineData(Payroll, "        value: hr.employees", "        value: hr.staff",
+        "finance/payroll.odps.yaml:19:9: inputPorts[0].customProperties[dataProductId]: 'hr.staff' is not the id of any data product descriptor (*.odps.yaml)")]
+    [InlineData(Payroll, "        value: hr.employees", "        value: finance.payroll",
+        "finance/payroll.odps.yaml:19:9: inputPorts[0].customProperties[dataProductId]: contract hr.employees.events is offered by data product hr.employees, not finance.payroll")]
     [InlineData(Employees, "    version: 1.0.0\n    contractId", "    version: 1.1.0\n    contractId",
         "hr/employees.odcs.yaml:6:1: version: no output port of data product hr.employees offers contract hr.employees.events version 1.0.0",
         "hr/employees.odps.yaml:25:5: outputPorts[0].version: contract hr.employees.events has no version 1.1.0 (found 1.0.0)")]
     [InlineData(DefinitionsFolder.EmployeesContract, "domain: hr", "domain: people",
         "hr/employees.odcs.yaml:8:1: domain: 'people' differs from 'hr', the domain of data product hr.employees")]
     [InlineData(DefinitionsFolder.EmployeesContract, "dataProduct: hr.employees", "dataProduct: finance.payroll",
-        "finance/payroll.odps.yaml:17:5: inputPorts[0].dataProductId: contract hr.employees.events is offered by data product finance.payroll, not hr.employees",
+        "finance/payroll.odps.yaml:19:9: inputPorts[0].customProperties[dataProductId]: contract hr.employees.events is offered by data product finance.payroll, not hr.employees",
         "hr/employees.odcs.yaml:8:1: domain: 'hr' differs from 'finance', the domain of data product finance.payroll",
         "hr/employees.odps.yaml:26:5: outputPorts[0].contractId: contract hr.employees.events belongs to data product finance.payroll, not hr.employees")]
     [InlineData(DefinitionsFolder.EmployeesContract, "dataProduct: hr.employees", "dataProduct: hr.staff",
-        "finance/payroll.odps.yaml:17:5: inputPorts[0].dataProductId: contract hr.employees.events is offered by data product hr.staff, not hr.employees",
+        "finance/payroll.odps.yaml:19:9: inputPorts[0].customProperties[dataProductId]: contract hr.employees.events is offered by data product hr.staff, not hr.employees",
         "hr/employees.odcs.yaml:9:1: dataProduct: 'hr.staff' is not the id of any data product descriptor (*.odps.yaml)",
         "hr/employees.odps.yaml:26:5: outputPorts[0].contractId: contract hr.employees.events belongs to data product hr.staff, not hr.employees")]
     public void A_reference_that_does_not_hold_is_reported_where_it_is_written(string file, string text, string replacement, params string[] expected)

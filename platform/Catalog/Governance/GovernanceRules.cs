@@ -12,9 +12,10 @@ namespace DataMesh.Catalog.Governance;
 /// output port must promise how fresh its data is and how long it is kept.
 /// </summary>
 /// <remarks>
-/// The shared loader already refuses a descriptor without an owner team, a property without a
-/// classification, personal data that is not confidential or restricted, and a contract without freshness
-/// and retention; a registration breaking those is refused as invalid (422) naming the file, line and field,
+/// The mesh-wide rules (owner domain and product, identifiers, a classification on every property, personal data
+/// confidential or restricted, freshness, latency and retention promises, one kafka and one api server, one topic)
+/// are <see cref="MeshGovernance"/> in the contract library, applied by the loader the catalog reads a registration
+/// with: a registration breaking them is refused with the governance problem type, each reason naming its rule,
 /// before these rules run. What is left for the catalog: the contracts speak for the owner team, and every
 /// property (nested ones too) says what it means; and the names the catalog's API takes back in a request (a product's
 /// id, its owner team and members, a contract's id and versions) and the examples it shows fit the bounds its document declares.

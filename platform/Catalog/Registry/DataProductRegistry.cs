@@ -49,10 +49,17 @@ public sealed partial class DataProductRegistry(CatalogDbContext db, TimeProvide
             registration = DataProductCatalogueLoader.Load(
                 request.Descriptors.Concat(request.Contracts).Select(f => (f.Path, f.Yaml)).ToList(), upstreamIncluded: false);
         }
+        catch (DataProductDefinitionException e) when (e.Errors.Any(error => error.Rule is null))
+        {
+            // Not valid against the standards (or not consistent across files): the governance findings, if any, come with them.
+            throw new RegistrationRefusal(StatusCodes.Status422UnprocessableEntity, RegistrationRefusal.InvalidDefinitions, "The descriptors or contracts are not valid",
+                e.Errors.Select(error => Reason(error, error.Rule ?? "definition")).ToList());
+        }
         catch (DataProductDefinitionException e)
         {
-            throw new RegistrationRefusal(StatusCodes.Status422UnprocessableEntity, RegistrationRefusal.InvalidDefinitions, "The descriptors or contracts are not valid",
-                e.Errors.Select(error => Reason(error, "definition")).ToList());
+            // Valid ODPS and ODCS, but not what the mesh accepts: the shared governance (MeshGovernance), each reason naming its rule.
+            throw new RegistrationRefusal(StatusCodes.Status422UnprocessableEntity, RegistrationRefusal.Governance, "The registration breaks the mesh's governance rules",
+                e.Errors.Select(error => Reason(error, error.Rule!)).ToList());
         }
 
         var foreign = registration.DataProducts.Where(p => p.Domain != request.Domain).ToList();

@@ -129,6 +129,9 @@ public static class ContractComparison
 
         CompareText(changes, $"{path}.description", before.Description, after.Description, ChangeKind.Editorial, "description changed");
         CompareOptions(changes, $"{path}.logicalTypeOptions", before.Options, after.Options);
+
+        // The closed set is written as the quality rule invalidValues (see AllowedValues), so changes are reported there.
+        CompareEnum(changes, $"{path}.quality[invalidValues].validValues", before.Options.Enum, after.Options.Enum);
         if (before.LogicalType == LogicalType.Object)
         {
             CompareProperties(changes, $"{path}.properties", before.Properties, after.Properties);
@@ -176,8 +179,6 @@ public static class ContractComparison
                 ? new($"{path}.multipleOf", ChangeKind.Compatible, $"multipleOf relaxed from {Text(before.MultipleOf)} to {Text(after.MultipleOf)}")
                 : new($"{path}.multipleOf", ChangeKind.Breaking, $"multipleOf changed from {Text(before.MultipleOf)} to {Text(after.MultipleOf)}: previous values may not fit"));
         }
-
-        CompareEnum(changes, $"{path}.enum", before.Enum, after.Enum);
     }
 
     private static void CompareEnum(List<ContractChange> changes, string path, IReadOnlyList<string>? before, IReadOnlyList<string>? after)
@@ -201,12 +202,12 @@ public static class ContractComparison
 
         foreach (var removed in before.Except(after))
         {
-            changes.Add(new($"{path}[{removed}]", ChangeKind.Breaking, $"enum value '{removed}' removed: events with it are refused", ChangeAction.Removed));
+            changes.Add(new($"{path}[{removed}]", ChangeKind.Breaking, $"allowed value '{removed}' removed: events with it are refused", ChangeAction.Removed));
         }
 
         foreach (var added in after.Except(before))
         {
-            changes.Add(new($"{path}[{added}]", ChangeKind.Compatible, $"enum value '{added}' added", ChangeAction.Added));
+            changes.Add(new($"{path}[{added}]", ChangeKind.Compatible, $"allowed value '{added}' added", ChangeAction.Added));
         }
     }
 
@@ -280,7 +281,7 @@ public static class ContractComparison
 
     private static void CompareServers(List<ContractChange> changes, DataContract previous, DataContract next)
     {
-        CompareText(changes, "servers[kafka].topic", previous.EventServer.Topic, next.EventServer.Topic, ChangeKind.Breaking, "topic changed: subscribers of the previous topic get no more events");
+        CompareText(changes, "schema[*].physicalName", previous.EventServer.Topic, next.EventServer.Topic, ChangeKind.Breaking, "topic changed: subscribers of the previous topic get no more events");
         CompareText(changes, "servers[api].location", previous.QueryServer.Location, next.QueryServer.Location, ChangeKind.Breaking, "query endpoint moved: callers of the previous location fail");
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Marketing.Model;
 
-/// <summary>Where a campaign runs; the JSON names are the contract's enum values.</summary>
+/// <summary>Where a campaign runs; the JSON names are the contract's allowed values (its invalidValues rule's validValues).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CampaignChannel>))]
 public enum CampaignChannel
 {
