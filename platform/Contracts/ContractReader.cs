@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DataMesh.Contracts.Quality;
 using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.Contracts;
@@ -18,12 +19,12 @@ internal static class ContractReader
     private static readonly string[] Fields =
         ["apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct", "description", "team", "tags", "schema", "slaProperties", "servers"];
 
-    private static readonly string[] ObjectFields = ["name", "logicalType", "businessName", "description", "tags", "properties", "examples"];
+    private static readonly string[] ObjectFields = ["name", "logicalType", "businessName", "description", "tags", "properties", "examples", "physicalName", "physicalType", QualityRuleReader.Field];
 
     private static readonly string[] PropertyFields =
     [
         "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
-        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items",
+        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "physicalName", QualityRuleReader.Field,
     ];
 
     // Array elements have no name and are never null; their classification defaults to the array's.
@@ -90,7 +91,12 @@ internal static class ContractReader
         fields.OneOf("logicalType", ["object"], required: true);
         var properties = ReadProperties(fields, reader);
         var schemaObject = new SchemaObject(
-            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source);
+            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source)
+        {
+            PhysicalName = fields.OptionalText("physicalName"),
+            PhysicalType = fields.OptionalText("physicalType"),
+            Quality = QualityRuleReader.Read(fields, QualityLevel.Object),
+        };
         var examples = fields.Items("examples", required: false, (example, examplePath) =>
         {
             if (example is YamlMappingNode)
@@ -180,7 +186,11 @@ internal static class ContractReader
             [],
             item is null ? fields.Texts("tags") : [],
             customProperties,
-            fields.Source);
+            fields.Source)
+        {
+            PhysicalName = item is null ? fields.OptionalText("physicalName") : null,
+            Quality = item is null ? QualityRuleReader.Read(fields, QualityLevel.Property) : [],
+        };
 
         if (logicalType == LogicalType.Object)
         {

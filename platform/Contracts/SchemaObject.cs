@@ -12,4 +12,14 @@ public sealed record SchemaObject(
     IReadOnlyList<SchemaProperty> Properties,
     IReadOnlyList<ExampleEvent> Examples,
     IReadOnlyList<string> Tags,
-    DefinitionSource Source);
+    DefinitionSource Source)
+{
+    /// <summary>Where the object's data lives, e.g. the table its rows are in (ODCS <c>physicalName</c>); quality rules are measured there.</summary>
+    public string? PhysicalName { get; init; }
+
+    /// <summary>What <see cref="PhysicalName"/> is, e.g. <c>table</c> or <c>view</c> (ODCS <c>physicalType</c>).</summary>
+    public string? PhysicalType { get; init; }
+
+    /// <summary>The object's ODCS <c>quality</c> rules (row count, duplicates across properties, SQL).</summary>
+    public IReadOnlyList<Quality.QualityRule> Quality { get; init; } = [];
+}

@@ -30,4 +30,11 @@ public sealed record SchemaProperty(
     IReadOnlyList<JsonNode?> Examples,
     IReadOnlyList<string> Tags,
     IReadOnlyList<CustomProperty> CustomProperties,
-    DefinitionSource Source);
+    DefinitionSource Source)
+{
+    /// <summary>The column the property is stored in, when it differs from <see cref="Name"/> (ODCS <c>physicalName</c>).</summary>
+    public string? PhysicalName { get; init; }
+
+    /// <summary>The property's ODCS <c>quality</c> rules (nulls, missing, invalid or duplicate values, SQL).</summary>
+    public IReadOnlyList<Quality.QualityRule> Quality { get; init; } = [];
+}
