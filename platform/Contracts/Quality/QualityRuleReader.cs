@@ -90,6 +90,11 @@ internal static partial class QualityRuleReader
         }
 
         var threshold = ReadThreshold(fields, type);
+        if (metric == QualityMetric.RowCount && fields.OptionalText("unit") == QualityRule.PercentUnit)
+        {
+            fields.Error("unit", "rowCount counts rows; it has no percentage");
+        }
+
         var dimension = fields.OneOf("dimension", Dimensions, required: false);
         var schedule = ReadSchedule(fields);
         var rule = new QualityRule(
