@@ -13,6 +13,9 @@ public sealed class CatalogRegistrationOptions
     /// <summary>Where the service reports its parked outbox events (<see cref="ParkedEventsReportRequest"/>).</summary>
     public string ParkedEventsPath { get; set; } = "/api/catalog/v1/parked-events";
 
+    /// <summary>Where the service reports the results of its contracts' scheduled quality rules (<see cref="QualityResultsReportRequest"/>).</summary>
+    public string QualityResultsPath { get; set; } = "/api/catalog/v1/quality-results";
+
     /// <summary>
     /// How often the parked events are read again and reported when they changed; the relay wakes the report at once when
     /// it parks an event, so this only catches rows changed by hand (an operator offering a row again).
