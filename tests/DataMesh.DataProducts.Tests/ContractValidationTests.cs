@@ -28,7 +28,7 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData(
         "        primaryKey: true\n        classification: internal\n      - name: name",
         "        primarykey: true\n        classification: internal\n      - name: name",
-        "hr/employees.odcs.yaml:27:9: schema[0].properties[0].primarykey: unknown field; expected one of name, logicalType, logicalTypeOptions, businessName, description, required, unique, primaryKey, classification, criticalDataElement, tags, customProperties, examples, properties, items")]
+        "hr/employees.odcs.yaml:27:9: schema[0].properties[0].primarykey: unknown field; expected one of name, logicalType, logicalTypeOptions, businessName, description, required, unique, primaryKey, classification, criticalDataElement, tags, customProperties, examples, properties, items, physicalName, quality")]
     [InlineData(
         "          format: uuid\n        required: true\n        primaryKey: true\n        classification: internal\n      - name: name",
         "          format: uuid\n        required: false\n        primaryKey: true\n        classification: internal\n      - name: name",

@@ -182,7 +182,7 @@ internal static partial class QualityRuleReader
         }
 
         var arguments = new QualityArguments(Values(fields, "validValues"), pattern, Values(fields, "missingValues"), properties);
-        if (needed is not null && arguments is { ValidValues: null, Pattern: null, Properties: null })
+        if (needed is not null && !fields.HasErrors && arguments is { ValidValues: null, Pattern: null, Properties: null })
         {
             fields.Error(needed.Split(' ')[0], $"is required: {Name(metric)} needs {needed}");
         }
@@ -227,9 +227,15 @@ internal static partial class QualityRuleReader
             return null;
         }
 
-        if (named.Count == 0)
+        // A rule with an unknown field most likely misspelt its operator: that field is the problem to report.
+        if (named.Count == 0 && !fields.HasErrors)
         {
             fields.Reader.Errors.Add(new(fields.Source.Location, fields.Path, $"a {Name(type)} rule needs one operator ({string.Join(", ", QualityThreshold.Fields.Keys)})"));
+            return null;
+        }
+
+        if (named.Count == 0)
+        {
             return null;
         }
 
