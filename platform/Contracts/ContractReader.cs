@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DataMesh.Contracts.Quality;
 using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.Contracts;
@@ -22,12 +23,12 @@ internal static class ContractReader
         ["apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct", "description", "team", "tags", "schema", "slaProperties", "servers"];
 
     private static readonly string[] ObjectFields =
-        ["name", "physicalName", "physicalType", "logicalType", "businessName", "description", "tags", "properties", "quality", "customProperties"];
+        ["name", "physicalName", "physicalType", "logicalType", "businessName", "description", "tags", "properties", QualityRuleReader.Field, "customProperties"];
 
     private static readonly string[] PropertyFields =
     [
         "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
-        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "quality",
+        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "physicalName", QualityRuleReader.Field,
     ];
 
     // Array elements have no name and are never null; their classification defaults to the array's.
@@ -121,6 +122,7 @@ internal static class ContractReader
             PhysicalName = fields.OptionalText("physicalName"),
             PhysicalType = fields.OptionalText("physicalType"),
             CustomProperties = customProperties,
+            Quality = QualityRuleReader.Read(fields, QualityLevel.Object),
         };
         var examples = new List<ExampleEvent>();
         for (var i = 0; examplesNode is not null && i < examplesNode.Children.Count; i++)
@@ -217,6 +219,8 @@ internal static class ContractReader
             fields.Source)
         {
             ClassificationName = classificationName,
+            PhysicalName = item is null ? fields.OptionalText("physicalName") : null,
+            Quality = item is null ? QualityRuleReader.Read(fields, QualityLevel.Property) : [],
         };
 
         if (logicalType == LogicalType.Object)

@@ -16,12 +16,18 @@ public sealed record SchemaObject(
     IReadOnlyList<string> Tags,
     DefinitionSource Source)
 {
-    /// <summary>The ODCS <c>physicalName</c>: for an event type, the topic it is published on.</summary>
+    /// <summary>
+    /// The ODCS <c>physicalName</c>: for an event type (<see cref="PhysicalType"/> <c>topic</c>) the topic it is published on,
+    /// for a <c>table</c> or <c>view</c> the relation its rows are in, where quality rules are measured.
+    /// </summary>
     public string? PhysicalName { get; init; }
 
-    /// <summary>The ODCS <c>physicalType</c>: <c>topic</c> for an event type.</summary>
+    /// <summary>The ODCS <c>physicalType</c>: <c>topic</c> for an event type, <c>table</c> or <c>view</c> for stored data.</summary>
     public string? PhysicalType { get; init; }
 
     /// <summary>The object's <c>customProperties</c> with a text value (the examples are in <see cref="Examples"/>).</summary>
     public IReadOnlyList<CustomProperty> CustomProperties { get; init; } = [];
+
+    /// <summary>The object's ODCS <c>quality</c> rules (row count, duplicates across properties, SQL).</summary>
+    public IReadOnlyList<Quality.QualityRule> Quality { get; init; } = [];
 }

@@ -38,4 +38,10 @@ public sealed record SchemaProperty(
     /// <see cref="MeshGovernance"/> refuses a property whose classification is missing or not one of the four.
     /// </summary>
     public string? ClassificationName { get; init; }
+
+    /// <summary>The column the property is stored in, when it differs from <see cref="Name"/> (ODCS <c>physicalName</c>).</summary>
+    public string? PhysicalName { get; init; }
+
+    /// <summary>The property's ODCS <c>quality</c> rules (nulls, missing, invalid or duplicate values, SQL).</summary>
+    public IReadOnlyList<Quality.QualityRule> Quality { get; init; } = [];
 }

@@ -30,7 +30,7 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData(
         "        primaryKey: true\n        classification: internal\n      - name: name",
         "        primarykey: true\n        classification: internal\n      - name: name",
-        "hr/employees.odcs.yaml:29:9: schema[0].properties[0].primarykey: unknown field; expected one of name, logicalType, logicalTypeOptions, businessName, description, required, unique, primaryKey, classification, criticalDataElement, tags, customProperties, examples, properties, items, quality")]
+        "hr/employees.odcs.yaml:29:9: schema[0].properties[0].primarykey: unknown field; expected one of name, logicalType, logicalTypeOptions, businessName, description, required, unique, primaryKey, classification, criticalDataElement, tags, customProperties, examples, properties, items, physicalName, quality")]
     [InlineData(
         "          format: uuid\n        required: true\n        primaryKey: true\n        classification: internal\n      - name: name",
         "          format: uuid\n        required: false\n        primaryKey: true\n        classification: internal\n      - name: name",

@@ -1,10 +1,13 @@
+using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
+using DataMesh.Quality;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace DataMesh.Testing;
 
@@ -53,5 +56,22 @@ public sealed class DomainApiFactory<TProgram>(
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         return await db.Set<OutboxEvent>().Where(e => eventType == null || e.EventType == eventType).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    /// <summary>
+    /// Measures every library and sql quality rule of the domain's own contracts on the service's database now, as the
+    /// platform does on their schedules: what a test checks its sample data against.
+    /// </summary>
+    public async Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync()
+    {
+        var catalogue = Services.GetRequiredService<DataProductCatalogue>();
+        var database = Services.GetRequiredService<NpgsqlDataSource>();
+        var results = new List<QualityCheckResult>();
+        foreach (var contract in catalogue.DataProducts.Where(p => p.Domain == domain).SelectMany(catalogue.ContractsOffered))
+        {
+            results.AddRange(await QualityCheck.RunAsync(database, contract));
+        }
+
+        return results;
     }
 }

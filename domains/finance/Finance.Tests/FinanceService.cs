@@ -1,4 +1,5 @@
 using DataMesh.DataProducts.Publishing;
+using DataMesh.Quality;
 using DataMesh.Testing;
 using Finance.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class FinanceService : IAsyncDisposable
     public FinanceDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FinanceDbContext>();
 
     public Task<List<OutboxEvent>> OutboxAsync(string? eventType = null) => factory.OutboxAsync(eventType);
+
+    /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
+    public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
 
     public async Task OpenCostCentersAsync()
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using DataMesh.DataProducts.Publishing;
+using DataMesh.Quality;
 using DataMesh.Testing;
 using Hr.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public sealed class HrService : IAsyncDisposable
     public HrDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<HrDbContext>();
 
     public Task<List<OutboxEvent>> OutboxAsync() => factory.OutboxAsync();
+
+    /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
+    public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
 
     public async Task<Guid> CreateDepartmentAsync(string name = "Engineering", string costCenter = "CC-100")
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataMesh.DataProducts.Publishing;
+using DataMesh.Quality;
 using DataMesh.Testing;
 using Marketing.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public sealed class MarketingService : IAsyncDisposable
     public MarketingDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<MarketingDbContext>();
 
     public Task<List<OutboxEvent>> OutboxAsync() => factory.OutboxAsync();
+
+    /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
+    public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
 
     public static object Plan(string name = "Winter newsletter", string channel = "email", string startsOn = "2026-11-02", string endsOn = "2026-12-18", decimal budgetCap = 8000m) =>
         new { name, channel, startsOn, endsOn, budgetCap };

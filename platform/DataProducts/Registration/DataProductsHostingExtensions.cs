@@ -1,5 +1,6 @@
 using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
+using DataMesh.DataProducts.Quality;
 using DataMesh.DataProducts.Subscribing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -67,6 +68,11 @@ public static class DataProductsHostingExtensions
             {
                 services.AddSingleton<ParkedEventsReport<TDbContext>>();
                 services.AddHostedService(sp => sp.GetRequiredService<ParkedEventsReport<TDbContext>>());
+            }
+
+            if (options.Quality.Enabled)
+            {
+                services.AddHostedService<ScheduledQualityRules<TDbContext>>();
             }
         }
 

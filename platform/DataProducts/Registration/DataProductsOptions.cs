@@ -31,6 +31,8 @@ public sealed class DataProductsOptions
 
     public CatalogRegistrationOptions Catalog { get; } = new();
 
+    public Quality.QualityRulesOptions Quality { get; } = new();
+
     /// <summary>The definitions folder as a full path.</summary>
     public string DefinitionsPath => Path.Combine(AppContext.BaseDirectory, DefinitionsFolder);
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataMesh.DataProducts.Publishing;
+using DataMesh.Quality;
 using DataMesh.Testing;
 using Domain1.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,9 @@ public sealed class Domain1Service : IAsyncDisposable
     public Domain1DbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<Domain1DbContext>();
 
     public Task<List<OutboxEvent>> OutboxAsync() => factory.OutboxAsync();
+
+    /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
+    public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
 
     public static object Record(string name = "Spring launch", decimal amount = 1500m, string recordedOn = "2026-11-02") => new { name, amount, recordedOn };
 

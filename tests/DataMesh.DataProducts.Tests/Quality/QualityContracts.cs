@@ -1,0 +1,77 @@
+using DataMesh.Contracts;
+
+namespace DataMesh.DataProducts.Tests.Quality;
+
+/// <summary>
+/// A small contract whose schema object is a table (<c>employees</c>) with a property <c>email</c> (column
+/// <c>Email</c>) and a property <c>status</c> (column <c>Status</c>), into which a test writes quality rules. The property's rules start on
+/// line 24, the object's two lines after them (after <c>status</c>'s, when it has none), each rule's first field at column 13
+/// (property) or 9 (object).
+/// </summary>
+internal static class QualityContracts
+{
+    public const string File = "hr/employees.odcs.yaml";
+
+    public static string Yaml(string emailRules, string objectRules = DefaultObjectRules, string statusRules = "") => $"""
+        apiVersion: v3.0.2
+        kind: DataContract
+        id: hr.employees.rows
+        version: 1.0.0
+        status: active
+        domain: hr
+        dataProduct: hr.employees
+        description:
+          purpose: The employees table.
+          usage: Read it through the query endpoint.
+          limitations: None.
+        schema:
+          - name: employees
+            logicalType: object
+            physicalType: table
+            physicalName: employees
+            properties:
+              - name: email
+                logicalType: string
+                physicalName: Email
+                required: true
+                classification: confidential
+                quality:
+        {Indent(emailRules, 10)}      - name: status
+                logicalType: string
+                physicalName: Status
+                required: true
+                classification: internal
+                quality:
+        {Indent(statusRules, 10)}    quality:
+        {Indent(objectRules, 0)}slaProperties:
+          - property: freshness
+            value: 5
+            unit: s
+          - property: latency
+            value: 1
+            unit: s
+          - property: retention
+            value: 7
+            unit: y
+        servers:
+          - server: events
+            type: kafka
+            topic: hr.employees.v1
+          - server: api
+            type: api
+            location: /api/hr/employees
+
+        """;
+
+    public const string DefaultObjectRules = "      - metric: rowCount\n        mustBeGreaterThan: 0\n";
+
+    public static DataContract Read(string emailRules, string objectRules = DefaultObjectRules, string statusRules = "") =>
+        DataProductCatalogueLoader.LoadContract(File, Yaml(emailRules, objectRules, statusRules));
+
+    /// <summary>The problems reading reports, as the tools print them.</summary>
+    public static IReadOnlyList<string> Errors(string emailRules, string objectRules = DefaultObjectRules) =>
+        Assert.Throws<DataProductDefinitionException>(() => Read(emailRules, objectRules)).Errors.Select(e => e.ToString()).ToList();
+
+    private static string Indent(string lines, int spaces) =>
+        string.Concat(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new string(' ', spaces) + line + "\n"));
+}
