@@ -25,6 +25,12 @@ public sealed record DataContract(
         Schema.FirstOrDefault(o => o.Name == name)
         ?? throw new KeyNotFoundException($"Contract {Id} {Version} has no schema object '{name}' (it has {string.Join(", ", Schema.Select(o => o.Name))}).");
 
+    /// <summary>The schema objects that are event types: every object but those describing stored rows (<see cref="SchemaObject.IsStoredData"/>).</summary>
+    public IReadOnlyList<SchemaObject> EventTypes => Schema.Where(o => !o.IsStoredData).ToList();
+
+    /// <summary>The schema objects that describe stored rows, tables or views (<see cref="SchemaObject.IsStoredData"/>).</summary>
+    public IReadOnlyList<SchemaObject> StoredObjects => Schema.Where(o => o.IsStoredData).ToList();
+
     /// <summary>The SLA entry called <paramref name="property"/>, e.g. <c>freshness</c>, if the contract states one.</summary>
     public ServiceLevelProperty? SlaProperty(string property) => SlaProperties.FirstOrDefault(p => p.Property == property);
 

@@ -76,14 +76,19 @@ public static partial class MeshGovernance
             }
         }
 
-        if (contract.Schema.Count == 0)
+        var eventTypes = contract.EventTypes;
+        if (eventTypes.Count == 0)
         {
             Add(EventTypes, contract.Source, "schema", "needs at least one schema object: one per event type");
         }
 
         foreach (var schemaObject in contract.Schema)
         {
-            CheckTopic(findings, contract, schemaObject);
+            if (!schemaObject.IsStoredData)
+            {
+                CheckTopic(findings, eventTypes, schemaObject);
+            }
+
             CheckProperties(findings, schemaObject.Properties);
         }
 
@@ -132,9 +137,9 @@ public static partial class MeshGovernance
         }
     }
 
-    private static void CheckTopic(List<ContractValidationError> findings, DataContract contract, SchemaObject schemaObject)
+    private static void CheckTopic(List<ContractValidationError> findings, IReadOnlyList<SchemaObject> eventTypes, SchemaObject schemaObject)
     {
-        var topic = contract.Schema.FirstOrDefault(o => o.PhysicalName is not null)?.PhysicalName;
+        var topic = eventTypes.FirstOrDefault(o => o.PhysicalName is not null)?.PhysicalName;
         if (schemaObject.PhysicalType != ContractReader.TopicPhysicalType)
         {
             findings.Add(schemaObject.Source.Error(
@@ -149,7 +154,7 @@ public static partial class MeshGovernance
         {
             findings.Add(schemaObject.Source.Error(
                 "physicalName",
-                $"'{schemaObject.PhysicalName}' is another topic than {contract.Schema[0].Name}'s '{topic}'; a contract's event types share one topic") with { Rule = Topic });
+                $"'{schemaObject.PhysicalName}' is another topic than {eventTypes[0].Name}'s '{topic}'; a contract's event types share one topic") with { Rule = Topic });
         }
     }
 

@@ -30,4 +30,14 @@ public sealed record SchemaObject(
 
     /// <summary>The object's ODCS <c>quality</c> rules (row count, duplicates across properties, SQL).</summary>
     public IReadOnlyList<Quality.QualityRule> Quality { get; init; } = [];
+
+    /// <summary>
+    /// Whether the object describes stored rows (<see cref="PhysicalType"/> <c>table</c> or <c>view</c>: what the quality
+    /// rules measure) rather than an event type; such an object is never published, delivered or given a topic.
+    /// </summary>
+    public bool IsStoredData => PhysicalType is TablePhysicalType or ViewPhysicalType;
+
+    public const string TablePhysicalType = "table";
+
+    public const string ViewPhysicalType = "view";
 }

@@ -19,9 +19,9 @@ public sealed class AsyncApiExportTests : IDisposable
         Assert.Equal("3.0.0", document["asyncapi"]!.GetValue<string>());
         var channel = document["channels"]![contract.EventServer.Topic!]!;
         Assert.Equal(contract.EventServer.Topic, channel["address"]!.GetValue<string>());
-        Assert.Equal(contract.Schema.Select(o => o.Name), channel["messages"]!.AsObject().Select(m => m.Key));
+        Assert.Equal(contract.EventTypes.Select(o => o.Name), channel["messages"]!.AsObject().Select(m => m.Key));
         Assert.Equal("kafka", document["servers"]![contract.EventServer.Server]!["protocol"]!.GetValue<string>());
-        foreach (var schemaObject in contract.Schema)
+        foreach (var schemaObject in contract.EventTypes)
         {
             var payload = document["components"]!["messages"]![schemaObject.Name]!["payload"]!;
             Assert.Equal(schemaObject.Properties.Select(p => p.Name), payload["properties"]!.AsObject().Select(p => p.Key));

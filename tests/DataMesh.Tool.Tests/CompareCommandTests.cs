@@ -111,12 +111,12 @@ public sealed class CompareCommandTests : IDisposable
     private string Edit(string version, params Func<string, string>[] edits) =>
         edits.Aggregate(LintCommandTests.ReplaceFirst(original, "version: 1.0.0", $"version: {version}"), (text, edit) => edit(text));
 
-    /// <summary>Removes the property's block: from its <c>- name:</c> line to the next property or the examples.</summary>
+    /// <summary>Removes the property's block: from its <c>- name:</c> line to the next property, the object's custom properties (its examples) or the next object.</summary>
     private static Func<string, string> RemoveProperty(string name) => text =>
     {
         var start = text.IndexOf($"      - name: {name}\n", StringComparison.Ordinal);
         Assert.True(start >= 0, name);
-        var end = new[] { text.IndexOf("      - name: ", start + 1, StringComparison.Ordinal), text.IndexOf("    examples:", start, StringComparison.Ordinal) }.Where(i => i > 0).Min();
+        var end = new[] { text.IndexOf("      - name: ", start + 1, StringComparison.Ordinal), text.IndexOf("    customProperties:", start, StringComparison.Ordinal), text.IndexOf("\n  - name: ", start, StringComparison.Ordinal) + 1 }.Where(i => i > 0).Min();
         var withoutExamples = text[..start] + text[end..];
         return System.Text.RegularExpressions.Regex.Replace(withoutExamples, $@"\n\s+{name}: [^\n]*", "");
     };

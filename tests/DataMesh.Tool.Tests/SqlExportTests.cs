@@ -35,7 +35,8 @@ public sealed class SqlExportTests(PostgresServerFixture postgres) : IClassFixtu
             Assert.Equal(schemaObject.Properties.Select(p => (SqlExporter.ColumnName(p), !p.Required)), columns);
         }
 
-        foreach (var (schemaObject, example) in SampleContract.Examples(contract))
+        var tables = SqlExporter.TableObjects(contract);
+        foreach (var (schemaObject, example) in SampleContract.Examples(contract).Where(e => tables.Contains(e.Object)))
         {
             var table = SqlExporter.TableName(schemaObject);
             Assert.Equal(1, await InsertAsync(connection, schemaObject, table, example.AsObject()));

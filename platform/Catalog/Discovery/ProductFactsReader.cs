@@ -67,7 +67,7 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
         contract.EventServer.Topic!,
         contract.QueryServer.Location,
         contract.SlaProperties.Select(p => new PromiseFacts(p.Property, p.Value, p.Unit)).ToList(),
-        contract.Schema.Select(o => new EventTypeFacts(
+        contract.EventTypes.Select(o => new EventTypeFacts(
             o.Name,
             o.Description,
             Flatten("", o.Properties).ToList(),

@@ -95,7 +95,7 @@ public sealed class EventObservations(CatalogDbContext db, TimeProvider clock)
         }
 
         var contract = DataProductCatalogueLoader.LoadContract(record.Path, record.Yaml);
-        if (type is null || contract.Schema.All(o => o.Name != type))
+        if (type is null || contract.EventTypes.All(o => o.Name != type))
         {
             return $"event type '{type}' is not in contract {contractId} {version}";
         }

@@ -35,7 +35,7 @@ public sealed partial class AsyncApiExporter : IContractExporter
         foreach (var contract in contracts)
         {
             var messageKeys = new List<string>();
-            foreach (var schemaObject in contract.Schema)
+            foreach (var schemaObject in contract.EventTypes)
             {
                 var key = Key(several ? $"{contract.Id}.{schemaObject.Name}" : schemaObject.Name);
                 messageKeys.Add(key);

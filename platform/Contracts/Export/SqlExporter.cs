@@ -20,10 +20,10 @@ public sealed class SqlExporter : IContractExporter
     public bool TakesSeveralContracts => false;
 
     /// <summary>The table of <paramref name="schemaObject"/>.</summary>
-    public static string TableName(SchemaObject schemaObject) => ExportNames.Snake(schemaObject.Name);
+    public static string TableName(SchemaObject schemaObject) => schemaObject.IsStoredData && schemaObject.PhysicalName is { } table ? table : ExportNames.Snake(schemaObject.Name);
 
     /// <summary>The column of <paramref name="property"/>.</summary>
-    public static string ColumnName(SchemaProperty property) => ExportNames.Snake(property.Name);
+    public static string ColumnName(SchemaProperty property) => property.PhysicalName ?? ExportNames.Snake(property.Name);
 
     public string Export(IReadOnlyList<DataContract> contracts)
     {
@@ -39,10 +39,10 @@ public sealed class SqlExporter : IContractExporter
     }
 
     /// <summary>
-    /// The objects that are tables. ODCS names them with <c>physicalType: table</c>; the model does not carry an
-    /// object's physical type yet, so until it does every object is one, as the rule says when none declares it.
+    /// The objects that are tables: those ODCS names with <c>physicalType: table</c> or <c>view</c>; when a contract
+    /// declares none (a contract of events only), every object, so its events can be kept as rows.
     /// </summary>
-    public static IReadOnlyList<SchemaObject> TableObjects(DataContract contract) => contract.Schema;
+    public static IReadOnlyList<SchemaObject> TableObjects(DataContract contract) => contract.StoredObjects is { Count: > 0 } stored ? stored : contract.Schema;
 
     private static void WriteTable(StringBuilder sql, SchemaObject schemaObject)
     {

@@ -20,7 +20,7 @@ public sealed class OutputPortPublisher
         Port = port;
         Contract = contract;
         this.clock = clock;
-        validators = contract.Schema.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name), StringComparer.Ordinal);
+        validators = contract.EventTypes.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name), StringComparer.Ordinal);
     }
 
     public DataProductDescriptor DataProduct { get; }

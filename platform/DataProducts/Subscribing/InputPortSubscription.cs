@@ -26,7 +26,7 @@ public sealed class InputPortSubscription
 
         // What the catalog replays comes on a topic of this consumer's own, to the same route: through the same inbox.
         ReplayTopic = ConsumerTopics.Replay(Topic, consumer.Id);
-        validators = contract.Schema.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name, ContractEventMode.Reading), StringComparer.Ordinal);
+        validators = contract.EventTypes.ToDictionary(o => o.Name, o => new ContractEventValidator(contract, o.Name, ContractEventMode.Reading), StringComparer.Ordinal);
     }
 
     public DataProductDescriptor Consumer { get; }

@@ -1,9 +1,11 @@
+using DataMesh.Contracts;
+
 namespace DataMesh.Tool.Lint;
 
 /// <summary>
-/// The mesh's own rules beyond the standards (owner team, classifications, personal data classified confidential or
-/// restricted, freshness and retention promises, routable identifiers). The contract library does not check them
-/// apart from validity yet: its loader applies them while reading, so their findings are reported under validity.
+/// The mesh's own rules beyond the standards (<see cref="MeshGovernance"/>: owner, classifications, personal data
+/// classified confidential or restricted, promises, routable identifiers, servers), the check the catalog applies at
+/// registration. The library runs it on documents that are valid, so a document with validity findings shows those first.
 /// </summary>
 public sealed class MeshGovernanceStep : ILintStep
 {
@@ -11,6 +13,5 @@ public sealed class MeshGovernanceStep : ILintStep
 
     public string Title => "Mesh governance (the catalog's rules at registration)";
 
-    public LintStepResult Check(DefinitionInput input) =>
-        new([], "not a separate check yet: the contract library applies these rules while reading, so their findings are listed under validity");
+    public LintStepResult Check(DefinitionInput input) => new(input.Problems().Where(problem => problem.Rule is not null).ToList());
 }
