@@ -12,9 +12,13 @@ public sealed record ContractQualityRule(DataContract Contract, SchemaObject Obj
     /// <summary>What the rule is: the library metric's name (<c>nullValues</c>), or <c>sql</c>, <c>text</c>, <c>custom</c>.</summary>
     public string Kind => Rule.Metric is { } metric ? Camel(metric.ToString()) : Camel(Rule.Type.ToString());
 
-    /// <summary>Every rule of the contract, on its schema objects and their (top-level) properties, in the order written.</summary>
+    /// <summary>
+    /// Every rule the contract states on its stored data (table and view objects and their top-level properties), in the
+    /// order written. Rules on event types are not measured on a database: every event is checked against them when it
+    /// is published and read (a closed set of values).
+    /// </summary>
     public static IReadOnlyList<ContractQualityRule> Of(DataContract contract) =>
-        contract.Schema.SelectMany(o => o.Quality.Select(r => new ContractQualityRule(contract, o, null, r))
+        contract.StoredObjects.SelectMany(o => o.Quality.Select(r => new ContractQualityRule(contract, o, null, r))
                 .Concat(o.Properties.SelectMany(p => p.Quality.Select(r => new ContractQualityRule(contract, o, p, r)))))
             .ToList();
 
