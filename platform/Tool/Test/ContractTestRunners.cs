@@ -1,10 +1,7 @@
 namespace DataMesh.Tool.Test;
 
-/// <summary>
-/// The runner <c>datamesh test</c> uses: the one place to wire the quality rules' runner in once the contract library
-/// has it (platform/Contracts/Quality). Until then there is none, and the command says so.
-/// </summary>
+/// <summary>The runner <c>datamesh test</c> uses: the contract's ODCS quality rules, measured by <c>DataMesh.Quality</c>.</summary>
 public static class ContractTestRunners
 {
-    public static IContractTestRunner? Default => null;
+    public static IContractTestRunner Default { get; } = new QualityRulesRunner();
 }

@@ -10,7 +10,8 @@ namespace DataMesh.Tool.Test;
 public interface IContractTestRunner
 {
     /// <summary>One result per check, as each finishes.</summary>
-    IAsyncEnumerable<ContractCheckResult> RunAsync(DataContract contract, ContractServer server, CancellationToken cancellationToken);
+    /// <param name="connectionString">The database behind <paramref name="server"/> (Npgsql form, with its password), when the caller gave one.</param>
+    IAsyncEnumerable<ContractCheckResult> RunAsync(DataContract contract, ContractServer server, string? connectionString, CancellationToken cancellationToken);
 }
 
 /// <summary>One check's outcome: its name (e.g. a quality rule's), whether it passed, and what was measured.</summary>

@@ -6,7 +6,10 @@ namespace DataMesh.Tool.Test;
 /// <summary><c>datamesh test</c>: a contract's checks against the live data behind one of its servers, one result a line.</summary>
 public static class TestCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, Styles styles, IContractTestRunner? runner)
+    /// <summary>The environment variable the database's connection string is read from when <c>--connection</c> is not given (keeps the password off the command line).</summary>
+    public const string ConnectionVariable = "DATAMESH_CONNECTION";
+
+    public static Command Create(TextWriter output, TextWriter error, Styles styles, IContractTestRunner runner)
     {
         var contract = new Argument<string>("contract") { Description = "The contract (*.odcs.yaml) whose checks to run." };
         var server = new Option<string>("--server")
@@ -14,16 +17,23 @@ public static class TestCommand
             Description = "The contract's server (its `server` name) whose data to check.",
             Required = true,
         };
-        var command = new Command("test", "Run a contract's checks (the schema of the server's answers or rows, the ODCS quality rules) against live data. Exit 0: every check passed; 1: a check failed; 2: unusable input, or no runner for checks in this build.")
+        var connection = new Option<string?>("--connection")
+        {
+            Description = $"The Npgsql connection string of the database behind the server, with its password; default: the {ConnectionVariable} environment variable.",
+        };
+        var command = new Command("test", "Run a contract's ODCS quality rules (library metrics and sql rules on its table and view objects) against the live data behind one of its servers. Exit 0: every check passed; 1: a check failed or could not be measured; 2: unusable input.")
         {
             contract,
             server,
+            connection,
         };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(contract)!, parse.GetValue(server)!, runner, output, error, styles, cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(
+            parse.GetValue(contract)!, parse.GetValue(server)!, parse.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable), runner, output, error, styles, cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string contractPath, string serverName, IContractTestRunner? runner, TextWriter output, TextWriter error, Styles styles, CancellationToken cancellation)
+    private static async Task<int> RunAsync(
+        string contractPath, string serverName, string? connectionString, IContractTestRunner runner, TextWriter output, TextWriter error, Styles styles, CancellationToken cancellation)
     {
         DataContract contract;
         try
@@ -42,18 +52,37 @@ public static class TestCommand
             return ExitCodes.Unusable;
         }
 
-        if (runner is null)
+        var (passed, failed) = (0, 0);
+        try
         {
-            error.WriteLine("This build of datamesh has no runner for a contract's checks yet (the ODCS quality rules' runner); nothing was checked.");
+            var header = false;
+            await foreach (var result in runner.RunAsync(contract, server, connectionString, cancellation))
+            {
+                if (!header)
+                {
+                    output.WriteLine(styles.Bold($"Contract {contract.Id} {contract.Version}, server {server.Server}"));
+                    header = true;
+                }
+
+                _ = result.Passed ? passed++ : failed++;
+                output.WriteLine($"  {(result.Passed ? styles.Green("pass") : styles.Red("FAIL"))} {result.Check}: {result.Detail}");
+            }
+        }
+        catch (UnusableInputException e)
+        {
+            error.WriteLine($"{contractPath}: {e.Message}");
+            return ExitCodes.Unusable;
+        }
+        catch (Exception e) when (e is ArgumentException or Npgsql.NpgsqlException)
+        {
+            error.WriteLine($"{contractPath}: the database behind server '{serverName}' could not be used: {e.Message}");
             return ExitCodes.Unusable;
         }
 
-        output.WriteLine(styles.Bold($"Contract {contract.Id} {contract.Version}, server {server.Server}"));
-        var (passed, failed) = (0, 0);
-        await foreach (var result in runner.RunAsync(contract, server, cancellation))
+        if (passed + failed == 0)
         {
-            _ = result.Passed ? passed++ : failed++;
-            output.WriteLine($"  {(result.Passed ? styles.Green("pass") : styles.Red("FAIL"))} {result.Check}: {result.Detail}");
+            error.WriteLine($"{contractPath}: the contract states no quality rule on a table or view; nothing was checked.");
+            return ExitCodes.Unusable;
         }
 
         output.WriteLine(failed == 0 ? styles.Green($"{passed} check(s) passed.") : styles.Red($"{failed} of {passed + failed} check(s) failed."));

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using DataMesh.Contracts;
+using DataMesh.Quality;
+using Npgsql;
+
+namespace DataMesh.Tool.Test;
+
+/// <summary>
+/// The contract's library and sql quality rules on its stored data (table and view objects), measured in the database
+/// behind the server as the domain's scheduled checks measure them: each alone, read-only, with a statement timeout.
+/// A rule that could not be measured (its query failed) is a failed check: the promise was not shown to hold.
+/// </summary>
+public sealed class QualityRulesRunner : IContractTestRunner
+{
+    public async IAsyncEnumerable<ContractCheckResult> RunAsync(
+        DataContract contract, ContractServer server, string? connectionString, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (connectionString is null)
+        {
+            throw new UnusableInputException(
+                $"the quality rules are measured in the database behind server '{server.Server}': give its connection string with --connection or {TestCommand.ConnectionVariable}");
+        }
+
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        foreach (var result in await QualityCheck.RunAsync(database, contract, cancellationToken: cancellationToken))
+        {
+            yield return new ContractCheckResult(
+                $"{result.Rule.Element} {result.Rule.Kind} ({result.Rule.Rule.Key})", result.Outcome == QualityOutcome.Passed, result.Detail);
+        }
+    }
+}
