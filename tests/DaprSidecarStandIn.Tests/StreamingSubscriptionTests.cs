@@ -166,6 +166,8 @@ public sealed class StreamingSubscriptionTests
         await Eventually.TrueAsync(() => app.Received.Count == 1, DeliveryTimeout, () => sidecar.Output);
 
         var stream = await StreamSubscriber.OpenAsync(sidecar, "orders");
+        // The stream is open once daprd answers it; the topic changes hands when the component takes the subscription.
+        await Eventually.TrueAsync(() => sidecar.Output.Contains("replaces the running one", StringComparison.Ordinal), DeliveryTimeout, () => sidecar.Output);
         await client.PublishEventAsync(PubSub, "orders", new { N = 2 }, Id("to-the-stream"));
         await Eventually.TrueAsync(() => stream.Received.Count == 1, DeliveryTimeout, () => sidecar.Output);
         Assert.Equal(["to-the-stream"], stream.ReceivedIds);

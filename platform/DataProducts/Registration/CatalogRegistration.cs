@@ -79,7 +79,10 @@ public sealed class CatalogRegistration(
             using var response = await http.PostAsJsonAsync(new Uri(options.Catalog.Address, options.Catalog.Path), request, stoppingToken);
             return response.StatusCode;
         }
-        catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !stoppingToken.IsCancellationRequested))
+        // The standard resilience handler ends a slow attempt with Polly's TimeoutRejectedException, not a cancellation:
+        // a catalog that answers late (starting, loaded) is unreachable for now, never a reason to stop the service.
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+            || (exception is TaskCanceledException && !stoppingToken.IsCancellationRequested))
         {
             logger.LogDebug(exception, "The catalog at {Address} could not be reached.", options.Catalog.Address);
             return null;
