@@ -11,10 +11,14 @@ public sealed class BulkTests
     private const string PubSub = PubSubResources.PubSubName;
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>A bulk subscription to invoices with a dead-letter topic, and a plain one to that dead-letter topic.</summary>
+    /// <summary>
+    /// A bulk subscription to invoices with a dead-letter topic, and a plain one to that dead-letter topic. The tests
+    /// publish their events one by one, so the bulk waits long enough (5 s from the first) for a loaded machine to publish
+    /// them all: with 1 s, CI once saw them split over two bulks.
+    /// </summary>
     private const string BulkInvoicesWithDeadLetters = """
         [{"pubsubname":"pubsub","topic":"invoices","route":"/invoices","deadLetterTopic":"invoices-dead",
-          "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":1000}},
+          "bulkSubscribe":{"enabled":true,"maxMessagesCount":10,"maxAwaitDurationMs":5000}},
          {"pubsubname":"pubsub","topic":"invoices-dead","route":"/invoices-dead"}]
         """;
 
