@@ -20,6 +20,16 @@ public sealed class CatalogRegistrationOptions
     public string QualityResultsPath { get; set; } = Subscribing.DeadLetterReplayRoute.ApiPrefix + QualityResultsRoute;
 
     /// <summary>
+    /// The catalog's route, below its API prefix, that tells a product's owning domain the grants it applies to its SQL
+    /// output port (<see cref="SqlPorts.SqlGrantsAnswer"/>); the catalog maps it, <see cref="SqlGrantsPath"/> is built from it.
+    /// </summary>
+    public const string SqlGrantsRoute = "/products/{id}/sql-grants";
+
+    /// <summary>Where the domain reads a product's SQL grants.</summary>
+    public static string SqlGrantsPath(string dataProductId) =>
+        Subscribing.DeadLetterReplayRoute.ApiPrefix + SqlGrantsRoute.Replace("{id}", Uri.EscapeDataString(dataProductId), StringComparison.Ordinal);
+
+    /// <summary>
     /// How often the parked events are read again and reported when they changed; the relay wakes the report at once when
     /// it parks an event, so this only catches rows changed by hand (an operator offering a row again).
     /// </summary>

@@ -1,0 +1,14 @@
+namespace DataMesh.DataProducts.SqlPorts;
+
+/// <summary>
+/// The connection names (<c>ConnectionStrings:{name}</c>) of the mesh's SQL access, written by the AppHost and read by the
+/// catalog: their one home.
+/// </summary>
+public static class SqlPortConnections
+{
+    /// <summary>The platform's <c>mesh</c> database, as its owner: the foreign servers, tables and user mappings of every SQL port.</summary>
+    public const string MeshDatabase = "mesh-db";
+
+    /// <summary>The provisioning role: it may create, alter and drop login roles and nothing more (no superuser, no database).</summary>
+    public const string Provisioner = "mesh-provisioner";
+}
