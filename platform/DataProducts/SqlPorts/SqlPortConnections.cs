@@ -11,4 +11,10 @@ public static class SqlPortConnections
 
     /// <summary>The provisioning role: it may create, alter and drop login roles and nothing more (no superuser, no database).</summary>
     public const string Provisioner = "mesh-provisioner";
+
+    /// <summary>
+    /// The group role every consumer's login role is created in: the mesh database grants its foreign tables to this role
+    /// alone, and the owning domain's grants behind them decide what each member really reads.
+    /// </summary>
+    public const string ConsumersGroupRole = "mesh_consumers";
 }
