@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using DataMesh.Contracts;
 using DataMesh.Testing;
 using DataMesh.Tool.Test;
@@ -8,7 +9,9 @@ namespace DataMesh.Tool.Tests;
 
 /// <summary>
 /// <c>datamesh test</c>: which server, what it prints per check and its exit codes (with <see cref="TwoChecks"/> driving
-/// the shell), and HR's real contract measured on a real PostgreSQL where one of its rules holds and another does not.
+/// the shell), HR's real contract measured on a real PostgreSQL where one of its rules holds and another does not, and
+/// the answers of a query endpoint (a real HTTP server, <see cref="QueryEndpoint"/>) checked against the object the
+/// contract says it serves: one endpoint whose answers keep the contract and one whose answers break it.
 /// </summary>
 public sealed class TestCommandTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>
 {
@@ -29,7 +32,113 @@ public sealed class TestCommandTests(PostgresServerFixture postgres) : IClassFix
         var run = Tool.Run("test", Employees, "--server", "employee-api");
 
         Assert.Equal(ExitCodes.Unusable, run.Exit);
+        Assert.Contains("nothing was checked against server 'employee-api'", run.Error, StringComparison.Ordinal);
         Assert.Contains($"give its connection string with --connection or {TestCommand.ConnectionVariable}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"customProperties: [{{property: {QueryAnswersRunner.ServedByProperty}, value: employee-api}}]", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_gateways_address_the_answers_are_not_checked_and_the_command_says_how_to_name_it()
+    {
+        using var folder = new TemporaryFolder();
+        var contract = ServedEmployees(folder, Location);
+
+        var run = Tool.Run("test", contract, "--server", "employee-api");
+
+        Assert.Equal(ExitCodes.Unusable, run.Exit);
+        Assert.Contains($"the location '{Location}' is a path: give the gateway's address with --base-url or {QueryAnswersRunner.BaseAddressVariable}", run.Error, StringComparison.Ordinal);
+    }
+
+    private const string Location = "/api/hr/employees";
+
+    private const string BrokenLocation = "/api/hr/employees-broken";
+
+    /// <summary>Employees as the contract's <c>employees</c> object names them.</summary>
+    private static JsonObject Employee(string id, string email, string status) => new() { ["employeeId"] = id, ["email"] = email, ["status"] = status };
+
+    private static readonly Dictionary<string, JsonArray[]> Answers = new()
+    {
+        // Two pages, every item as the contract says.
+        [Location] =
+        [
+            [Employee("e1", "ada@example.com", "Active"), Employee("e2", "alan@example.com", "Terminated")],
+            [Employee("e3", "grace@example.com", "Active")],
+        ],
+        // The second page breaks it: a status outside Active/Terminated, a missing e-mail, a field the contract does not name.
+        [BrokenLocation] =
+        [
+            [Employee("e1", "ada@example.com", "Active"), Employee("e2", "alan@example.com", "Terminated")],
+            [
+                Employee("e3", "grace@example.com", "On leave"),
+                new JsonObject { ["employeeId"] = "e4", ["status"] = "Active" },
+                new JsonObject { ["employeeId"] = "e5", ["email"] = "edsger@example.com", ["status"] = "Active", ["monthlySalary"] = 5400 },
+            ],
+        ],
+    };
+
+    /// <summary>HR's contract whose <c>employees</c> object says it is what <c>employee-api</c> answers, at <paramref name="location"/>.</summary>
+    private static string ServedEmployees(TemporaryFolder folder, string location)
+    {
+        var text = File.ReadAllText(Employees);
+        const string Anchor = "    description: The employees table the query endpoint answers from; the quality rules are measured on it.\n";
+        Assert.Contains(Anchor, text, StringComparison.Ordinal);
+        text = text.Replace(Anchor, Anchor + $"""
+                customProperties:
+                  - property: {QueryAnswersRunner.ServedByProperty}
+                    value: employee-api
+
+            """, StringComparison.Ordinal)
+            .Replace($"location: {Location}\n", $"location: {location}\n", StringComparison.Ordinal);
+        return folder.Write("employees.odcs.yaml", text);
+    }
+
+    [Fact]
+    public async Task A_query_endpoint_whose_answers_keep_the_contract_passes_on_every_page()
+    {
+        await using var endpoint = await QueryEndpoint.StartAsync(Answers);
+        using var folder = new TemporaryFolder();
+        var contract = ServedEmployees(folder, Location);
+
+        var run = Tool.Run("test", contract, "--server", "employee-api", "--base-url", endpoint.Address.ToString(), "--api-key", QueryEndpoint.Key);
+
+        Assert.True(run.Exit == ExitCodes.Clean, run.Output + run.Error);
+        Assert.Contains($"  pass answers of employee-api ({Location}) as employees: 3 item(s) on 2 page(s) match the contract", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"  skip {QualityRulesRunner.Check}: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 check(s) passed, 1 skipped.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_endpoint_whose_answers_break_the_contract_fails_naming_item_field_and_reason()
+    {
+        await using var endpoint = await QueryEndpoint.StartAsync(Answers);
+        using var folder = new TemporaryFolder();
+        var contract = ServedEmployees(folder, BrokenLocation);
+
+        var run = Tool.Run("test", contract, "--server", "employee-api", "--base-url", endpoint.Address.ToString(), "--api-key", QueryEndpoint.Key);
+
+        Assert.True(run.Exit == ExitCodes.Findings, run.Output + run.Error);
+        var line = Assert.Single(run.Output.Split('\n'), l => l.StartsWith("  FAIL answers of employee-api", StringComparison.Ordinal));
+        Assert.Contains($"({BrokenLocation}) as employees: 3 violation(s) in 5 item(s) on 2 page(s): ", line, StringComparison.Ordinal);
+        Assert.Contains("items[2].status: ", line, StringComparison.Ordinal);
+        Assert.Contains("Active, Terminated", line, StringComparison.Ordinal);
+        Assert.Contains("items[3].email: ", line, StringComparison.Ordinal);
+        Assert.Contains("items[4].monthlySalary: is not a field of the contract", line, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 check(s) failed, 1 skipped.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_endpoint_that_refuses_the_call_fails_with_its_status_and_problem()
+    {
+        await using var endpoint = await QueryEndpoint.StartAsync(Answers);
+        using var folder = new TemporaryFolder();
+        var contract = ServedEmployees(folder, Location);
+
+        var run = Tool.Run("test", contract, "--server", "employee-api", "--base-url", endpoint.Address.ToString(), "--api-key", "not-the-key");
+
+        Assert.True(run.Exit == ExitCodes.Findings, run.Output + run.Error);
+        Assert.Contains(
+            $"  FAIL answers of employee-api ({Location}) as employees: GET {new Uri(endpoint.Address, Location)} answered 401 Unauthorized: send the key the catalog issued you in the X-Api-Key header",
+            run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +163,7 @@ public sealed class TestCommandTests(PostgresServerFixture postgres) : IClassFix
         Assert.Contains("  pass employees.email duplicateValues (email-unique): measured 0", run.Output, StringComparison.Ordinal);
         Assert.Contains("  FAIL employees.status invalidValues (status-known): measured 1", run.Output, StringComparison.Ordinal);
         Assert.Contains("  pass employees sql (leavers-left-after-hire)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("1 of 3 check(s) failed.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 check(s) failed, 1 skipped.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +182,7 @@ public sealed class TestCommandTests(PostgresServerFixture postgres) : IClassFix
 
     private sealed class TwoChecks : IContractTestRunner
     {
-        public async IAsyncEnumerable<ContractCheckResult> RunAsync(DataContract contract, ContractServer server, string? connectionString, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<ContractCheckResult> RunAsync(DataContract contract, ContractServer server, ContractTestTarget target, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
             yield return new("rowCount", true, "3 rows, at least 1");

@@ -12,17 +12,27 @@ namespace DataMesh.Tool.Test;
 /// </summary>
 public sealed class QualityRulesRunner : IContractTestRunner
 {
+    /// <summary>The name of the skipped check when the rules cannot run.</summary>
+    public const string Check = "quality rules";
+
     public async IAsyncEnumerable<ContractCheckResult> RunAsync(
-        DataContract contract, ContractServer server, string? connectionString, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DataContract contract, ContractServer server, ContractTestTarget target, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (connectionString is null)
+        if (target.ConnectionString is not { } connectionString)
         {
-            throw new UnusableInputException(
+            yield return ContractCheckResult.Skip(Check,
                 $"the quality rules are measured in the database behind server '{server.Server}': give its connection string with --connection or {TestCommand.ConnectionVariable}");
+            yield break;
         }
 
         await using var database = NpgsqlDataSource.Create(connectionString);
-        foreach (var result in await QualityCheck.RunAsync(database, contract, cancellationToken: cancellationToken))
+        var results = await QualityCheck.RunAsync(database, contract, cancellationToken: cancellationToken);
+        if (results.Count == 0)
+        {
+            yield return ContractCheckResult.Skip(Check, "the contract states no quality rule on a table or view");
+        }
+
+        foreach (var result in results)
         {
             yield return new ContractCheckResult(
                 $"{result.Rule.Element} {result.Rule.Kind} ({result.Rule.Rule.Key})", result.Outcome == QualityOutcome.Passed, result.Detail);

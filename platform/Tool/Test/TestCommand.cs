@@ -21,19 +21,35 @@ public static class TestCommand
         {
             Description = $"The Npgsql connection string of the database behind the server, with its password; default: the {ConnectionVariable} environment variable.",
         };
-        var command = new Command("test", "Run a contract's ODCS quality rules (library metrics and sql rules on its table and view objects) against the live data behind one of its servers. Exit 0: every check passed; 1: a check failed or could not be measured; 2: unusable input.")
+        var baseAddress = new Option<string?>("--base-url")
+        {
+            Description = $"The gateway's address (http://localhost:8080) an api server's location is a path under; default: the {QueryAnswersRunner.BaseAddressVariable} environment variable.",
+        };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = $"The consumer's API key the query endpoint is called with; default: the {QueryAnswersRunner.ApiKeyVariable} environment variable.",
+        };
+        var command = new Command("test", "Run a contract's checks against the live data behind one of its servers: the JSON Schema of an api server's answers (of the object the contract says it serves) and the ODCS quality rules (library metrics and sql rules on its table and view objects) in its database. Exit 0: every check passed; 1: a check failed or could not be measured; 2: unusable input or nothing checked.")
         {
             contract,
             server,
             connection,
+            baseAddress,
+            apiKey,
         };
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(contract)!, parse.GetValue(server)!, parse.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable), runner, output, error, styles, cancellation));
+            parse.GetValue(contract)!,
+            parse.GetValue(server)!,
+            parse.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable),
+            parse.GetValue(baseAddress) ?? Environment.GetEnvironmentVariable(QueryAnswersRunner.BaseAddressVariable),
+            parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(QueryAnswersRunner.ApiKeyVariable),
+            runner, output, error, styles, cancellation));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string contractPath, string serverName, string? connectionString, IContractTestRunner runner, TextWriter output, TextWriter error, Styles styles, CancellationToken cancellation)
+        string contractPath, string serverName, string? connectionString, string? baseAddress, string? apiKey,
+        IContractTestRunner runner, TextWriter output, TextWriter error, Styles styles, CancellationToken cancellation)
     {
         DataContract contract;
         try
@@ -52,16 +68,24 @@ public static class TestCommand
             return ExitCodes.Unusable;
         }
 
-        var (passed, failed) = (0, 0);
+        Uri? gateway = null;
+        if (!string.IsNullOrEmpty(baseAddress) && (!Uri.TryCreate(baseAddress, UriKind.Absolute, out gateway) || gateway.Scheme is not ("http" or "https")))
+        {
+            error.WriteLine($"--base-url: '{baseAddress}' is not an http or https address");
+            return ExitCodes.Unusable;
+        }
+
+        var (passed, failed, skipped) = (0, 0, new List<string>());
         try
         {
-            var header = false;
-            await foreach (var result in runner.RunAsync(contract, server, connectionString, cancellation))
+            output.WriteLine(styles.Bold($"Contract {contract.Id} {contract.Version}, server {server.Server}"));
+            await foreach (var result in runner.RunAsync(contract, server, new ContractTestTarget(connectionString, gateway, apiKey), cancellation))
             {
-                if (!header)
+                if (result.Skipped)
                 {
-                    output.WriteLine(styles.Bold($"Contract {contract.Id} {contract.Version}, server {server.Server}"));
-                    header = true;
+                    skipped.Add($"{result.Check}: {result.Detail}");
+                    output.WriteLine($"  {styles.Yellow("skip")} {result.Check}: {result.Detail}");
+                    continue;
                 }
 
                 _ = result.Passed ? passed++ : failed++;
@@ -81,11 +105,17 @@ public static class TestCommand
 
         if (passed + failed == 0)
         {
-            error.WriteLine($"{contractPath}: the contract states no quality rule on a table or view; nothing was checked.");
+            error.WriteLine($"{contractPath}: nothing was checked against server '{serverName}'.");
+            foreach (var reason in skipped)
+            {
+                error.WriteLine($"  {reason}");
+            }
+
             return ExitCodes.Unusable;
         }
 
-        output.WriteLine(failed == 0 ? styles.Green($"{passed} check(s) passed.") : styles.Red($"{failed} of {passed + failed} check(s) failed."));
+        var summary = failed == 0 ? styles.Green($"{passed} check(s) passed") : styles.Red($"{failed} of {passed + failed} check(s) failed");
+        output.WriteLine($"{summary}{(skipped.Count > 0 ? $", {skipped.Count} skipped" : "")}.");
         return failed == 0 ? ExitCodes.Clean : ExitCodes.Findings;
     }
 }
