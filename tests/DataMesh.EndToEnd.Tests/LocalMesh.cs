@@ -20,6 +20,9 @@ public class LocalMesh : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
+    /// <summary>How often the domains run their scheduled quality rules in this mesh, instead of at the contracts' cron times.</summary>
+    public static readonly TimeSpan QualityInterval = TimeSpan.FromSeconds(5);
+
     private readonly string[] _settings;
     private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");
     private readonly Dictionary<string, string> _teamKeys = Domains.ToDictionary(domain => domain, _ => LocalMeshLauncher.NewTeamKey());
@@ -43,8 +46,10 @@ public class LocalMesh : IAsyncLifetime
     {
         _traces = await OtlpTraceReceiver.StartAsync();
         _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(
-            _dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings(), _traces.AppHostArgument], StartTimeout);
+            _dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings(), _traces.AppHostArgument, QualityIntervalArgument], StartTimeout);
     }
+
+    private static string QualityIntervalArgument => $"--{DataMeshBuilder.QualityIntervalKey}={QualityInterval:c}";
 
     /// <summary>The catalog's first platform administrator in this mesh.</summary>
     public MeshAdministrator Administrator { get; } = MeshAdministrator.New();

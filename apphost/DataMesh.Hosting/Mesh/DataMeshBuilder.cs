@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
+using DataMesh.DataProducts.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -77,6 +78,11 @@ public sealed class DataMeshBuilder
             .WithDaprSidecar(_pubSub)
             // Stated either way, so that no environment name decides it: on for local runs, off in what is published.
             .WithEnvironment(DemoDataSetting.EnvironmentVariable, DemoData ? "true" : "false");
+        if (Builder.Configuration[QualityIntervalKey] is { Length: > 0 } qualityInterval)
+        {
+            domain.WithSetting(QualityRulesOptions.IntervalKey, qualityInterval);
+        }
+
         var credential = WithServiceCredential(domain);
         _gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
 
@@ -118,6 +124,13 @@ public sealed class DataMeshBuilder
     public bool DemoData => Builder.Configuration.GetValue(DemoDataKey, Builder.ExecutionContext.IsRunMode);
 
     public const string DemoDataKey = "Mesh:Demo:Data";
+
+    /// <summary>
+    /// Setting that makes every domain run its scheduled quality rules this often (a <see cref="TimeSpan"/>) instead of at
+    /// their cron times (<see cref="QualityRulesOptions.Interval"/>): for a run that must see a promise breached and kept
+    /// within seconds. Unset, nothing is passed and the contracts' schedules hold.
+    /// </summary>
+    public const string QualityIntervalKey = "Mesh:Quality:Interval";
 
     /// <summary>The readiness path every mesh service serves (ServiceDefaults maps it).</summary>
     public const string HealthPath = ServiceDefaultsExtensions.HealthPath;

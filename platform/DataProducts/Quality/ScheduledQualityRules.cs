@@ -12,7 +12,8 @@ namespace DataMesh.DataProducts.Quality;
 
 /// <summary>
 /// Keeps the quality promises of the domain's own contracts: runs each <c>library</c> and <c>sql</c> rule that has a
-/// cron <c>schedule</c> at its times (and once at start, <see cref="QualityRulesOptions.RunAtStart"/>) against the
+/// cron <c>schedule</c> at its times (and once at start, <see cref="QualityRulesOptions.RunAtStart"/>; every
+/// <see cref="QualityRulesOptions.Interval"/> instead when one is set) against the
 /// domain's database, and reports every result to the catalog (<c>PUT</c>
 /// <see cref="CatalogRegistrationOptions.QualityResultsPath"/>, the service's credential), which keeps each rule's
 /// history and marks the product's promise breached while a rule's last run failed. Results the catalog did not take
@@ -41,7 +42,7 @@ public sealed class ScheduledQualityRules<TDbContext>(
         var (database, owned) = await DatabaseAsync(stoppingToken);
         using var http = httpClients.CreateClient(CatalogRegistration.HttpClientName);
         var start = clock.GetUtcNow();
-        var due = rules.ToDictionary(r => r, r => options.Quality.RunAtStart ? start : r.Rule.Rule.Schedule!.NextAfter(start));
+        var due = rules.ToDictionary(r => r, r => options.Quality.RunAtStart ? start : NextRun(r, start));
         var pending = new List<QualityRuleResult>();
         var retryDelay = options.Catalog.MinRetryDelay;
         var checkOptions = new QualityCheckOptions { StatementTimeout = options.Quality.StatementTimeout };
@@ -57,7 +58,7 @@ public sealed class ScheduledQualityRules<TDbContext>(
                     pending.AddRange(results.Select(result => result.ToReport(rules.First(r => r.Rule == result.Rule).DataProductId)));
                     foreach (var rule in toRun)
                     {
-                        due[rule] = rule.Rule.Rule.Schedule!.NextAfter(now);
+                        due[rule] = NextRun(rule, now);
                     }
 
                     foreach (var failed in results.Where(r => r.Outcome != QualityOutcome.Passed))
@@ -106,6 +107,10 @@ public sealed class ScheduledQualityRules<TDbContext>(
             }
         }
     }
+
+    /// <summary>When <paramref name="rule"/> runs next after <paramref name="time"/>: at its cron time, or after <see cref="QualityRulesOptions.Interval"/> when one is set.</summary>
+    private DateTimeOffset? NextRun(ScheduledRule rule, DateTimeOffset time) =>
+        options.Quality.Interval is { } interval ? time + interval : rule.Rule.Rule.Schedule!.NextAfter(time);
 
     /// <summary>The own data products' rules that run on a cron schedule, each with the product whose contract states it.</summary>
     private IReadOnlyList<ScheduledRule> ScheduledRules() =>

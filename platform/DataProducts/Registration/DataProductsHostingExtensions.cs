@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,12 @@ public static class DataProductsHostingExtensions
     {
         var options = new DataProductsOptions { Domain = domain };
         options.DefinitionsFolder = builder.Configuration[DataProductsOptions.DefinitionsFolderKey] ?? options.DefinitionsFolder;
+        options.Quality.Interval = builder.Configuration.GetValue<TimeSpan?>(QualityRulesOptions.IntervalKey) ?? options.Quality.Interval;
         configure?.Invoke(options);
+        if (options.Quality.Interval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{QualityRulesOptions.IntervalKey} is {options.Quality.Interval}; it must be longer than zero.");
+        }
 
         // Loaded now, not on first use, so an invalid definition stops the service before it serves anything.
         var catalogue = DataProductCatalogueLoader.Load(options.DefinitionsPath, options.Domain);

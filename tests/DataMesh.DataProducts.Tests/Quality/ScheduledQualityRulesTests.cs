@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QualityRulesOptions = DataMesh.DataProducts.Quality.QualityRulesOptions;
 
 namespace DataMesh.DataProducts.Tests.Quality;
 
@@ -54,6 +55,24 @@ public sealed class ScheduledQualityRulesTests(PostgresServerFixture postgres) :
         Assert.All(report.Results, r => Assert.Equal(("hr.employees", "hr.employees.events", "1.0.0"), (r.DataProductId, r.ContractId, r.ContractVersion)));
     }
 
+    [Fact]
+    public async Task With_an_interval_set_every_scheduled_rule_runs_that_often_instead_of_at_its_cron_times()
+    {
+        var database = await QualityCheckTests.EmployeesDatabaseAsync(postgres);
+        folder.Replace(DefinitionsFolder.EmployeesContract, "slaProperties:", TableWithRules + "slaProperties:");
+        await using var catalog = await QualityCatalog.StartAsync(HttpStatusCode.NoContent);
+        using var service = await StartServiceAsync(database, catalog.Address, (QualityRulesOptions.IntervalKey, "00:00:00.200"));
+
+        // At their cron times (every 5 minutes, daily) the rules would run once in this wait, at the start.
+        await Eventually.TrueAsync(() => catalog.Reports.Count >= 3, Deadline, () => $"The catalog got {catalog.Reports.Count} quality report(s).");
+
+        var runs = catalog.Reports.Take(3)
+            .Select(r => JsonSerializer.Deserialize<QualityResultsReportRequest>(r.Body, JsonSerializerOptions.Web)!)
+            .Select(r => r.Results.Single(result => result.RuleId == "email-present").CheckedAt)
+            .ToList();
+        Assert.Equal(3, runs.Distinct().Count());
+    }
+
     /// <summary>A table object for the hr contract: two scheduled rules and one without a schedule, which the platform leaves to <c>datamesh test</c>.</summary>
     private const string TableWithRules =
         """
@@ -85,11 +104,16 @@ public sealed class ScheduledQualityRulesTests(PostgresServerFixture postgres) :
 
         """;
 
-    private async Task<IHost> StartServiceAsync(string connectionString, Uri catalog)
+    private async Task<IHost> StartServiceAsync(string connectionString, Uri catalog, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration[MeshCredentials.ServiceCredentialKey] = Credential;
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.Services.AddDbContext<DomainDbContext>(options => options.UseNpgsql(connectionString));
         builder.AddDataProducts<DomainDbContext>(DomainService.Hr, options =>
         {
