@@ -1,6 +1,8 @@
 using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Quality;
+using DataMesh.DataProducts.SqlPorts;
+using DataMesh.DataProducts.SqlPorts.Grants;
 using DataMesh.DataProducts.Subscribing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,12 +36,16 @@ public static class DataProductsHostingExtensions
         var catalogue = DataProductCatalogueLoader.Load(options.DefinitionsPath, options.Domain);
         var subscriptions = new DataProductSubscriptions(catalogue, options);
         var handlers = new InputPortHandlers<TDbContext>();
+        var sqlPorts = new DomainSqlPorts(catalogue, options);
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(catalogue);
         services.AddSingleton(subscriptions);
         services.AddSingleton(handlers);
+        services.AddSingleton(sqlPorts);
+        services.AddSingleton<SqlGrantsNudge>();
+        services.AddSingleton<SqlGrantChangedDelivery>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataProductPublisher>();
         services.AddSingleton<InboxWriter<TDbContext>>();
@@ -74,6 +80,13 @@ public static class DataProductsHostingExtensions
             {
                 services.AddHostedService<ScheduledQualityRules<TDbContext>>();
             }
+
+            // The grants come from the catalog: without it, the ports keep what their database says.
+            if (sqlPorts.All.Count > 0)
+            {
+                services.AddSingleton<SqlGrantsReconciler>();
+                services.AddHostedService<SqlGrantsSync<TDbContext>>();
+            }
         }
 
         return new DataProductsBuilder<TDbContext>(options, catalogue, subscriptions, handlers);
@@ -81,13 +94,14 @@ public static class DataProductsHostingExtensions
 
     /// <summary>
     /// Maps <c>GET /dapr/subscribe</c> (two subscriptions per input port: the upstream contract's topic and the
-    /// consumer's replay topic, both to the port's route, with the consumer's dead-letter topic) and the routes the sidecar delivers to. A service using this does not also map
+    /// consumer's replay topic, both to the port's route, with the consumer's dead-letter topic; and, for a domain with SQL
+    /// ports that takes its grants from the catalog, the catalog's <see cref="SqlGrantChanged.Topic"/>) and the routes the sidecar delivers to. A service using this does not also map
     /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. Both answer only the app's own
     /// sidecar (the Dapr app API token, <c>APP_API_TOKEN</c>): anyone else inside the network gets 401.
     /// </summary>
     public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DataProductsOptions options) =>
+        endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DomainSqlPorts sqlPorts, DataProductsOptions options) =>
             Results.Json(subscriptions.All.SelectMany(s => new[] { s.Topic, s.ReplayTopic }, (s, topic) => new DaprSubscription(
                 options.PubSubName,
                 topic,
@@ -95,13 +109,21 @@ public static class DataProductsHostingExtensions
                 s.DeadLetterTopic,
                 options.Inbox.BulkSubscribe
                     ? new DaprBulkSubscribe(true, options.Inbox.MaxMessagesCount, (int)options.Inbox.MaxAwaitDuration.TotalMilliseconds)
-                    : null)), DaprSubscription.JsonOptions))
+                    : null))
+                // An event that is not a grant change is dropped, not dead-lettered: it carries nothing to replay.
+                .Concat(sqlPorts.All.Count > 0 && options.Catalog.Enabled
+                    ? [new DaprSubscription(options.PubSubName, SqlGrantChanged.Topic, SqlGrantChangedDelivery.Route, null, null)]
+                    : []), DaprSubscription.JsonOptions))
             // For the sidecar only: not in the service's public document.
             .ExcludeFromDescription()
             .RequireDaprAppToken();
         endpoints.MapPost("/dataproducts/{dataProductId}/inputs/{inputPort}",
             (string dataProductId, string inputPort, HttpRequest request, IInputPortDelivery delivery, CancellationToken cancellationToken) =>
                 delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken))
+            .ExcludeFromDescription()
+            .RequireDaprAppToken();
+        endpoints.MapPost(SqlGrantChangedDelivery.Route, (HttpRequest request, SqlGrantChangedDelivery delivery, CancellationToken cancellationToken) =>
+                delivery.DeliverAsync(request, cancellationToken))
             .ExcludeFromDescription()
             .RequireDaprAppToken();
         return endpoints;
