@@ -12,18 +12,14 @@ namespace DataMesh.DataProducts.SqlPorts;
 /// <param name="Objects">The contract's tables and views, each with its columns.</param>
 public sealed record SqlPort(string DataProductId, string ContractId, string Schema, IReadOnlyList<SqlPortObject> Objects)
 {
-    /// <summary>The ODCS server type that serves a contract in PostgreSQL (<c>type: postgres</c>).</summary>
-    public const string ServerType = "postgres";
-
     /// <summary>
     /// The SQL port a contract describes, or null when the contract is not served in PostgreSQL. The one place that
-    /// knows how a contract says so: its server of type <see cref="ServerType"/> (ODCS also writes <c>postgresql</c>).
+    /// knows how a contract says so: a server of type <c>postgres</c> (ODCS also writes <c>postgresql</c>), whose
+    /// <c>schema</c> holds the contract's tables and views (the mesh's <see cref="SchemaName"/> when it names none).
     /// </summary>
     public static SqlPort? Of(DataContract contract)
     {
-        // Until the contract library reads postgres servers with their fields, the type is matched by name and the schema
-        // is the mesh's convention; with it, the server's own `schema` comes first.
-        if (!contract.Servers.Any(s => s.Type.ToString().ToLowerInvariant() is ServerType or "postgresql"))
+        if (contract.Servers.FirstOrDefault(s => s.Type is ContractServerType.Postgres or ContractServerType.PostgreSql) is not { } server)
         {
             return null;
         }
@@ -33,7 +29,7 @@ public sealed record SqlPort(string DataProductId, string ContractId, string Sch
                 o.PhysicalName ?? o.Name,
                 o.Properties.Select(p => new SqlPortColumn(p.PhysicalName ?? p.Name, p.IsPersonalData)).ToList()))
             .ToList();
-        return new SqlPort(contract.DataProduct, contract.Id, SchemaName(contract), objects);
+        return new SqlPort(contract.DataProduct, contract.Id, server.Schema ?? SchemaName(contract), objects);
     }
 
     /// <summary>
