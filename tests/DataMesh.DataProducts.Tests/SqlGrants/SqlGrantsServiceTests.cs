@@ -21,7 +21,7 @@ namespace DataMesh.DataProducts.Tests.SqlGrants;
 /// <summary>
 /// HR as a domain service wires it (<c>AddDataProducts</c>, <c>MapDataProductSubscriptions</c>), its employees contract
 /// served also in PostgreSQL (a <c>postgres</c> server and the port's two tables), with its stand-in sidecar and a catalog
-/// stand-in answering the grants route. The interval is an hour, so only the start and the catalog's
+/// stand-in answering the grants route. The interval is an hour (but in the test of the interval), so only the start and the catalog's
 /// <see cref="SqlGrantChanged"/> events, published through another stand-in sidecar, can change the port's grants.
 /// </summary>
 public sealed class SqlGrantsServiceTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IDisposable
@@ -79,6 +79,23 @@ public sealed class SqlGrantsServiceTests(PostgresServerFixture postgres) : ICla
     }
 
     [Fact]
+    public async Task Without_an_event_the_catalogs_grants_are_applied_at_the_next_interval()
+    {
+        var database = await SqlPortDatabase.CreateAsync(postgres);
+        var consumer = await database.CreateConsumerAsync();
+        await using var catalog = await GrantsCatalog.StartAsync();
+        await using var hr = await HrService.StartAsync(folder, resources, database, catalog.Address, interval: TimeSpan.FromMilliseconds(500));
+        await Eventually.TrueAsync(() => catalog.Requests.Count >= 1, Deadline, () => "HR never asked the catalog for its grants.");
+
+        catalog.Grants = [new SqlGrant("analytics", consumer.Role, PersonalData: true)];
+
+        await Eventually.TrueAsync(
+            async () => await database.ReadAsAsync(consumer, $"SELECT email FROM {SqlPortDatabase.Schema}.people") == "ada@example.com",
+            Deadline,
+            () => $"The approval did not reach the database; the catalog was asked {catalog.Requests.Count} time(s).");
+    }
+
+    [Fact]
     public async Task Only_the_sidecar_may_deliver_grant_changes_and_a_delivery_that_is_no_grant_change_is_dropped()
     {
         var database = await SqlPortDatabase.CreateAsync(postgres);
@@ -120,7 +137,8 @@ public sealed class SqlGrantsServiceTests(PostgresServerFixture postgres) : ICla
 
         public StandInSidecar Sidecar { get; private set; } = null!;
 
-        public static async Task<HrService> StartAsync(DefinitionsFolder folder, PubSubResources resources, SqlPortDatabase database, Uri catalog)
+        /// <param name="interval">How often HR reconciles without an event; an hour unless a test says.</param>
+        public static async Task<HrService> StartAsync(DefinitionsFolder folder, PubSubResources resources, SqlPortDatabase database, Uri catalog, TimeSpan? interval = null)
         {
             OfferSqlPort(folder);
             var service = new HrService();
@@ -141,7 +159,7 @@ public sealed class SqlGrantsServiceTests(PostgresServerFixture postgres) : ICla
                 options.Quality.Enabled = false;
                 options.Catalog.Address = catalog;
                 options.Catalog.MinRetryDelay = TimeSpan.FromMilliseconds(20);
-                options.Catalog.SqlGrantsInterval = TimeSpan.FromHours(1);
+                options.Catalog.SqlGrantsInterval = interval ?? TimeSpan.FromHours(1);
             });
             service.app = builder.Build();
             service.app.MapDataProductSubscriptions();
