@@ -135,6 +135,18 @@ public sealed class SqlGrantsReconcilerTests(PostgresServerFixture postgres) : I
     }
 
     [Fact]
+    public async Task A_listed_role_that_is_no_consumer_login_role_is_not_granted()
+    {
+        var database = await SqlPortDatabase.CreateAsync(postgres);
+        var outsider = await database.CreateConsumerAsync(inConsumersGroup: false);
+
+        await ApplyAsync(database, new SqlGrant("analytics", outsider.Role, PersonalData: true), new SqlGrant("analytics", database.DomainRole, PersonalData: true));
+
+        Assert.Equal(Refused, await database.ReadAsAsync(outsider, Headcount));
+        Assert.False(await database.HoldsConnectAsync(outsider.Role));
+    }
+
+    [Fact]
     public async Task A_reconciliation_of_what_the_database_already_says_changes_nothing()
     {
         var database = await SqlPortDatabase.CreateAsync(postgres);

@@ -58,12 +58,18 @@ internal sealed class SqlPortDatabase
         return new SqlPortDatabase(superuser, domain, domainRole);
     }
 
-    /// <summary>A consumer's login role as the catalog creates it; returns its name and password.</summary>
-    public async Task<(string Role, string Password)> CreateConsumerAsync()
+    /// <summary>
+    /// A consumer's login role as the catalog creates it, in the consumers' group (or, with <paramref name="inConsumersGroup"/>
+    /// false, a login role the catalog did not create); returns its name and password.
+    /// </summary>
+    public async Task<(string Role, string Password)> CreateConsumerAsync(bool inConsumersGroup = true)
     {
         var role = $"consumer_{Guid.NewGuid():N}"[..22];
         var password = Guid.NewGuid().ToString("N");
-        await ExecuteAsync(superuser, $"CREATE ROLE {SqlIdentifier.Quote(role)} LOGIN PASSWORD {SqlIdentifier.Literal(password)}");
+        var group = SqlIdentifier.Quote(SqlPortConnections.ConsumersGroupRole);
+        await ExecuteAsync(superuser,
+            $"DO $$ BEGIN CREATE ROLE {group} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+            $"CREATE ROLE {SqlIdentifier.Quote(role)} LOGIN PASSWORD {SqlIdentifier.Literal(password)}" + (inConsumersGroup ? $" IN ROLE {group}" : string.Empty));
         return (role, password);
     }
 

@@ -31,8 +31,9 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // Two replicas of a domain reconciling the same port at once would each write the same ACL rows; one waits.
-        await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext('datamesh.sql-grants:' || @schema))", cancellationToken, ("schema", port.Schema));
+        // Replicas reconciling at once would write the same ACL rows and judge CONNECT on each other's uncommitted ports: one
+        // reconciliation at a time per database.
+        await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext('datamesh.sql-grants'))", cancellationToken);
 
         var live = await LiveAsync(connection, transaction, port.Schema, cancellationToken);
         if (live is null)
@@ -176,7 +177,7 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
         return statements;
     }
 
-    /// <summary>What each listed role that exists should hold: <c>USAGE</c> and, per object that exists, table or column <c>SELECT</c>.</summary>
+    /// <summary>What each listed consumer role that exists should hold: <c>USAGE</c> and, per object that exists, table or column <c>SELECT</c>.</summary>
     private async Task<Dictionary<string, Privileges>> WantedAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, SqlPort port, SqlGrantsAnswer answer, LiveSchema live, CancellationToken cancellationToken)
     {
@@ -197,9 +198,17 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
         }
 
         var existing = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT rolname FROM pg_roles WHERE rolname = ANY(@roles)", connection, transaction))
+        // Only the catalog's consumer login roles (members of the consumers' group, never a superuser): a grant naming any
+        // other role, a domain's or the platform's, would hand it a port nobody approved it for.
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT r.rolname FROM pg_roles r
+            WHERE r.rolname = ANY(@roles) AND NOT r.rolsuper
+              AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND g.rolname = @group)
+            """, connection, transaction))
         {
             command.Parameters.AddWithValue("roles", listed.Keys.ToArray());
+            command.Parameters.AddWithValue("group", SqlPortConnections.ConsumersGroupRole);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -209,7 +218,7 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
 
         foreach (var missing in listed.Keys.Where(r => !existing.Contains(r)))
         {
-            logger.LogDebug("Role {Role} granted {DataProductId} does not exist (yet); nothing granted to it.", missing, port.DataProductId);
+            logger.LogDebug("Role {Role} granted {DataProductId} is no consumer login role (not created yet, or not in {Group}); nothing granted to it.", missing, port.DataProductId, SqlPortConnections.ConsumersGroupRole);
         }
 
         var wanted = new Dictionary<string, Privileges>(StringComparer.Ordinal);
