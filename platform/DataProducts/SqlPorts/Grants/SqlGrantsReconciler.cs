@@ -5,7 +5,8 @@ namespace DataMesh.DataProducts.SqlPorts.Grants;
 
 /// <summary>
 /// Makes a SQL port's privileges in the domain's database say exactly what the catalog's grants say, in one transaction,
-/// as the domain's role (the owner of the database, the port's schema and its objects). Each listed role that exists gets
+/// as the domain's role (the owner of the database, the port's schema and its objects). Each listed consumer login role
+/// that exists (a member of <see cref="SqlPortConnections.ConsumersGroupRole"/>, not a superuser) gets
 /// <c>CONNECT</c> on the database, <c>USAGE</c> on the schema and <c>SELECT</c> on each object: on the whole object when
 /// the grant covers personal data or the object has no personal column, otherwise on its non-personal columns only.
 /// Every other role but the owner, <c>PUBLIC</c> included, loses what it holds on the schema and on every object in it,
