@@ -19,8 +19,8 @@ public static class DataProductsHostingExtensions
 {
     /// <summary>
     /// Loads and checks the domain's definitions (failing the start when one is invalid), and registers the
-    /// <see cref="DataProductPublisher"/>, the outbox relay, the input port subscriptions and the catalog
-    /// registration. The domain's <typeparamref name="TDbContext"/> must be registered and its model must call
+    /// <see cref="DataProductPublisher"/>, the outbox relay, the input port subscriptions, the catalog
+    /// registration and, for a domain with SQL ports, the reconciliation of their grants (<see cref="SqlGrantsSync{TDbContext}"/>). The domain's <typeparamref name="TDbContext"/> must be registered and its model must call
     /// <see cref="OutboxModel.AddDataProductOutbox"/> and <see cref="InboxModel.AddDataProductInbox"/>.
     /// A <see cref="Dapr.Client.DaprClient"/> is registered unless one already is; it finds the sidecar through
     /// <c>DAPR_GRPC_ENDPOINT</c> / <c>DAPR_HTTP_ENDPOINT</c> (configuration or environment), as Dapr sets them.
@@ -96,7 +96,7 @@ public static class DataProductsHostingExtensions
     /// Maps <c>GET /dapr/subscribe</c> (two subscriptions per input port: the upstream contract's topic and the
     /// consumer's replay topic, both to the port's route, with the consumer's dead-letter topic; and, for a domain with SQL
     /// ports that takes its grants from the catalog, the catalog's <see cref="SqlGrantChanged.Topic"/>) and the routes the sidecar delivers to. A service using this does not also map
-    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. Both answer only the app's own
+    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. They answer only the app's own
     /// sidecar (the Dapr app API token, <c>APP_API_TOKEN</c>): anyone else inside the network gets 401.
     /// </summary>
     public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
