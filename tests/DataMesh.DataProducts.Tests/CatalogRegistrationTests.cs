@@ -1,4 +1,3 @@
-using Aspire.Hosting;
 using DataMesh.Testing;
 using DataMesh.Testing.EventFlow;
 using System.Collections.Concurrent;
@@ -7,7 +6,6 @@ using System.Text.Json;
 using DataMesh.DataProducts.Registration;
 using DataMesh.DataProducts.Tests.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,36 +68,24 @@ public sealed class CatalogRegistrationTests
     /// <summary>Answers registrations with the scripted status codes in turn and keeps the bodies.</summary>
     private sealed class FakeCatalog : IAsyncDisposable
     {
-        private readonly WebApplication app;
+        private CatalogStandIn server = null!;
 
-        private FakeCatalog(WebApplication app, Uri address)
-        {
-            this.app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
+        public Uri Address => server.Address;
 
         public ConcurrentQueue<string> Requests { get; } = new();
 
         public static async Task<FakeCatalog> StartAsync(params HttpStatusCode[] answers)
         {
-            var port = FreePort.Next();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-            var app = builder.Build();
-            var catalog = new FakeCatalog(app, new Uri($"http://127.0.0.1:{port}"));
-            app.MapPost("/api/catalog/v1/registrations", async (HttpRequest request) =>
+            var catalog = new FakeCatalog();
+            catalog.server = await CatalogStandIn.StartAsync(app => app.MapPost(new CatalogRegistrationOptions().Path, async (HttpRequest request) =>
             {
                 using var reader = new StreamReader(request.Body);
                 catalog.Requests.Enqueue(await reader.ReadToEndAsync());
                 return Results.StatusCode((int)answers[Math.Min(catalog.Requests.Count, answers.Length) - 1]);
-            });
-            await app.StartAsync();
+            }));
             return catalog;
         }
 
-        public ValueTask DisposeAsync() => app.DisposeAsync();
+        public ValueTask DisposeAsync() => server.DisposeAsync();
     }
 }

@@ -38,7 +38,7 @@ public sealed class ParkedEventsReport<TDbContext>(
 
         using var http = httpClients.CreateClient(CatalogRegistration.HttpClientName);
         IReadOnlyList<ParkedEvents>? reported = null;
-        var retryDelay = options.Catalog.MinRetryDelay;
+        var retry = new CatalogRetryDelay(options.Catalog);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -55,13 +55,12 @@ public sealed class ParkedEventsReport<TDbContext>(
                         reported = now;
                     }
 
-                    retryDelay = options.Catalog.MinRetryDelay;
+                    retry.Succeeded();
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogWarning(exception, "Reporting parked outbox events to the catalog failed; retrying in {RetryDelay}.", retryDelay);
-                    wait = retryDelay;
-                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, options.Catalog.MaxRetryDelay.Ticks));
+                    wait = retry.Failed();
+                    logger.LogWarning(exception, "Reporting parked outbox events to the catalog failed; retrying in {RetryDelay}.", wait);
                 }
 
                 await parked.WaitAsync(wait, clock, stoppingToken);

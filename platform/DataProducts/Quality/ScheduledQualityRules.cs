@@ -3,10 +3,8 @@ using DataMesh.Contracts;
 using DataMesh.DataProducts.Registration;
 using DataMesh.Quality;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace DataMesh.DataProducts.Quality;
 
@@ -39,12 +37,12 @@ public sealed class ScheduledQualityRules<TDbContext>(
             return;
         }
 
-        var (database, owned) = await DatabaseAsync(stoppingToken);
+        var (database, owned) = await DomainDataSource<TDbContext>.OpenAsync(services, "its quality rules cannot run", stoppingToken);
         using var http = httpClients.CreateClient(CatalogRegistration.HttpClientName);
         var start = clock.GetUtcNow();
         var due = rules.ToDictionary(r => r, r => options.Quality.RunAtStart ? start : NextRun(r, start));
         var pending = new List<QualityRuleResult>();
-        var retryDelay = options.Catalog.MinRetryDelay;
+        var retry = new CatalogRetryDelay(options.Catalog);
         var checkOptions = new QualityCheckOptions { StatementTimeout = options.Quality.StatementTimeout };
         try
         {
@@ -83,13 +81,13 @@ public sealed class ScheduledQualityRules<TDbContext>(
                             new Uri(options.Catalog.Address, options.Catalog.QualityResultsPath), new QualityResultsReportRequest(options.Domain, pending), stoppingToken);
                         response.EnsureSuccessStatusCode();
                         pending.Clear();
-                        retryDelay = options.Catalog.MinRetryDelay;
+                        retry.Succeeded();
                     }
                     catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                     {
+                        var retryDelay = retry.Failed();
                         logger.LogWarning(exception, "Reporting {Count} quality results to the catalog failed; retrying in {RetryDelay}.", pending.Count, retryDelay);
                         wait = retryDelay < wait ? retryDelay : wait;
-                        retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, options.Catalog.MaxRetryDelay.Ticks));
                     }
                 }
 
@@ -120,22 +118,6 @@ public sealed class ScheduledQualityRules<TDbContext>(
             .Where(r => r.Rule.Rule.IsMeasurable && r.Rule.Rule.Schedule?.Cron is not null)
             .DistinctBy(r => (r.Rule.Contract.Id, r.Rule.Contract.Version, r.Rule.Element, r.Rule.Rule.Key))
             .ToList();
-
-    /// <summary>The domain's own data source (a domain service registers one), else one built from the DbContext's connection string.</summary>
-    private async Task<(NpgsqlDataSource Database, bool Owned)> DatabaseAsync(CancellationToken cancellationToken)
-    {
-        if (services.GetService<NpgsqlDataSource>() is { } shared)
-        {
-            return (shared, false);
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        cancellationToken.ThrowIfCancellationRequested();
-        var connectionString = db.Database.GetConnectionString()
-            ?? throw new InvalidOperationException($"{typeof(TDbContext).Name} has no connection string, so its quality rules cannot run.");
-        return (NpgsqlDataSource.Create(connectionString), true);
-    }
 
     private static TimeSpan NextWait(IEnumerable<DateTimeOffset?> due, DateTimeOffset now)
     {

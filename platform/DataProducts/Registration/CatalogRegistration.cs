@@ -38,7 +38,7 @@ public sealed class CatalogRegistration(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var request = Request();
-        var retryDelay = options.Catalog.MinRetryDelay;
+        var retry = new CatalogRetryDelay(options.Catalog);
         using var http = httpClients.CreateClient(HttpClientName);
         try
         {
@@ -60,9 +60,9 @@ public sealed class CatalogRegistration(
                     return;
                 }
 
+                var retryDelay = retry.Failed();
                 logger.LogWarning("The catalog did not accept the registration ({Status}); retrying in {RetryDelay}.", status?.ToString() ?? "no answer", retryDelay);
                 await Task.Delay(retryDelay, clock, stoppingToken);
-                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, options.Catalog.MaxRetryDelay.Ticks));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

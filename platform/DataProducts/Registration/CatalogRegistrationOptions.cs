@@ -35,6 +35,12 @@ public sealed class CatalogRegistrationOptions
     /// </summary>
     public TimeSpan ParkedEventsInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often the domain reads its SQL ports' grants from the catalog and applies them; a <c>SqlGrantChanged</c> event
+    /// applies them at once, so this bounds how long a lost event leaves a port as it was.
+    /// </summary>
+    public TimeSpan SqlGrantsInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>First wait after the catalog did not answer; doubled up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

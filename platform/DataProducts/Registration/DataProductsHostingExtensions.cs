@@ -1,6 +1,8 @@
 using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.DataProducts.Quality;
+using DataMesh.DataProducts.SqlPorts;
+using DataMesh.DataProducts.SqlPorts.Grants;
 using DataMesh.DataProducts.Subscribing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +20,8 @@ public static class DataProductsHostingExtensions
 {
     /// <summary>
     /// Loads and checks the domain's definitions (failing the start when one is invalid), and registers the
-    /// <see cref="DataProductPublisher"/>, the outbox relay, the input port subscriptions and the catalog
-    /// registration. The domain's <typeparamref name="TDbContext"/> must be registered and its model must call
+    /// <see cref="DataProductPublisher"/>, the outbox relay, the input port subscriptions, the catalog
+    /// registration and, for a domain with SQL ports, the reconciliation of their grants (<see cref="SqlGrantsSync{TDbContext}"/>). The domain's <typeparamref name="TDbContext"/> must be registered and its model must call
     /// <see cref="OutboxModel.AddDataProductOutbox"/> and <see cref="InboxModel.AddDataProductInbox"/>.
     /// A <see cref="Dapr.Client.DaprClient"/> is registered unless one already is; it finds the sidecar through
     /// <c>DAPR_GRPC_ENDPOINT</c> / <c>DAPR_HTTP_ENDPOINT</c> (configuration or environment), as Dapr sets them.
@@ -40,12 +42,16 @@ public static class DataProductsHostingExtensions
         var catalogue = DataProductCatalogueLoader.Load(options.DefinitionsPath, options.Domain);
         var subscriptions = new DataProductSubscriptions(catalogue, options);
         var handlers = new InputPortHandlers<TDbContext>();
+        var sqlPorts = new DomainSqlPorts(catalogue, options);
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(catalogue);
         services.AddSingleton(subscriptions);
         services.AddSingleton(handlers);
+        services.AddSingleton(sqlPorts);
+        services.AddSingleton<SqlGrantsNudge>();
+        services.AddSingleton<SqlGrantChangedDelivery>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataProductPublisher>();
         services.AddSingleton<InboxWriter<TDbContext>>();
@@ -80,6 +86,13 @@ public static class DataProductsHostingExtensions
             {
                 services.AddHostedService<ScheduledQualityRules<TDbContext>>();
             }
+
+            // The grants come from the catalog: without it, the ports keep what their database says.
+            if (sqlPorts.All.Count > 0)
+            {
+                services.AddSingleton<SqlGrantsReconciler>();
+                services.AddHostedService<SqlGrantsSync<TDbContext>>();
+            }
         }
 
         return new DataProductsBuilder<TDbContext>(options, catalogue, subscriptions, handlers);
@@ -87,13 +100,14 @@ public static class DataProductsHostingExtensions
 
     /// <summary>
     /// Maps <c>GET /dapr/subscribe</c> (two subscriptions per input port: the upstream contract's topic and the
-    /// consumer's replay topic, both to the port's route, with the consumer's dead-letter topic) and the routes the sidecar delivers to. A service using this does not also map
-    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. Both answer only the app's own
+    /// consumer's replay topic, both to the port's route, with the consumer's dead-letter topic; and, for a domain with SQL
+    /// ports that takes its grants from the catalog, the catalog's <see cref="SqlGrantChanged.Topic"/>) and the routes the sidecar delivers to. A service using this does not also map
+    /// Dapr.AspNetCore's <c>MapSubscribeHandler</c>, which would claim the same path. They answer only the app's own
     /// sidecar (the Dapr app API token, <c>APP_API_TOKEN</c>): anyone else inside the network gets 401.
     /// </summary>
     public static IEndpointRouteBuilder MapDataProductSubscriptions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DataProductsOptions options) =>
+        endpoints.MapGet("/dapr/subscribe", (DataProductSubscriptions subscriptions, DomainSqlPorts sqlPorts, DataProductsOptions options) =>
             Results.Json(subscriptions.All.SelectMany(s => new[] { s.Topic, s.ReplayTopic }, (s, topic) => new DaprSubscription(
                 options.PubSubName,
                 topic,
@@ -101,13 +115,21 @@ public static class DataProductsHostingExtensions
                 s.DeadLetterTopic,
                 options.Inbox.BulkSubscribe
                     ? new DaprBulkSubscribe(true, options.Inbox.MaxMessagesCount, (int)options.Inbox.MaxAwaitDuration.TotalMilliseconds)
-                    : null)), DaprSubscription.JsonOptions))
+                    : null))
+                // An event that is not a grant change is dropped, not dead-lettered: it carries nothing to replay.
+                .Concat(sqlPorts.All.Count > 0 && options.Catalog.Enabled
+                    ? [new DaprSubscription(options.PubSubName, SqlGrantChanged.Topic, SqlGrantChangedDelivery.Route, null, null)]
+                    : []), DaprSubscription.JsonOptions))
             // For the sidecar only: not in the service's public document.
             .ExcludeFromDescription()
             .RequireDaprAppToken();
         endpoints.MapPost("/dataproducts/{dataProductId}/inputs/{inputPort}",
             (string dataProductId, string inputPort, HttpRequest request, IInputPortDelivery delivery, CancellationToken cancellationToken) =>
                 delivery.DeliverAsync(dataProductId, inputPort, request, cancellationToken))
+            .ExcludeFromDescription()
+            .RequireDaprAppToken();
+        endpoints.MapPost(SqlGrantChangedDelivery.Route, (HttpRequest request, SqlGrantChangedDelivery delivery, CancellationToken cancellationToken) =>
+                delivery.DeliverAsync(request, cancellationToken))
             .ExcludeFromDescription()
             .RequireDaprAppToken();
         return endpoints;

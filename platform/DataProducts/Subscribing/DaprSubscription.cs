@@ -8,7 +8,7 @@ internal sealed record DaprSubscription(
     [property: JsonPropertyName("pubsubname")] string PubSubName,
     string Topic,
     string Route,
-    string DeadLetterTopic,
+    string? DeadLetterTopic,
     DaprBulkSubscribe? BulkSubscribe)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)

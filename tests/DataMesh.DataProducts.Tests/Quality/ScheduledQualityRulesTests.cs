@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using Aspire.Hosting;
 using DataMesh.DataProducts.Registration;
 using DataMesh.Testing;
 using DataMesh.Testing.EventFlow;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,38 +128,29 @@ public sealed class ScheduledQualityRulesTests(PostgresServerFixture postgres) :
     /// <summary>Accepts registrations and answers quality reports with the scripted status codes in turn, keeping each body and credential.</summary>
     private sealed class QualityCatalog : IAsyncDisposable
     {
-        private readonly WebApplication app;
+        private CatalogStandIn server = null!;
 
-        private QualityCatalog(WebApplication app, Uri address)
-        {
-            this.app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
+        public Uri Address => server.Address;
 
         public ConcurrentQueue<(string Body, string? Credential)> Reports { get; } = new();
 
         public static async Task<QualityCatalog> StartAsync(params HttpStatusCode[] answers)
         {
-            var port = FreePort.Next();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-            var app = builder.Build();
-            var catalog = new QualityCatalog(app, new Uri($"http://127.0.0.1:{port}"));
+            var catalog = new QualityCatalog();
             var paths = new CatalogRegistrationOptions();
-            app.MapPost(paths.Path, () => Results.StatusCode(StatusCodes.Status201Created));
-            app.MapPut(paths.QualityResultsPath, async (HttpRequest request) =>
+            catalog.server = await CatalogStandIn.StartAsync(app =>
             {
-                using var reader = new StreamReader(request.Body);
-                catalog.Reports.Enqueue((await reader.ReadToEndAsync(), request.Headers[MeshHeaders.ServiceCredential].SingleOrDefault()));
-                return Results.StatusCode((int)answers[Math.Min(catalog.Reports.Count, answers.Length) - 1]);
+                app.MapPost(paths.Path, () => Results.StatusCode(StatusCodes.Status201Created));
+                app.MapPut(paths.QualityResultsPath, async (HttpRequest request) =>
+                {
+                    using var reader = new StreamReader(request.Body);
+                    catalog.Reports.Enqueue((await reader.ReadToEndAsync(), request.Headers[MeshHeaders.ServiceCredential].SingleOrDefault()));
+                    return Results.StatusCode((int)answers[Math.Min(catalog.Reports.Count, answers.Length) - 1]);
+                });
             });
-            await app.StartAsync();
             return catalog;
         }
 
-        public ValueTask DisposeAsync() => app.DisposeAsync();
+        public ValueTask DisposeAsync() => server.DisposeAsync();
     }
 }
