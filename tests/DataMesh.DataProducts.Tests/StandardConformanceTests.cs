@@ -38,7 +38,7 @@ public sealed class StandardConformanceTests
     [InlineData("enum-option.odcs.yaml",
         "enum-option.odcs.yaml:16:11: schema[0].properties[0].logicalTypeOptions.enum: unknown field; expected one of format, minLength, maxLength, pattern")]
     [InlineData("object-examples.odcs.yaml",
-        "object-examples.odcs.yaml:15:5: schema[0].examples: unknown field; expected one of name, physicalName, physicalType, logicalType, businessName, description, tags, properties, quality, customProperties")]
+        "object-examples.odcs.yaml:15:5: schema[0].examples: unknown field; expected one of id, name, physicalType, description, businessName, authoritativeDefinitions, tags, customProperties, logicalType, physicalName, dataGranularityDescription, properties, relationships, quality")]
     [InlineData("kafka-no-host.odcs.yaml",
         "kafka-no-host.odcs.yaml:7:5: servers[0].host: is required")]
     [InlineData("kafka-topic.odcs.yaml",
@@ -46,7 +46,7 @@ public sealed class StandardConformanceTests
     [InlineData("bool-exclusive-310.odcs.yaml",
         "bool-exclusive-310.odcs.yaml:19:11: schema[0].properties[1].logicalTypeOptions.exclusiveMinimum: 'true' is not a number")]
     [InlineData("port-dataProductId.odps.yaml",
-        "port-dataProductId.odps.yaml:16:5: inputPorts[0].dataProductId: unknown field; expected one of name, contractId, version, tags, customProperties, authoritativeDefinitions")]
+        "port-dataProductId.odps.yaml:16:5: inputPorts[0].dataProductId: unknown field; expected one of name, version, contractId, tags, customProperties, authoritativeDefinitions")]
     [InlineData("postgres-no-schema.odcs.yaml",
         "postgres-no-schema.odcs.yaml:7:5: servers[0].schema: is required")]
     [InlineData("postgres-port-text.odcs.yaml",
