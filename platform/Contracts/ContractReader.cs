@@ -265,9 +265,9 @@ internal static class ContractReader
         return fields.HasErrors || options is null ? null : property;
     }
 
-    /// <summary>Which of the boolean flags are written (a flag written <c>false</c> is kept as written).</summary>
+    /// <summary>Which of the boolean flags are written (a flag written <c>false</c> is kept as written), and an array item's <c>name</c>.</summary>
     private static IReadOnlySet<string> WrittenFlags(YamlFields fields) =>
-        new[] { "required", "unique", "primaryKey", "criticalDataElement" }.Where(fields.Has).ToHashSet();
+        new[] { "required", "unique", "primaryKey", "criticalDataElement", "name" }.Where(fields.Has).ToHashSet();
 
     /// <returns>The options, or null when they are broken (the problems are reported).</returns>
     private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType? logicalType, bool boundsAreNumbers)

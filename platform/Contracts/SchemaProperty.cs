@@ -73,7 +73,7 @@ public sealed record SchemaProperty(
     /// <summary>The property's foreign keys, each naming the other end.</summary>
     public IReadOnlyList<Model.Relationship> Relationships { get; init; } = [];
 
-    /// <summary>Which of the flags <c>required</c>, <c>unique</c>, <c>primaryKey</c>, <c>criticalDataElement</c> are written, so one written <c>false</c> is written back.</summary>
+    /// <summary>Which of the flags <c>required</c>, <c>unique</c>, <c>primaryKey</c>, <c>criticalDataElement</c> are written, so one written <c>false</c> is written back (and <c>name</c>, for an array's items).</summary>
     public IReadOnlySet<string> Written { get; init; } = new HashSet<string>();
 
     /// <summary>Where each of <see cref="Examples"/> is written.</summary>

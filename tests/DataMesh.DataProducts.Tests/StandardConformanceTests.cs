@@ -203,7 +203,7 @@ public sealed class StandardConformanceTests
         }
     }
 
-    private static readonly Dictionary<string, string> Documents = new()
+    internal static readonly Dictionary<string, string> Documents = new()
     {
         ["minimal.odcs.yaml"] = """
         apiVersion: v3.1.0
