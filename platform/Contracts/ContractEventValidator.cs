@@ -242,6 +242,8 @@ public sealed class ContractEventValidator
             null or LogicalType.Object => "an object",
             LogicalType.String => "a string",
             LogicalType.Date => property.Options.Format == "date-time" ? "a date-time string" : "a date string",
+            LogicalType.Timestamp => "a date-time string",
+            LogicalType.Time => "a time string",
             LogicalType.Number => "a number",
             LogicalType.Integer => "an integer",
             LogicalType.Boolean => "true or false",

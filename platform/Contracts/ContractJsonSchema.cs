@@ -42,7 +42,7 @@ public static class ContractJsonSchema
 
         var type = property.LogicalType switch
         {
-            LogicalType.String or LogicalType.Date => SchemaValueType.String,
+            LogicalType.String or LogicalType.Date or LogicalType.Timestamp or LogicalType.Time => SchemaValueType.String,
             LogicalType.Number => SchemaValueType.Number,
             LogicalType.Integer => SchemaValueType.Integer,
             LogicalType.Boolean => SchemaValueType.Boolean,
@@ -54,11 +54,21 @@ public static class ContractJsonSchema
         builder = property.Required ? builder.Type(type) : builder.Type(type, SchemaValueType.Null);
 
         var options = property.Options;
+        // Only formats JSON Schema knows are checked; the standard lets integer, number, timestamp and time
+        // formats be other things (i32, a date pattern), which describe storage rather than the JSON value.
         if (property.LogicalType == LogicalType.Date)
         {
             builder.Format(options.Format == "date-time" ? Formats.DateTime : Formats.Date);
         }
-        else if (options.Format is { } format)
+        else if (property.LogicalType == LogicalType.Timestamp)
+        {
+            builder.Format(Formats.DateTime);
+        }
+        else if (property.LogicalType == LogicalType.Time)
+        {
+            builder.Format(Formats.Time);
+        }
+        else if (property.LogicalType == LogicalType.String && options.Format is { } format && MeshGovernance.StringFormats.Contains(format))
         {
             builder.Format(format);
         }

@@ -21,35 +21,49 @@ internal static class ContractReader
     public const string PersonalDataProperty = "pii";
 
     private static readonly string[] Fields =
-        ["apiVersion", "kind", "id", "name", "version", "status", "domain", "dataProduct", "description", "team", "tags", "schema", "slaProperties", "servers"];
-
-    private static readonly string[] ObjectFields =
-        ["name", "physicalName", "physicalType", "logicalType", "businessName", "description", "tags", "properties", QualityRuleReader.Field, "customProperties"];
-
-    private static readonly string[] PropertyFields =
     [
-        "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
-        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "physicalName", QualityRuleReader.Field,
+        "apiVersion", "kind", "id", "name", "version", "status", "tenant", "domain", "dataProduct", "description", "team", "tags", "schema",
+        SupportReader.Field, "price", RoleReader.Field, "slaDefaultElement", "slaProperties", "servers", AuthoritativeDefinitionReader.Field,
+        CustomPropertyReader.Field, "contractCreatedTs",
     ];
 
-    // Array elements have no name and are never null; their classification defaults to the array's.
-    private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items", "quality"];
+    // What every schema element (object or property) has.
+    private static readonly string[] ElementFields =
+        ["id", "name", "physicalType", "description", "businessName", AuthoritativeDefinitionReader.Field, "tags", CustomPropertyReader.Field];
 
-    private static readonly string[] SlaFields = ["property", "value", "unit", "element", "driver"];
+    private static readonly string[] ObjectFields =
+        [.. ElementFields, "logicalType", "physicalName", "dataGranularityDescription", "properties", RelationshipReader.Field, QualityRuleReader.Field];
 
-    private static readonly IReadOnlyDictionary<LogicalType, string[]> OptionsByType = new Dictionary<LogicalType, string[]>
+    // A property's fields; an array's items have the same but need no name.
+    private static readonly string[] PropertyFields =
+    [
+        .. ElementFields, "primaryKey", "primaryKeyPosition", "logicalType", "logicalTypeOptions", "physicalName", "required", "unique", "partitioned",
+        "partitionKeyPosition", "classification", "encryptedName", "transformSourceObjects", "transformLogic", "transformDescription", "examples",
+        "criticalDataElement", RelationshipReader.Field, QualityRuleReader.Field, "properties", "items",
+    ];
+
+    private static readonly string[] PriceFields = ["id", "priceAmount", "priceCurrency", "priceUnit"];
+
+    private static readonly string[] SlaFields = ["id", "property", "value", "valueExt", "unit", "element", "driver", "scheduler", "schedule", "description"];
+
+    // The options each logical type takes; a boolean's are not constrained by the standard (null), a property without a
+    // logical type takes none.
+    private static readonly IReadOnlyDictionary<LogicalType, string[]?> OptionsByType = new Dictionary<LogicalType, string[]?>
     {
         [LogicalType.String] = ["format", "minLength", "maxLength", "pattern"],
-        [LogicalType.Date] = ["format"],
-        [LogicalType.Integer] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
-        [LogicalType.Number] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        [LogicalType.Date] = ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
+        [LogicalType.Timestamp] = ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "timezone", "defaultTimezone"],
+        [LogicalType.Time] = ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "timezone", "defaultTimezone"],
+        [LogicalType.Integer] = ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        [LogicalType.Number] = ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
         [LogicalType.Array] = ["minItems", "maxItems", "uniqueItems"],
-        [LogicalType.Object] = [],
-        [LogicalType.Boolean] = [],
+        [LogicalType.Object] = ["minProperties", "maxProperties", "required"],
+        [LogicalType.Boolean] = null,
     };
 
-    private static readonly string[] StringFormats = ["email", "uuid", "uri", "hostname", "ipv4", "ipv6"];
-    private static readonly string[] DateFormats = ["date", "date-time"];
+    private static readonly string[] IntegerFormats = ["i8", "i16", "i32", "i64", "i128", "u8", "u16", "u32", "u64", "u128"];
+    private static readonly string[] NumberFormats = ["f32", "f64"];
+    private static readonly string[] Statuses = Enum.GetNames<DataProductStatus>().Select(n => n.ToLowerInvariant()).ToArray();
 
     /// <summary>The contract, or null when it could not be read whole (the problems are in the reader).</summary>
     public static DataContract? Read(YamlNode root, DefinitionReader reader)
@@ -64,28 +78,61 @@ internal static class ContractReader
         fields.OneOf("kind", ["DataContract"], required: true);
         var id = fields.Text("id");
         var name = fields.OptionalText("name");
-        var version = fields.Version("version");
-        var status = fields.Choice<DataProductStatus>("status", required: true);
+        var versionText = fields.Text("version");
+        var statusText = fields.Text("status");
         var domain = fields.OptionalText("domain") ?? "";
         var dataProduct = fields.OptionalText("dataProduct") ?? "";
-        var description = DescriptionReader.Read(fields, required: false);
-        var team = TeamReader.Read(fields, required: false);
+        var description = DescriptionReader.Read(fields, Standard.Odcs);
+        var team = TeamReader.Read(fields, Standard.Odcs);
         var tags = fields.Texts("tags");
         // ODCS v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema 2019); v3.0.x as a flag on minimum/maximum.
         var boundsAreNumbers = apiVersion == "v3.1.0";
         var schema = fields.Items("schema", required: false, (node, path) => ReadObject(node, path, reader, boundsAreNumbers));
-        RefuseDuplicates(schema, o => o.Name, o => o.Source, "name", reader);
         var sla = ReadSla(fields);
         var servers = ReadServers(fields, schema.FirstOrDefault(o => o.PhysicalType == TopicPhysicalType && o.PhysicalName is not null)?.PhysicalName);
 
-        return fields.HasErrors || status is null || description is null || fields.Has("team") && team is null
+        return fields.HasErrors || description is null || fields.Has("team") && team is null
             ? null
-            : new DataContract(apiVersion, id, name, version, status.Value, domain, dataProduct, description, team, schema, sla, servers, tags, fields.Source);
+            : new DataContract(apiVersion, id, name, VersionOf(versionText), StatusOf(statusText), domain, dataProduct, description, team, schema, sla, servers, tags, fields.Source)
+            {
+                VersionText = versionText,
+                StatusText = statusText,
+                Tenant = fields.OptionalText("tenant"),
+                Support = SupportReader.Read(fields, Standard.Odcs),
+                Price = ReadPrice(fields),
+                Roles = RoleReader.Read(fields),
+                SlaDefaultElement = fields.OptionalText("slaDefaultElement"),
+                AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
+                CustomProperties = CustomPropertyReader.Read(fields),
+                ContractCreatedTs = fields.OptionalText("contractCreatedTs"),
+            };
+    }
+
+    /// <summary>
+    /// The version as the mesh compares it: strict semver, else 0.0.0. The standards take any text; governance rule
+    /// <see cref="MeshGovernance.Lifecycle"/> refuses a version that is not semver, so the mesh never acts on the stand-in.
+    /// </summary>
+    internal static Semver.SemVersion VersionOf(string text) =>
+        Semver.SemVersion.TryParse(text, Semver.SemVersionStyles.Strict, out var version) ? version : new Semver.SemVersion(0);
+
+    /// <summary>The status as the mesh knows it, else proposed; governance rule <see cref="MeshGovernance.Lifecycle"/> refuses any other.</summary>
+    internal static DataProductStatus StatusOf(string text) =>
+        Statuses.Contains(text) ? Enum.GetValues<DataProductStatus>()[Array.IndexOf(Statuses, text)] : DataProductStatus.Proposed;
+
+    private static Model.Price? ReadPrice(YamlFields contract)
+    {
+        var fields = contract.Mapping("price", PriceFields, required: false);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var price = new Model.Price { Id = fields.StableId("id"), Amount = fields.Number("priceAmount"), Currency = fields.OptionalText("priceCurrency"), Unit = fields.OptionalText("priceUnit") };
+        return fields.HasErrors ? null : price;
     }
 
     private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader, bool boundsAreNumbers)
     {
-        var errorsBefore = reader.Errors.Count;
         var fields = reader.Mapping(node, path, ObjectFields);
         if (fields is null)
         {
@@ -93,81 +140,56 @@ internal static class ContractReader
         }
 
         var name = fields.Text("name");
-        fields.OneOf("logicalType", ["object"], required: true);
+        var logicalType = fields.OneOf("logicalType", ["object"], required: false);
         var properties = ReadProperties(fields, reader, boundsAreNumbers);
         var customProperties = ReadCustomProperties(fields);
-        var (examplesNode, examplesPath) = ExamplesOf(fields, reader);
-        var schemaObject = new SchemaObject(
-            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source)
-        {
-            PhysicalName = fields.OptionalText("physicalName"),
-            PhysicalType = fields.OptionalText("physicalType"),
-            CustomProperties = customProperties,
-            Quality = QualityRuleReader.Read(fields, QualityLevel.Object),
-        };
+        var (examplesNode, examplesPath) = ExamplesOf(fields);
         var examples = new List<ExampleEvent>();
         for (var i = 0; examplesNode is not null && i < examplesNode.Children.Count; i++)
         {
-            var example = examplesNode.Children[i];
-            if (example is YamlMappingNode)
-            {
-                examples.Add(YamlJson.Example(example, reader));
-            }
-            else
-            {
-                reader.Error(example, $"{examplesPath}[{i}]", $"an example event is a mapping of fields, found {YamlFields.Describe(example)}");
-            }
+            // Whether each is a mapping is the mesh's concern (governance rule examples): the standard takes any value.
+            examples.Add(YamlJson.Example(examplesNode.Children[i], reader));
         }
 
-        if (fields.HasErrors)
+        var schemaObject = new SchemaObject(
+            name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, examples, fields.Texts("tags"), fields.Source)
         {
-            return null;
-        }
-
-        // Examples are only checked against a schema that was read whole, or they would fail on what is missing.
-        if (reader.Errors.Count > errorsBefore)
-        {
-            return schemaObject with { Examples = examples };
-        }
-
-        var validator = ContractEventValidator.ForExamples(schemaObject);
-        for (var i = 0; i < examples.Count; i++)
-        {
-            foreach (var violation in validator.Validate(examples[i].Value))
-            {
-                var field = violation.Field == "$" ? "" : $".{violation.Field}";
-                reader.Errors.Add(new(examples[i].LocationOf(violation.Pointer), $"{examplesPath}[{i}]{field}", violation.Reason));
-            }
-        }
-
-        return schemaObject with { Examples = examples };
+            Id = fields.StableId("id"),
+            HasLogicalType = logicalType is not null,
+            PhysicalName = fields.OptionalText("physicalName"),
+            PhysicalType = fields.OptionalText("physicalType"),
+            DataGranularityDescription = fields.OptionalText("dataGranularityDescription"),
+            CustomProperties = customProperties,
+            AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
+            Relationships = RelationshipReader.Read(fields, onProperty: false),
+            Quality = QualityRuleReader.Read(fields, QualityLevel.Object),
+            ExamplesPath = examplesPath,
+        };
+        return fields.HasErrors ? null : schemaObject;
     }
 
-    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader, bool boundsAreNumbers)
-    {
-        var properties = fields.Items("properties", required: true, (node, path) => ReadProperty(node, path, reader, item: null, boundsAreNumbers));
-        RefuseDuplicates(properties, p => p.Name, p => p.Source, "name", reader);
-        return properties;
-    }
+    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader, bool boundsAreNumbers) =>
+        fields.Items("properties", required: false, (node, path) => ReadProperty(node, path, reader, item: null, boundsAreNumbers));
 
     /// <param name="item">The array whose elements this describes, or null for a named property.</param>
     private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item, bool boundsAreNumbers)
     {
-        var errorsBefore = reader.Errors.Count;
-        var fields = reader.Mapping(node, path, item is null ? PropertyFields : ItemFields);
+        var fields = reader.Mapping(node, path, PropertyFields);
         if (fields is null)
         {
             return null;
         }
 
-        var name = item is null ? fields.Text("name") : $"{item.Name}[]";
-        var logicalType = fields.Choice<LogicalType>("logicalType", required: true);
-        var options = logicalType is null ? LogicalTypeOptions.None : ReadOptions(fields, logicalType.Value, boundsAreNumbers);
+        // An array's items need no name; the mesh calls them after the array.
+        var name = item is null ? fields.Text("name") : fields.OptionalText("name") ?? $"{item.Name}[]";
+        var logicalType = fields.Choice<LogicalType>("logicalType", required: false);
+        var options = ReadOptions(fields, logicalType, boundsAreNumbers);
         if (options is not null && logicalType is { } type && AllowedValues.Read(fields.Node("quality", required: false), type) is { } allowed)
         {
             options = options with { Enum = allowed };
         }
 
+        // Array elements are never null.
         var required = item is not null || fields.Boolean("required");
         var primaryKey = fields.Boolean("primaryKey");
 
@@ -179,32 +201,49 @@ internal static class ContractReader
             : MeshGovernance.ClassificationOf(classificationName) ?? Classification.Restricted;
         var customProperties = ReadCustomProperties(fields);
         var isPersonalData = IsPersonalData(fields, customProperties);
+        var (examples, exampleLocations) = ReadExamples(fields, reader);
 
         var property = new SchemaProperty(
             name,
             logicalType ?? LogicalType.String,
             options ?? LogicalTypeOptions.None,
-            item is null ? fields.OptionalText("businessName") : null,
+            fields.OptionalText("businessName"),
             fields.OptionalText("description"),
             required,
-            item is null && fields.Boolean("unique"),
+            fields.Boolean("unique"),
             primaryKey,
             classification,
             isPersonalData,
-            item is null && fields.Boolean("criticalDataElement"),
+            fields.Boolean("criticalDataElement"),
             [],
             null,
-            [],
-            item is null ? fields.Texts("tags") : [],
+            examples,
+            fields.Texts("tags"),
             customProperties,
             fields.Source)
         {
+            Id = fields.StableId("id"),
+            IsItem = item is not null,
+            HasLogicalType = logicalType is not null,
             ClassificationName = classificationName,
-            PhysicalName = item is null ? fields.OptionalText("physicalName") : null,
-            Quality = item is null ? QualityRuleReader.Read(fields, QualityLevel.Property) : [],
+            PhysicalName = fields.OptionalText("physicalName"),
+            PhysicalType = fields.OptionalText("physicalType"),
+            PrimaryKeyPosition = (int?)fields.Integer("primaryKeyPosition"),
+            Partitioned = fields.OptionalBoolean("partitioned"),
+            PartitionKeyPosition = (int?)fields.Integer("partitionKeyPosition"),
+            EncryptedName = fields.OptionalText("encryptedName"),
+            TransformSourceObjects = fields.Texts("transformSourceObjects"),
+            TransformLogic = fields.OptionalText("transformLogic"),
+            TransformDescription = fields.OptionalText("transformDescription"),
+            AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
+            Relationships = RelationshipReader.Read(fields, onProperty: true),
+            Quality = QualityRuleReader.Read(fields, QualityLevel.Property),
+            ExampleLocations = exampleLocations,
+            Written = WrittenFlags(fields),
         };
 
-        if (logicalType == LogicalType.Object)
+        // Without a logical type the standard allows both nested properties and items (it cannot tell which is meant).
+        if (logicalType is LogicalType.Object or null)
         {
             property = property with { Properties = ReadProperties(fields, reader, boundsAreNumbers) };
         }
@@ -213,9 +252,9 @@ internal static class ContractReader
             fields.Forbid("properties", "only a property of logicalType object has properties");
         }
 
-        if (logicalType == LogicalType.Array)
+        if (logicalType is LogicalType.Array or null)
         {
-            var items = fields.Node("items", required: true);
+            var items = fields.Node("items", required: false);
             property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property, boundsAreNumbers) };
         }
         else
@@ -223,22 +262,39 @@ internal static class ContractReader
             fields.Forbid("items", "only a property of logicalType array has items");
         }
 
-        if (fields.HasErrors || options is null)
-        {
-            return null;
-        }
-
-        return reader.Errors.Count > errorsBefore ? property : property with { Examples = ReadExamples(fields, property, reader) };
+        return fields.HasErrors || options is null ? null : property;
     }
 
+    /// <summary>Which of the boolean flags are written (a flag written <c>false</c> is kept as written), and an array item's <c>name</c>.</summary>
+    private static IReadOnlySet<string> WrittenFlags(YamlFields fields) =>
+        new[] { "required", "unique", "primaryKey", "criticalDataElement", "name" }.Where(fields.Has).ToHashSet();
+
     /// <returns>The options, or null when they are broken (the problems are reported).</returns>
-    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType logicalType, bool boundsAreNumbers)
+    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType? logicalType, bool boundsAreNumbers)
     {
-        var allowed = OptionsByType[logicalType];
-        if (allowed.Length == 0)
+        if (logicalType is null)
         {
-            property.Forbid("logicalTypeOptions", $"logicalType {logicalType.ToString().ToLowerInvariant()} takes no options");
+            if (property.Raw("logicalTypeOptions") is YamlMappingNode { Children.Count: > 0 })
+            {
+                property.Error("logicalTypeOptions", "a property without a logicalType takes no options");
+                return null;
+            }
+
             return LogicalTypeOptions.None;
+        }
+
+        var allowed = OptionsByType[logicalType.Value];
+        if (allowed is null)
+        {
+            // The standard leaves a boolean's options open: kept as written.
+            var open = property.Node("logicalTypeOptions", required: false);
+            if (open is not null and not YamlMappingNode)
+            {
+                property.Error("logicalTypeOptions", $"expected a mapping of fields, found {YamlFields.Describe(open)}");
+                return null;
+            }
+
+            return open is null ? LogicalTypeOptions.None : new LogicalTypeOptions { AsWritten = YamlJson.ToJson(open, property.Reader) as JsonObject };
         }
 
         var fields = property.Mapping("logicalTypeOptions", allowed, required: false);
@@ -249,52 +305,57 @@ internal static class ContractReader
 
         var format = logicalType switch
         {
-            LogicalType.String => fields.OneOf("format", StringFormats, required: false),
-            LogicalType.Date => fields.OneOf("format", DateFormats, required: false),
-            _ => null,
+            LogicalType.Integer => fields.OneOf("format", IntegerFormats, required: false),
+            LogicalType.Number => fields.OneOf("format", NumberFormats, required: false),
+            _ => fields.OptionalText("format"),
         };
-        var pattern = fields.OptionalText("pattern");
-        if (pattern is not null && !IsRegex(pattern))
+
+        var temporal = logicalType is LogicalType.Date or LogicalType.Timestamp or LogicalType.Time;
+        var (minimum, exclusiveMinimum) = temporal ? (null, false) : Bound(fields, "minimum", "exclusiveMinimum", boundsAreNumbers, Math.Max);
+        var (maximum, exclusiveMaximum) = temporal ? (null, false) : Bound(fields, "maximum", "exclusiveMaximum", boundsAreNumbers, Math.Min);
+        var multipleOf = fields.Number("multipleOf");
+        if (multipleOf <= 0)
         {
-            fields.Error("pattern", $"'{pattern}' is not a valid regular expression");
+            fields.Error("multipleOf", $"{multipleOf} is not above zero");
         }
 
-        var (minimum, exclusiveMinimum) = Bound(fields, "minimum", "exclusiveMinimum", boundsAreNumbers, Math.Max);
-        var (maximum, exclusiveMaximum) = Bound(fields, "maximum", "exclusiveMaximum", boundsAreNumbers, Math.Min);
+        var required = fields.Has("required") ? fields.Texts("required") : null;
+        if (required is { Count: 0 } && fields.Node("required", required: false) is YamlSequenceNode)
+        {
+            fields.Error("required", "needs at least one property name");
+        }
+        else if (required is not null && required.Distinct().Count() != required.Count)
+        {
+            fields.Error("required", "names a property twice");
+        }
+
         var options = new LogicalTypeOptions(
             format,
             fields.Count("minLength"),
             fields.Count("maxLength"),
-            pattern,
+            fields.OptionalText("pattern"),
             null,
             minimum,
             maximum,
             exclusiveMinimum,
             exclusiveMaximum,
-            fields.Number("multipleOf"),
+            multipleOf,
             fields.Count("minItems"),
             fields.Count("maxItems"),
-            fields.Boolean("uniqueItems"));
-
-        if (options.MinLength > options.MaxLength)
+            fields.Boolean("uniqueItems"))
         {
-            fields.Error("minLength", $"{options.MinLength} is above maxLength {options.MaxLength}");
-        }
-
-        if (options.Minimum > options.Maximum)
-        {
-            fields.Error("minimum", $"{options.Minimum} is above maximum {options.Maximum}");
-        }
-
-        if (options.MinItems > options.MaxItems)
-        {
-            fields.Error("minItems", $"{options.MinItems} is above maxItems {options.MaxItems}");
-        }
-
-        if (options.MultipleOf <= 0)
-        {
-            fields.Error("multipleOf", $"{options.MultipleOf} is not above zero");
-        }
+            TemporalMinimum = temporal ? fields.OptionalText("minimum") : null,
+            TemporalMaximum = temporal ? fields.OptionalText("maximum") : null,
+            TemporalExclusiveMinimum = temporal ? fields.OptionalText("exclusiveMinimum") : null,
+            TemporalExclusiveMaximum = temporal ? fields.OptionalText("exclusiveMaximum") : null,
+            Timezone = fields.OptionalBoolean("timezone"),
+            DefaultTimezone = fields.OptionalText("defaultTimezone"),
+            MinProperties = fields.Count("minProperties"),
+            MaxProperties = fields.Count("maxProperties"),
+            RequiredProperties = required,
+            AsWritten = YamlJson.ToJson(property.Raw("logicalTypeOptions")!, property.Reader) as JsonObject,
+            Source = fields.Source,
+        };
 
         return fields.HasErrors ? null : options;
     }
@@ -306,7 +367,9 @@ internal static class ContractReader
     private static (decimal? Bound, bool Exclusive) Bound(YamlFields fields, string inclusive, string exclusive, bool boundsAreNumbers, Func<decimal, decimal, decimal> stricter)
     {
         var bound = fields.Number(inclusive);
-        if (!boundsAreNumbers)
+
+        // v3.0.x documents write the flag (v3.0.2's schema) or, read as v3.1.0 reads them, the bound itself.
+        if (!boundsAreNumbers && fields.Raw(exclusive) is YamlScalarNode flag && YamlFields.ScalarKindOf(flag) == YamlFields.ScalarKind.Boolean)
         {
             return (bound, fields.Boolean(exclusive));
         }
@@ -319,11 +382,8 @@ internal static class ContractReader
         return bound is null || stricter(bound.Value, exclusiveBound) == exclusiveBound ? (exclusiveBound, true) : (bound, false);
     }
 
-    /// <summary>
-    /// The object's whole example events: the value of its custom property <c>examples</c>, with the value's path, or
-    /// nothing when there is none (a value that is not a list is reported).
-    /// </summary>
-    private static (YamlSequenceNode? Examples, string Path) ExamplesOf(YamlFields fields, DefinitionReader reader)
+    /// <summary>The value of the object's custom property <c>examples</c> (whole example events, the mesh's extension) and its path, if there is one.</summary>
+    private static (YamlSequenceNode? Examples, string Path) ExamplesOf(YamlFields fields)
     {
         if (fields.Raw(CustomPropertyReader.Field) is not YamlSequenceNode entries)
         {
@@ -336,76 +396,39 @@ internal static class ContractReader
                 && entry.Children.TryGetValue(new YamlScalarNode("property"), out var name) && name is YamlScalarNode { Value: ExamplesProperty }
                 && entry.Children.TryGetValue(new YamlScalarNode("value"), out var value))
             {
-                var path = $"{fields.PathOf(CustomPropertyReader.Field)}[{i}].value";
-                if (value is YamlSequenceNode sequence)
-                {
-                    return (sequence, path);
-                }
-
-                reader.Error(value, path, $"the examples are a list of example events, found {YamlFields.Describe(value)}");
+                // A value that is not a list is reported by governance rule examples; the standard takes any value.
+                return (value as YamlSequenceNode, $"{fields.PathOf(CustomPropertyReader.Field)}[{i}].value");
             }
         }
 
         return (null, "");
     }
 
-    /// <summary>The custom properties, with the personal-data flag checked: a misspelt or non-boolean one would silently drop the protection.</summary>
-    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields fields)
-    {
-        var customProperties = CustomPropertyReader.Read(fields);
-        foreach (var property in customProperties)
-        {
-            if (property.Property != PersonalDataProperty && string.Equals(property.Property, PersonalDataProperty, StringComparison.OrdinalIgnoreCase))
-            {
-                fields.Reader.Errors.Add(property.Source.Error("property", $"'{property.Property}' would not mark personal data; the custom property is '{PersonalDataProperty}', in lower case"));
-            }
-            else if (property.Property == PersonalDataProperty && property.Text is not ("true" or "false"))
-            {
-                fields.Reader.Errors.Add(property.Source.Error("value", $"'{property.Text ?? property.Value?.ToJsonString()}' is not true or false"));
-            }
-        }
-
-        return customProperties;
-    }
+    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields fields) => CustomPropertyReader.Read(fields);
 
     private static bool IsPersonalData(YamlFields property, IReadOnlyList<CustomProperty> customProperties) =>
         property.Has("customProperties") && customProperties.Any(p => p is { Property: PersonalDataProperty, Text: "true" });
 
-    private static IReadOnlyList<JsonNode?> ReadExamples(YamlFields fields, SchemaProperty property, DefinitionReader reader)
+    /// <summary>A property's examples, any JSON values, each with where it is written (governance rule examples checks them against the property).</summary>
+    private static (IReadOnlyList<JsonNode?> Examples, IReadOnlyList<SourceLocation> Locations) ReadExamples(YamlFields fields, DefinitionReader reader)
     {
         var node = fields.Node("examples", required: false);
         if (node is null)
         {
-            return [];
+            return ([], []);
         }
 
         if (node is not YamlSequenceNode sequence)
         {
             fields.Error("examples", $"expected a list, found {YamlFields.Describe(node)}");
-            return [];
+            return ([], []);
         }
 
-        // Checked as a one-field event, so the reasons read exactly as they would for a real event.
-        var validator = ContractEventValidator.ForExamples(
-            new SchemaObject(property.Name, null, null, [property with { Required = false }], [], [], property.Source));
-        var examples = new List<JsonNode?>();
-        for (var i = 0; i < sequence.Children.Count; i++)
-        {
-            var example = YamlJson.ToJson(sequence.Children[i], reader);
-            foreach (var violation in validator.Validate(new JsonObject { [property.Name] = example?.DeepClone() }))
-            {
-                reader.Error(sequence.Children[i], $"{fields.PathOf("examples")}[{i}]", violation.Reason);
-            }
-
-            examples.Add(example);
-        }
-
-        return examples;
+        return (sequence.Children.Select(c => YamlJson.ToJson(c, reader)).ToList(), sequence.Children.Select(reader.LocationOf).ToList());
     }
 
-    private static IReadOnlyList<ServiceLevelProperty> ReadSla(YamlFields contract)
-    {
-        var sla = contract.Items("slaProperties", required: false, (node, path) =>
+    private static IReadOnlyList<ServiceLevelProperty> ReadSla(YamlFields contract) =>
+        contract.Items("slaProperties", required: false, (node, path) =>
         {
             var fields = contract.Reader.Mapping(node, path, SlaFields);
             if (fields is null)
@@ -413,23 +436,47 @@ internal static class ContractReader
                 return null;
             }
 
+            var value = SlaValue(fields, "value", required: true);
             var property = new ServiceLevelProperty(
-                fields.Text("property"), fields.Text("value"), fields.OptionalText("unit"), fields.OptionalText("element"), fields.OptionalText("driver"), fields.Source);
+                fields.Text("property"), value?.Text ?? "", fields.OptionalText("unit"), fields.OptionalText("element"), fields.OptionalText("driver"), fields.Source)
+            {
+                Id = fields.StableId("id"),
+                ValueAsWritten = value?.Json,
+                ValueExt = SlaValue(fields, "valueExt", required: false)?.Json,
+                HasValueExt = fields.Has("valueExt"),
+                Description = fields.OptionalText("description"),
+                Scheduler = fields.OptionalText("scheduler"),
+                Schedule = fields.OptionalText("schedule"),
+            };
             return fields.HasErrors ? null : property;
         });
 
-        RefuseDuplicates(sla, p => p.Property, p => p.Source, "property", contract.Reader);
+    /// <summary>An SLA value: any scalar, null included (the field itself must be there when required).</summary>
+    private static (string Text, JsonNode? Json)? SlaValue(YamlFields fields, string name, bool required)
+    {
+        var node = fields.Raw(name);
+        if (node is null)
+        {
+            if (required)
+            {
+                fields.Error(name, "is required");
+            }
 
-        return sla;
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            fields.Error(name, $"expected a single value, found {YamlFields.Describe(node)}");
+            return null;
+        }
+
+        return (YamlFields.IsNull(scalar) ? "" : scalar.Value ?? "", YamlJson.ToJson(scalar, fields.Reader));
     }
 
     private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract, string? topic)
     {
-        var servers = contract.Items("servers", required: false, (node, path) => ReadServer(node, path, contract.Reader, topic));
-
-        RefuseDuplicates(servers, s => s.Server, s => s.Source, "server", contract.Reader);
-
-        return servers;
+        return contract.Items("servers", required: false, (node, path) => ReadServer(node, path, contract.Reader, topic));
     }
 
     /// <summary>
@@ -467,10 +514,6 @@ internal static class ContractReader
         }
 
         var location = fields.OptionalText(ServerTypes.Location);
-        if (type == ContractServerType.Api && location is { Length: > 0 } && !location.StartsWith('/') && !(Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-        {
-            fields.Error(ServerTypes.Location, $"'{location}' is neither a path starting with '/' nor an http(s) URL");
-        }
 
         if (type == ContractServerType.Sftp && location is not null && !location.StartsWith(ServerTypes.SftpScheme, StringComparison.Ordinal))
         {
@@ -500,31 +543,5 @@ internal static class ContractReader
             CustomProperties = CustomPropertyReader.Read(fields),
         };
         return fields.HasErrors ? null : server;
-    }
-
-    /// <summary>Reports every element whose key repeats an earlier one's, at the repeated key.</summary>
-    private static void RefuseDuplicates<T>(IReadOnlyList<T> items, Func<T, string> key, Func<T, DefinitionSource> source, string field, DefinitionReader reader)
-    {
-        var seen = new Dictionary<string, DefinitionSource>();
-        foreach (var item in items)
-        {
-            if (!seen.TryAdd(key(item), source(item)))
-            {
-                reader.Errors.Add(source(item).Error(field, $"'{key(item)}' is already used by {seen[key(item)].Path}"));
-            }
-        }
-    }
-
-    private static bool IsRegex(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.ECMAScript);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

@@ -7,15 +7,18 @@ internal static class CustomPropertyReader
 {
     public const string Field = "customProperties";
 
-    private static readonly string[] Fields = ["id", "property", "value", "description"];
+    private static readonly string[] ContractFields = ["id", "property", "value", "description"];
 
-    public static IReadOnlyList<CustomProperty> Read(YamlFields parent) =>
-        parent.Items(Field, required: false, (node, path) => Read(node, path, parent.Reader));
+    // ODPS entries have no stable id.
+    private static readonly string[] DescriptorFields = ["property", "value", "description"];
+
+    public static IReadOnlyList<CustomProperty> Read(YamlFields parent, Standard standard = Standard.Odcs) =>
+        parent.Items(Field, required: false, (node, path) => Read(node, path, parent.Reader, standard));
 
     /// <summary>One entry, or null when it is broken (the problems are reported).</summary>
-    public static CustomProperty? Read(YamlNode node, string path, DefinitionReader reader)
+    public static CustomProperty? Read(YamlNode node, string path, DefinitionReader reader, Standard standard)
     {
-        var fields = reader.Mapping(node, path, Fields);
+        var fields = reader.Mapping(node, path, standard == Standard.Odcs ? ContractFields : DescriptorFields);
         if (fields is null)
         {
             return null;

@@ -2,7 +2,7 @@ using Semver;
 
 namespace DataMesh.Contracts;
 
-/// <summary>A data contract as an ODCS v3.0.x <c>*.odcs.yaml</c> file states it.</summary>
+/// <summary>A data contract as an ODCS v3.1.0 or v3.0.x <c>*.odcs.yaml</c> file states it, every section of the standard included.</summary>
 public sealed record DataContract(
     string ApiVersion,
     string Id,
@@ -19,6 +19,31 @@ public sealed record DataContract(
     IReadOnlyList<string> Tags,
     DefinitionSource Source)
 {
+    /// <summary>The <c>version</c> as written; <see cref="Version"/> is it as semver (0.0.0 when it is not, which governance refuses).</summary>
+    public string VersionText { get; init; } = "";
+
+    /// <summary>The <c>status</c> as written; <see cref="Status"/> is it as the mesh knows it (proposed when unknown, which governance refuses).</summary>
+    public string StatusText { get; init; } = "";
+
+    public string? Tenant { get; init; }
+
+    public IReadOnlyList<Model.SupportChannel> Support { get; init; } = [];
+
+    public Model.Price? Price { get; init; }
+
+    /// <summary>The IAM roles that give access to the data.</summary>
+    public IReadOnlyList<Model.Role> Roles { get; init; } = [];
+
+    /// <summary>The element SLA properties apply to by default (deprecated in v3.1.0, still read).</summary>
+    public string? SlaDefaultElement { get; init; }
+
+    public IReadOnlyList<Model.AuthoritativeDefinition> AuthoritativeDefinitions { get; init; } = [];
+
+    public IReadOnlyList<CustomProperty> CustomProperties { get; init; } = [];
+
+    /// <summary>When the contract was created, as written (a date-time).</summary>
+    public string? ContractCreatedTs { get; init; }
+
     /// <summary>The schema object (event type) called <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">The contract has no such object.</exception>
     public SchemaObject SchemaObject(string name) =>

@@ -17,11 +17,11 @@ internal sealed class DefinitionReader(string file)
     public void Error(YamlNode node, string path, string reason) => Errors.Add(new(LocationOf(node), path, reason));
 
     /// <summary>Opens a mapping for reading; any field not in <paramref name="known"/> is reported as unknown.</summary>
-    public YamlFields? Mapping(YamlNode node, string path, IReadOnlyList<string> known)
+    public YamlFields? Mapping(YamlNode node, string path, IReadOnlyList<string> known, bool open = false)
     {
         if (node is YamlMappingNode mapping)
         {
-            return new YamlFields(this, mapping, path, known);
+            return new YamlFields(this, mapping, path, known, open);
         }
 
         Error(node, path, $"expected a mapping of fields, found {YamlFields.Describe(node)}");

@@ -24,6 +24,9 @@ public sealed class DefinitionSource
     /// <summary>Where <paramref name="field"/> is written, or where the element starts when it is absent.</summary>
     public SourceLocation LocationOf(string field) => fieldLocations.GetValueOrDefault(field, Location);
 
+    /// <summary>Whether <paramref name="field"/> is written in the element (an empty list included).</summary>
+    internal bool Has(string field) => fieldLocations.ContainsKey(field);
+
     /// <summary>The field path of one of the element's fields, e.g. <c>outputPorts[0].contractId</c>.</summary>
     public string PathOf(string field) => Path.Length == 0 ? field : $"{Path}.{field}";
 

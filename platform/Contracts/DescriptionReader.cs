@@ -1,25 +1,26 @@
 namespace DataMesh.Contracts;
 
-/// <summary>Reads the <c>description</c> block, the same in ODPS and ODCS.</summary>
+/// <summary>Reads the <c>description</c> block, the same in ODPS and ODCS except that ODCS lets it have fields of its author's own.</summary>
 internal static class DescriptionReader
 {
-    private static readonly string[] Fields = ["purpose", "usage", "limitations"];
+    private static readonly string[] Fields = ["purpose", "usage", "limitations", AuthoritativeDefinitionReader.Field, CustomPropertyReader.Field];
 
-    /// <param name="required">
-    /// Whether the block and its three texts are required here (the descriptor, as the mesh reads ODPS). In a
-    /// contract ODCS makes them optional: absent ones read as empty, and <see cref="MeshGovernance"/> asks for them.
-    /// </param>
-    public static DataProductDescription? Read(YamlFields parent, bool required)
+    /// <summary>The description (empty texts for what is not written), or null when it is broken (the problems are reported).</summary>
+    public static DataProductDescription? Read(YamlFields parent, Standard standard)
     {
-        var fields = parent.Mapping("description", Fields, required);
+        var fields = parent.Mapping("description", Fields, required: false, open: standard == Standard.Odcs);
         if (fields is null)
         {
-            return required ? null : new DataProductDescription("", "", "");
+            return parent.Has("description") ? null : new DataProductDescription("", "", "") { IsWritten = false };
         }
 
-        var description = required
-            ? new DataProductDescription(fields.Text("purpose"), fields.Text("usage"), fields.Text("limitations"))
-            : new DataProductDescription(fields.OptionalText("purpose") ?? "", fields.OptionalText("usage") ?? "", fields.OptionalText("limitations") ?? "");
+        var description = new DataProductDescription(fields.OptionalText("purpose") ?? "", fields.OptionalText("usage") ?? "", fields.OptionalText("limitations") ?? "")
+        {
+            AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, standard),
+            CustomProperties = CustomPropertyReader.Read(fields, standard),
+            Source = fields.Source,
+            OtherFields = fields.Others.Select(o => new KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>(o.Key, YamlJson.ToJson(o.Value, fields.Reader))).ToList(),
+        };
         return fields.HasErrors ? null : description;
     }
 }

@@ -10,6 +10,16 @@ namespace DataMesh.Contracts;
 /// </summary>
 public sealed record InputPort(string Name, string DataProductId, string ContractId, SemVersion Version, DefinitionSource Source)
 {
+    /// <summary>The <c>version</c> as written; <see cref="Version"/> is it as semver (0.0.0 when it is not, which governance refuses).</summary>
+    public string VersionText { get; init; } = "";
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Every custom property as written, the <c>dataProductId</c> one included.</summary>
+    public IReadOnlyList<CustomProperty> CustomProperties { get; init; } = [];
+
+    public IReadOnlyList<DataMesh.Contracts.Model.AuthoritativeDefinition> AuthoritativeDefinitions { get; init; } = [];
+
     /// <summary>The custom property naming the upstream data product.</summary>
     public const string UpstreamProperty = "dataProductId";
 

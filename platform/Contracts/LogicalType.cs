@@ -5,6 +5,12 @@ public enum LogicalType
 {
     String,
     Date,
+
+    /// <summary>A point in time with its time of day (ODCS v3.1.0).</summary>
+    Timestamp,
+
+    /// <summary>A time of day (ODCS v3.1.0).</summary>
+    Time,
     Number,
     Integer,
     Object,

@@ -24,6 +24,39 @@ public sealed record LogicalTypeOptions(
     int? MaxItems = null,
     bool UniqueItems = false)
 {
+    /// <summary>A <c>date</c>, <c>timestamp</c> or <c>time</c> property's bounds, written as text in the type's format.</summary>
+    public string? TemporalMinimum { get; init; }
+
+    public string? TemporalMaximum { get; init; }
+
+    public string? TemporalExclusiveMinimum { get; init; }
+
+    public string? TemporalExclusiveMaximum { get; init; }
+
+    /// <summary>Whether a <c>timestamp</c> or <c>time</c> carries its time zone.</summary>
+    public bool? Timezone { get; init; }
+
+    /// <summary>The time zone a <c>timestamp</c> or <c>time</c> without one is in (the standard's default is Etc/UTC).</summary>
+    public string? DefaultTimezone { get; init; }
+
+    /// <summary>An <c>object</c> property's bounds on its number of fields.</summary>
+    public int? MinProperties { get; init; }
+
+    public int? MaxProperties { get; init; }
+
+    /// <summary>The fields an <c>object</c> property must have, when its options list them.</summary>
+    public IReadOnlyList<string>? RequiredProperties { get; init; }
+
+    /// <summary>
+    /// The options exactly as written (JSON), so a document is written back as it was read: the typed members above
+    /// are what the mesh reads, and in v3.1.0 both <c>minimum</c> and <c>exclusiveMinimum</c> fold into one bound.
+    /// A <c>boolean</c>'s options, which the standard leaves open, are only here.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? AsWritten { get; init; }
+
+    /// <summary>Where the options are written, for governance findings on them; null for options built in code.</summary>
+    public DefinitionSource? Source { get; init; }
+
     /// <summary>No options: the logical type alone.</summary>
     public static LogicalTypeOptions None { get; } = new();
 }

@@ -16,6 +16,23 @@ public sealed record SchemaObject(
     IReadOnlyList<string> Tags,
     DefinitionSource Source)
 {
+    /// <summary>The standard's stable <c>id</c> of the object, when one is written.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Whether <c>logicalType: object</c> is written (the standard makes it optional; it is the only value).</summary>
+    public bool HasLogicalType { get; init; }
+
+    /// <summary>What one row or event of the object stands for, e.g. "one row per order line".</summary>
+    public string? DataGranularityDescription { get; init; }
+
+    public IReadOnlyList<Model.AuthoritativeDefinition> AuthoritativeDefinitions { get; init; } = [];
+
+    /// <summary>The object's foreign keys, each naming both ends.</summary>
+    public IReadOnlyList<Model.Relationship> Relationships { get; init; } = [];
+
+    /// <summary>The field path of the <c>examples</c> custom property's value, or empty when there is none.</summary>
+    internal string ExamplesPath { get; init; } = "";
+
     /// <summary>
     /// The ODCS <c>physicalName</c>: for an event type (<see cref="PhysicalType"/> <c>topic</c>) the topic it is published on,
     /// for a <c>table</c> or <c>view</c> the relation its rows are in, where quality rules are measured.
@@ -25,7 +42,7 @@ public sealed record SchemaObject(
     /// <summary>The ODCS <c>physicalType</c>: <c>topic</c> for an event type, <c>table</c> or <c>view</c> for stored data.</summary>
     public string? PhysicalType { get; init; }
 
-    /// <summary>The object's <c>customProperties</c> with a text value (the examples are in <see cref="Examples"/>).</summary>
+    /// <summary>The object's <c>customProperties</c>, every one as written (the <c>examples</c> one is also read into <see cref="Examples"/>).</summary>
     public IReadOnlyList<CustomProperty> CustomProperties { get; init; } = [];
 
     /// <summary>The object's ODCS <c>quality</c> rules (row count, duplicates across properties, SQL).</summary>

@@ -39,6 +39,46 @@ public sealed record SchemaProperty(
     /// </summary>
     public string? ClassificationName { get; init; }
 
+    /// <summary>The standard's stable <c>id</c> of the property, when one is written.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Whether this describes the elements of an array (its <c>items</c>) rather than a named property.</summary>
+    public bool IsItem { get; init; }
+
+    /// <summary>
+    /// Whether the property states its <c>logicalType</c>. The standard makes it optional; without it
+    /// <see cref="LogicalType"/> reads as string and governance rule <see cref="MeshGovernance.LogicalTypeRule"/> asks for it.
+    /// </summary>
+    public bool HasLogicalType { get; init; } = true;
+
+    /// <summary>The type in the store, e.g. <c>varchar(20)</c> (ODCS <c>physicalType</c>).</summary>
+    public string? PhysicalType { get; init; }
+
+    public int? PrimaryKeyPosition { get; init; }
+
+    public bool? Partitioned { get; init; }
+
+    public int? PartitionKeyPosition { get; init; }
+
+    public string? EncryptedName { get; init; }
+
+    public IReadOnlyList<string> TransformSourceObjects { get; init; } = [];
+
+    public string? TransformLogic { get; init; }
+
+    public string? TransformDescription { get; init; }
+
+    public IReadOnlyList<Model.AuthoritativeDefinition> AuthoritativeDefinitions { get; init; } = [];
+
+    /// <summary>The property's foreign keys, each naming the other end.</summary>
+    public IReadOnlyList<Model.Relationship> Relationships { get; init; } = [];
+
+    /// <summary>Which of the flags <c>required</c>, <c>unique</c>, <c>primaryKey</c>, <c>criticalDataElement</c> are written, so one written <c>false</c> is written back (and <c>name</c>, for an array's items).</summary>
+    public IReadOnlySet<string> Written { get; init; } = new HashSet<string>();
+
+    /// <summary>Where each of <see cref="Examples"/> is written.</summary>
+    internal IReadOnlyList<SourceLocation> ExampleLocations { get; init; } = [];
+
     /// <summary>The column the property is stored in, when it differs from <see cref="Name"/> (ODCS <c>physicalName</c>).</summary>
     public string? PhysicalName { get; init; }
 

@@ -6,6 +6,23 @@ namespace DataMesh.Contracts;
 /// </summary>
 public sealed record ServiceLevelProperty(string Property, string Value, string? Unit, string? Element, string? Driver, DefinitionSource Source)
 {
+    public string? Id { get; init; }
+
+    /// <summary>The value as written (a number, text, a boolean or null); <see cref="Value"/> is its text.</summary>
+    public System.Text.Json.Nodes.JsonNode? ValueAsWritten { get; init; }
+
+    /// <summary>The extended value (ODCS <c>valueExt</c>), any scalar; see <see cref="HasValueExt"/> for a written null.</summary>
+    public System.Text.Json.Nodes.JsonNode? ValueExt { get; init; }
+
+    public bool HasValueExt { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>How the promise is checked on a schedule, e.g. <c>cron</c>.</summary>
+    public string? Scheduler { get; init; }
+
+    public string? Schedule { get; init; }
+
     /// <summary>The time units we understand, with the ODCS spellings (<c>d</c>, <c>day</c>, <c>days</c>, …).</summary>
     internal static IReadOnlyDictionary<string, TimeSpan> TimeUnits { get; } = new Dictionary<string, TimeSpan>
     {

@@ -18,7 +18,8 @@ internal sealed partial class YamlFields
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> fields = [];
     private int errorCount;
 
-    public YamlFields(DefinitionReader reader, YamlMappingNode mapping, string path, IReadOnlyList<string> known)
+    /// <param name="open">Whether fields not in <paramref name="known"/> are allowed (kept in <see cref="Others"/>) rather than reported.</param>
+    public YamlFields(DefinitionReader reader, YamlMappingNode mapping, string path, IReadOnlyList<string> known, bool open = false)
     {
         this.reader = reader;
         this.mapping = mapping;
@@ -29,6 +30,10 @@ internal sealed partial class YamlFields
             {
                 errorCount++;
                 reader.Error(key, path, "a field name must be plain text");
+            }
+            else if (!known.Contains(name) && open)
+            {
+                Others.Add(new(name, value));
             }
             else if (!known.Contains(name))
             {
@@ -43,6 +48,9 @@ internal sealed partial class YamlFields
     }
 
     public string Path { get; }
+
+    /// <summary>The fields of an open mapping that are not among the known ones, in file order.</summary>
+    public List<KeyValuePair<string, YamlNode>> Others { get; } = [];
 
     /// <summary>Whether a problem was reported for this mapping's own fields (not those of nested elements read separately).</summary>
     public bool HasErrors => errorCount > 0;
@@ -100,8 +108,15 @@ internal sealed partial class YamlFields
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } value })
+        if (node is YamlScalarNode { Value: { } value } scalar)
         {
+            // As the standards' JSON schemas see YAML (1.1): a plain 5, true or yes is not text; quoting makes it text.
+            if (ScalarKindOf(scalar) is not ScalarKind.Text)
+            {
+                Error(name, $"expected text, found {Describe(node)} (quote it to make it text)");
+                return null;
+            }
+
             return value;
         }
 
@@ -131,35 +146,39 @@ internal sealed partial class YamlFields
         return value is null ? null : Enum.GetValues<TEnum>()[names.IndexOf(value)];
     }
 
-    public bool Boolean(string name)
-    {
-        var value = ReadText(name, required: false);
-        switch (value)
-        {
-            case null or "false":
-                return false;
-            case "true":
-                return true;
-            default:
-                Error(name, $"'{value}' is not true or false");
-                return false;
-        }
-    }
+    public bool Boolean(string name) => OptionalBoolean(name) ?? false;
 
-    public decimal? Number(string name)
+    /// <summary>A boolean as YAML writes one (<c>true</c>, <c>false</c>; YAML 1.1 also <c>yes</c>, <c>no</c>, <c>on</c>, <c>off</c>), or null when absent.</summary>
+    public bool? OptionalBoolean(string name)
     {
-        var value = ReadText(name, required: false);
-        if (value is null)
+        if (Node(name, required: false) is not { } node)
         {
             return null;
         }
 
-        if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (node is YamlScalarNode { Value: { } value } scalar && ScalarKindOf(scalar) == ScalarKind.Boolean)
+        {
+            return value.ToLowerInvariant() is "true" or "yes" or "on";
+        }
+
+        Error(name, $"{Describe(node)} is not true or false");
+        return null;
+    }
+
+    public decimal? Number(string name)
+    {
+        if (Node(name, required: false) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } value } scalar && ScalarKindOf(scalar) is ScalarKind.Integer or ScalarKind.Float
+            && decimal.TryParse(value.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return number;
         }
 
-        Error(name, $"'{value}' is not a number");
+        Error(name, $"{Describe(node)} is not a number");
         return null;
     }
 
@@ -248,10 +267,12 @@ internal sealed partial class YamlFields
         {
             case null:
                 return [];
-            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
+            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode scalar && ScalarKindOf(scalar) == ScalarKind.Text):
                 return sequence.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList();
             default:
-                Error(name, $"expected a list of text, found {Describe(node)}");
+                Error(name, node is YamlSequenceNode list && list.Children.FirstOrDefault(c => c is not YamlScalarNode s || ScalarKindOf(s) != ScalarKind.Text) is { } item
+                    ? $"expected a list of text, found {Describe(item)} in it (quote a number or boolean to make it text)"
+                    : $"expected a list of text, found {Describe(node)}");
                 return [];
         }
     }
@@ -292,10 +313,10 @@ internal sealed partial class YamlFields
         return items;
     }
 
-    public YamlFields? Mapping(string name, IReadOnlyList<string> known, bool required)
+    public YamlFields? Mapping(string name, IReadOnlyList<string> known, bool required, bool open = false)
     {
         var node = Node(name, required);
-        return node is null ? null : reader.Mapping(node, PathOf(name), known);
+        return node is null ? null : reader.Mapping(node, PathOf(name), known, open);
     }
 
     internal static string Describe(YamlNode node) => node switch
@@ -305,6 +326,45 @@ internal sealed partial class YamlFields
         YamlScalarNode scalar => $"'{scalar.Value}'",
         _ => "an alias",
     };
+
+    /// <summary>What a scalar is as YAML 1.1 (what the standards' own tools read with) resolves it; a quoted scalar is always text.</summary>
+    internal static ScalarKind ScalarKindOf(YamlScalarNode scalar)
+    {
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
+            return ScalarKind.Text;
+        }
+
+        var value = scalar.Value ?? "";
+        return value switch
+        {
+            "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
+            _ when BooleanPattern().IsMatch(value) => ScalarKind.Boolean,
+            _ when IntegerPattern().IsMatch(value) => ScalarKind.Integer,
+            _ when FloatPattern().IsMatch(value) => ScalarKind.Float,
+            _ => ScalarKind.Text,
+        };
+    }
+
+    internal enum ScalarKind
+    {
+        Null,
+        Boolean,
+        Integer,
+        Float,
+        Text,
+    }
+
+    [GeneratedRegex("^(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")]
+    private static partial Regex BooleanPattern();
+
+    // YAML 1.1 integers: binary, octal, decimal, hexadecimal and base 60, with '_' separators.
+    [GeneratedRegex("^[-+]?(0b[01_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)$")]
+    private static partial Regex IntegerPattern();
+
+    // YAML 1.1 floats always have a dot (1e5 is text); also base 60, infinities and NaN.
+    [GeneratedRegex(@"^([-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?|\.[0-9_]+([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
+    private static partial Regex FloatPattern();
 
     internal static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" };

@@ -30,7 +30,7 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData(
         "        primaryKey: true\n        classification: internal\n      - name: name",
         "        primarykey: true\n        classification: internal\n      - name: name",
-        "hr/employees.odcs.yaml:29:9: schema[0].properties[0].primarykey: unknown field; expected one of name, logicalType, logicalTypeOptions, businessName, description, required, unique, primaryKey, classification, criticalDataElement, tags, customProperties, examples, properties, items, physicalName, quality")]
+        "hr/employees.odcs.yaml:29:9: schema[0].properties[0].primarykey: unknown field; expected one of id, name, physicalType, description, businessName, authoritativeDefinitions, tags, customProperties, primaryKey, primaryKeyPosition, logicalType, logicalTypeOptions, physicalName, required, unique, partitioned, partitionKeyPosition, classification, encryptedName, transformSourceObjects, transformLogic, transformDescription, examples, criticalDataElement, relationships, quality, properties, items")]
     [InlineData(
         "          format: uuid\n        required: true\n        primaryKey: true\n        classification: internal\n      - name: name",
         "          format: uuid\n        required: false\n        primaryKey: true\n        classification: internal\n      - name: name",
@@ -95,10 +95,9 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData("  usage: Keep a local copy of the employees you need; never re-publish personal data.\n", "",
         "hr/employees.odcs.yaml:10:1: description.usage: is required: consumers learn from it what the data is for, how to use it and what it cannot do")]
     [InlineData("team:\n  name: people-platform\n", "team:\n  owner: people-platform\n",
-        "hr/employees.odcs.yaml:15:3: team.owner: unknown field; expected one of name, description, members",
-        "hr/employees.odcs.yaml:15:3: team.name: is required")]
+        "hr/employees.odcs.yaml:15:3: team.owner: unknown field; expected one of id, name, description, members, tags, customProperties, authoritativeDefinitions")]
     [InlineData("tags: [hr]\n", "tags: [hr]\nprice: 0\n",
-        "hr/employees.odcs.yaml:17:1: price: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, dataProduct, description, team, tags, schema, slaProperties, servers")]
+        "hr/employees.odcs.yaml:17:8: price: expected a mapping of fields, found '0'")]
     public void A_broken_header_is_reported_at_its_line(string text, string replacement, params string[] expected)
     {
         folder.Replace(Contract, text, replacement);
@@ -185,7 +184,7 @@ public sealed class ContractValidationTests : IDisposable
     {
         folder
             .Replace(Contract, "    value: 7\n    unit: y", "    value: 7\n    unit: fortnights")
-            .Replace(DefinitionsFolder.PayrollContract, "status: draft", "status: live");
+            .Replace(DefinitionsFolder.PayrollContract, "kind: DataContract", "kind: Contract");
 
         var exception = Assert.Throws<DataProductDefinitionException>(folder.Load);
 
@@ -197,9 +196,9 @@ public sealed class ContractValidationTests : IDisposable
     {
         folder
             .Replace(Contract, "    value: 7\n    unit: y", "    value: 7\n    unit: fortnights")
-            .Replace(Contract, "status: active", "status: live");
+            .Replace(Contract, "kind: DataContract", "kind: Contract");
 
-        Assert.Equal(["hr/employees.odcs.yaml:7:1: status: 'live' is not one of proposed, draft, active, deprecated, retired"], folder.Errors());
+        Assert.Equal(["hr/employees.odcs.yaml:3:1: kind: 'Contract' is not one of DataContract"], folder.Errors());
     }
 
     [Fact]

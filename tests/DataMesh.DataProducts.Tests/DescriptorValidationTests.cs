@@ -10,20 +10,21 @@ public sealed class DescriptorValidationTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Theory]
-    [InlineData(Employees, "apiVersion: v1.0.0", "apiVersion: v0.9.0", "hr/employees.odps.yaml:2:1: apiVersion: 'v0.9.0' is not one of v1.0.0")]
+    [InlineData(Employees, "apiVersion: v1.0.0", "apiVersion: v1.1.0", "hr/employees.odps.yaml:2:1: apiVersion: 'v1.1.0' is not one of v1.0.0, v0.9.0")]
     [InlineData(Employees, "kind: DataProduct", "kind: DataProducts", "hr/employees.odps.yaml:3:1: kind: 'DataProducts' is not one of DataProduct")]
     [InlineData(Employees, "id: hr.employees", "id: HR Employees",
         "hr/employees.odps.yaml:4:1: id: 'HR Employees' is not an identifier (lower-case letters, digits, '.', '-', '_', e.g. hr.employees)")]
     [InlineData(Employees, "name: Employees\n", "", "hr/employees.odps.yaml:2:1: name: is required")]
-    [InlineData(Employees, "version: 1.0.0\nstatus", "version: 1.0\nstatus", "hr/employees.odps.yaml:6:1: version: '1.0' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
+    [InlineData(Employees, "version: 1.0.0\nstatus", "version: 1.0\nstatus", "hr/employees.odps.yaml:6:1: version: expected text, found '1.0' (quote it to make it text)")]
+    [InlineData(Employees, "version: 1.0.0\nstatus", "version: '1.0'\nstatus", "hr/employees.odps.yaml:6:1: version: '1.0' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
     [InlineData(Employees, "status: active", "status: live", "hr/employees.odps.yaml:7:1: status: 'live' is not one of proposed, draft, active, deprecated, retired")]
     [InlineData(Employees, "  usage: Subscribe to the events to keep a local copy; query the API for the current state.\n", "",
         "hr/employees.odps.yaml:11:3: description.usage: is required")]
     [InlineData(Employees, "team:\n  name: people-platform\n", "team:\n", "hr/employees.odps.yaml:15:3: team.name: is required")]
-    [InlineData(Employees, "tags: [hr, employees]", "tags: [hr, employees]\nmanagementPorts: []",
-        "hr/employees.odps.yaml:28:1: managementPorts: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, description, team, inputPorts, outputPorts, tags")]
+    [InlineData(Employees, "tags: [hr, employees]", "tags: [hr, employees]\nmanagementPort: []",
+        "hr/employees.odps.yaml:28:1: managementPort: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, authoritativeDefinitions, description, customProperties, tags, inputPorts, outputPorts, managementPorts, support, team, productCreatedTs")]
     [InlineData(Employees, "    contractId: hr.employees.events", "    contractID: hr.employees.events",
-        "hr/employees.odps.yaml:26:5: outputPorts[0].contractID: unknown field; expected one of name, description, type, version, contractId")]
+        "hr/employees.odps.yaml:26:5: outputPorts[0].contractID: unknown field; expected one of name, description, type, version, contractId, sbom, inputContracts, tags, customProperties, authoritativeDefinitions")]
     [InlineData(Payroll, "    version: 1.0.0\noutputPorts", "    version: latest\noutputPorts",
         "finance/payroll.odps.yaml:21:5: inputPorts[0].version: 'latest' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)")]
     [InlineData(Payroll, "    customProperties:\n      - property: dataProductId\n        value: hr.employees\n", "",
@@ -38,12 +39,12 @@ public sealed class DescriptorValidationTests : IDisposable
     [Fact]
     public void A_product_without_output_ports_is_refused()
     {
-        folder.Replace(Payroll, "outputPorts:\n", "outputPorts: []\nformerPorts:\n");
+        // Valid ODPS (the standard makes output ports optional); the mesh's governance asks for one.
+        folder.Replace(Payroll, "outputPorts:\n  - name: payroll-costs\n    description: Salary cost booked per department and month.\n    version: 1.0.0\n    contractId: finance.payroll.costs", "outputPorts: []");
 
         Assert.Equal(
             [
                 "finance/payroll.odps.yaml:22:1: outputPorts: needs at least one entry",
-                "finance/payroll.odps.yaml:23:1: formerPorts: unknown field; expected one of apiVersion, kind, id, name, version, status, domain, tenant, description, team, inputPorts, outputPorts, tags",
             ],
             folder.Errors());
     }

@@ -90,6 +90,8 @@ public sealed class CSharpExporter : IContractExporter
         LogicalType.String => "string",
         LogicalType.Date when property.Options.Format == "date-time" => "DateTimeOffset",
         LogicalType.Date => "DateOnly",
+        LogicalType.Timestamp => "DateTimeOffset",
+        LogicalType.Time => "TimeOnly",
         LogicalType.Number => "decimal",
         LogicalType.Integer => "long",
         LogicalType.Boolean => "bool",

@@ -86,6 +86,8 @@ public sealed class SqlExporter : IContractExporter
         LogicalType.String => "text",
         LogicalType.Date when property.Options.Format == "date-time" => "timestamptz",
         LogicalType.Date => "date",
+        LogicalType.Timestamp => "timestamptz",
+        LogicalType.Time => "time",
         LogicalType.Number => "numeric",
         LogicalType.Integer => "bigint",
         LogicalType.Boolean => "boolean",

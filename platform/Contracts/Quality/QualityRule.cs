@@ -27,6 +27,9 @@ public sealed record QualityRule(
     IReadOnlyList<CustomProperty> CustomProperties,
     DefinitionSource Source)
 {
+    /// <summary>The rule exactly as written (JSON), so a document is written back as it was read; null for a rule built in code.</summary>
+    public System.Text.Json.Nodes.JsonObject? AsWritten { get; init; }
+
     public const string RowsUnit = "rows";
     public const string PercentUnit = "percent";
 

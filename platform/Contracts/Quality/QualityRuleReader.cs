@@ -117,7 +117,7 @@ internal static partial class QualityRuleReader
             CustomPropertyReader.Read(fields),
             fields.Source);
         ReadAuthoritativeDefinitions(fields, reader);
-        return fields.HasErrors || rule.Type is QualityRuleType.Library or QualityRuleType.Sql && threshold is null ? null : rule;
+        return fields.HasErrors || rule.Type is QualityRuleType.Library or QualityRuleType.Sql && threshold is null ? null : rule with { AsWritten = YamlJson.ToJson(node, reader) as System.Text.Json.Nodes.JsonObject };
     }
 
     private static bool BelongsTo(string field, QualityRuleType type) => field switch
