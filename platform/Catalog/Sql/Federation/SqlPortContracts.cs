@@ -21,7 +21,8 @@ public static class SqlPortContracts
         {
             try
             {
-                contracts.Add(DataProductCatalogueLoader.LoadContract(text.Path, text.Yaml));
+                // Read as the standard says, not governed again: the registry governed it when it took it.
+                contracts.Add(DataProductCatalogueLoader.ReadContract(text.Path, text.Yaml));
             }
             catch (DataProductDefinitionException invalid)
             {
