@@ -29,6 +29,9 @@ internal sealed class MeshScene
 
     public MeshFederation Federation { get; private set; } = null!;
 
+    /// <summary>The mesh database as its owner, the connection the catalog is given.</summary>
+    public string MeshConnectionString => Federation.Options.MeshConnectionString;
+
     public static FederatedPort Headcount(string database) => new("hr", database, "headcount_v1",
         [new FederatedTable("headcount", "headcount", [new("cost_center", "cost_center", "text"), new("employees", "employees", "integer")])]);
 
