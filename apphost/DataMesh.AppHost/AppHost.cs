@@ -26,6 +26,12 @@ var catalog = builder.AddProject<Projects.DataMesh_Catalog>("catalog")
     // People sign in: its first platform administrator and, when Mesh:Catalog:OpenIdConnect:Authority is set, an OpenID Connect provider.
     .WithPeopleSignIn();
 
+// ... with one SQL session across the mesh: the `mesh` database of foreign tables (postgres_fdw) over every SQL port, and
+// the role that creates consumers' PostgreSQL logins; both are the catalog's alone.
+var sqlAccess = postgres.AddSqlAccess();
+catalog.WithReference(sqlAccess.MeshDatabase).WaitFor(sqlAccess.MeshDatabase)
+    .WithReference(sqlAccess.Provisioner).WaitFor(sqlAccess.Provisioner);
+
 // ... and the edge: the one public entry, on a fixed port, where keys, grants, masking and rates are enforced.
 var gatewayPort = builder.Configuration.GetValue("Mesh:Gateway:Port", 8080);
 var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")

@@ -6,6 +6,7 @@ using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Observations.Streaming;
 using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
+using DataMesh.Catalog.Sql.Federation;
 using DataMesh.DataProducts;
 using DataMesh.DomainServices.OpenApi;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,7 @@ public static class CatalogServiceExtensions
             .AddSchemaTransformer<RegisteredDefinitionBoundsSchema>());
         builder.Services.AddRazorPages();
         builder.AddPeople();
+        builder.AddMeshFederation();
         return builder;
     }
 

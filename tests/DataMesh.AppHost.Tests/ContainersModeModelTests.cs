@@ -17,7 +17,7 @@ public sealed class ContainersModeModelTests
         var postgres = model.Single<PostgresServerResource>("postgres");
         Assert.Contains(postgres.Annotations.OfType<ContainerMountAnnotation>(), mount => mount.Type == ContainerMountType.Volume && mount.Target!.StartsWith("/var/lib/postgresql", StringComparison.Ordinal));
         Assert.Equal(
-            ["catalog", "finance", "hr", "marketing"],
+            ["catalog", "finance", "hr", "marketing", "mesh"],
             model.Resources.OfType<PostgresDatabaseResource>().Select(database => database.DatabaseName).Order());
         Assert.All(model.Resources.OfType<PostgresDatabaseResource>(), database => Assert.Same(postgres, database.Parent));
         Assert.Contains(model.Resources.OfType<PgWebContainerResource>(), ui => ui.Name == "pgweb");
@@ -150,7 +150,7 @@ public sealed class ContainersModeModelTests
         }
 
         var catalog = model.Single<ProjectResource>("catalog");
-        Assert.Equal(["catalog-db"], catalog.WaitsOf());
+        Assert.Equal(["catalog-db", "mesh-db", "mesh-provisioner"], catalog.WaitsOf());
         Assert.All(Services, name => Assert.Contains(model.Single<ProjectResource>(name).Annotations.OfType<HealthCheckAnnotation>(), check => check.Key.Contains("/health", StringComparison.Ordinal)));
     }
 

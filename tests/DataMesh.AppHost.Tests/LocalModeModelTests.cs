@@ -24,7 +24,7 @@ public sealed class LocalModeModelTests
 
         var postgres = model.Single<LocalPostgresServerResource>("postgres");
         Assert.Equal("/tmp/datamesh-model-test", postgres.DataDirectory);
-        Assert.Equal(["catalog", "finance", "hr", "marketing"], postgres.Databases.Select(database => database.DatabaseName).Order());
+        Assert.Equal(["catalog", "finance", "hr", "marketing", "mesh"], postgres.Databases.Select(database => database.DatabaseName).Order());
         Assert.Equal(
             "Host={postgres.bindings.tcp.host};Port={postgres.bindings.tcp.port};Username=postgres;Password={postgres-password.value}",
             postgres.ConnectionStringExpression.ValueExpression);

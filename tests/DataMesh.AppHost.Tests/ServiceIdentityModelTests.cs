@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Dapr;
+using DataMesh.DataProducts.SqlPorts;
 using DataMesh.Testing;
 using Microsoft.Extensions.Hosting;
 using YamlDotNet.RepresentationModel;
@@ -101,15 +102,17 @@ public sealed class ServiceIdentityModelTests
         var subscribing = Scopes(metadata[DaprTopicScopes.SubscriptionScopes]);
 
         Assert.Equal(["hr.employees.v1", "hr.headcount.v1"], publishing["hr"]);
-        Assert.Equal([], subscribing["hr"]);
+        Assert.Equal([SqlGrantChanged.Topic], subscribing["hr"]);
         Assert.Equal(["finance.budgets.v1", "finance.cost-center-actuals.v1", "hr.employees.v1.finance.cost-center-actuals.deadletter", "marketing.campaigns.v1.finance.cost-center-actuals.deadletter"], publishing["finance"]);
-        Assert.Equal(["hr.employees.v1", "hr.employees.v1.finance.cost-center-actuals.replay", "marketing.campaigns.v1", "marketing.campaigns.v1.finance.cost-center-actuals.replay"], subscribing["finance"]);
+        Assert.Equal([SqlGrantChanged.Topic, "hr.employees.v1", "hr.employees.v1.finance.cost-center-actuals.replay", "marketing.campaigns.v1", "marketing.campaigns.v1.finance.cost-center-actuals.replay"], subscribing["finance"]);
         Assert.Equal(["finance.budgets.v1.marketing.campaigns.deadletter", "hr.headcount.v1.marketing.campaigns.deadletter", "marketing.campaigns.v1", "marketing.leads.v1"], publishing["marketing"]);
-        Assert.Equal(["finance.budgets.v1", "finance.budgets.v1.marketing.campaigns.replay", "hr.headcount.v1", "hr.headcount.v1.marketing.campaigns.replay"], subscribing["marketing"]);
+        Assert.Equal([SqlGrantChanged.Topic, "finance.budgets.v1", "finance.budgets.v1.marketing.campaigns.replay", "hr.headcount.v1", "hr.headcount.v1.marketing.campaigns.replay"], subscribing["marketing"]);
 
-        // The catalog publishes only the consumers' replay topics, each of which only its consumer reads.
-        var replays = subscribing.Where(app => app.Key != "catalog").SelectMany(app => app.Value).Where(topic => topic.EndsWith(".replay", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-        Assert.Equal(replays, publishing["catalog"]);
+        // The catalog publishes only the consumers' replay topics, each of which only its consumer reads, and the SQL grant
+        // changes, which every domain reads.
+        var replays = subscribing.Where(app => app.Key != "catalog").SelectMany(app => app.Value).Where(topic => topic.EndsWith(".replay", StringComparison.Ordinal));
+        Assert.Equal(replays.Append(SqlGrantChanged.Topic).Order(StringComparer.Ordinal), publishing["catalog"]);
+        Assert.All(Domains, domain => Assert.Contains(SqlGrantChanged.Topic, subscribing[domain]));
         var everyTopic = publishing.Values.SelectMany(topics => topics).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(everyTopic.Except(publishing["catalog"]), subscribing["catalog"]);
         Assert.Equal(AppsWithSidecars, publishing.Keys.Order(StringComparer.Ordinal));

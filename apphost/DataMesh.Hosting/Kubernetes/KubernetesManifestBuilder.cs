@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dapr;
+using DataMesh.DataProducts.SqlPorts;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 
@@ -31,6 +32,7 @@ public sealed class KubernetesManifestBuilder
     private readonly IReadOnlyList<OutputPortTopic> _topics;
     private readonly PostgresServerResource? _postgres;
     private readonly IReadOnlyList<(string Database, DatabaseOwnerAnnotation Owner)> _databases;
+    private readonly MeshSqlAccessAnnotation? _sqlAccess;
     private readonly KafkaServerResource? _kafka;
     private readonly ManifestExpressions _expressions;
 
@@ -47,6 +49,7 @@ public sealed class KubernetesManifestBuilder
         RefuseWhatHasNoKubernetesForm(model);
         _postgres = model.Resources.OfType<PostgresServerResource>().SingleOrDefault();
         _databases = OwnedDatabases(model, _postgres);
+        _sqlAccess = _postgres?.Annotations.OfType<MeshSqlAccessAnnotation>().SingleOrDefault();
         _kafka = model.Resources.OfType<KafkaServerResource>().SingleOrDefault();
         _expressions = new ManifestExpressions(model, AddressOf, SecretOf);
     }
@@ -115,6 +118,12 @@ public sealed class KubernetesManifestBuilder
         var name = project.Name;
         var labels = new Dictionary<string, string> { [NameLabel] = name, [PartOfLabel] = PartOf };
         var (settings, env) = await EnvironmentAsync(project, cancellationToken).ConfigureAwait(false);
+        if (_sqlAccess is not null && _postgres is not null && env.Any(variable => variable.Name == $"ConnectionStrings__{SqlPortConnections.MeshDatabase}"))
+        {
+            // The mesh database's foreign servers read the domains' ports from the standbys, never loading the primary.
+            settings[CatalogSettingKeys.MeshReadHost.Replace(":", "__", StringComparison.Ordinal)] = ReadOnlyService(_postgres.Name);
+        }
+
         var sidecar = project.Annotations.OfType<DaprSidecarAnnotation>().SingleOrDefault()?.Sidecar;
 
         var container = new V1Container
@@ -207,6 +216,16 @@ public sealed class KubernetesManifestBuilder
             Ports = [new V1ServicePort { Name = portName, Port = port, TargetPort = portName }],
         },
     };
+
+    /// <summary>The read-only Service of the server: CloudNativePG's own, or one of the same name on the StatefulSet.</summary>
+    private string ReadOnlyService(string server) => _options.Postgres == KubernetesPostgres.CloudNativePG ? CloudNativePg.ReadOnlyService(server) : $"{server}-ro";
+
+    private V1Service ReadOnlyService(string server, Dictionary<string, string> labels)
+    {
+        var service = Service(server, labels, PostgresEndpoint, PostgresPort);
+        service.Metadata = Metadata(ReadOnlyService(server), labels);
+        return service;
+    }
 
     private static V1Probe Probe(string path, int failureThreshold) => new()
     {
@@ -343,8 +362,14 @@ public sealed class KubernetesManifestBuilder
         if (_options.Postgres == KubernetesPostgres.CloudNativePG)
         {
             var roles = _databases.Select(database => CloudNativePg.Role(database.Owner.Role, SecretOf(database.Owner.Password).Secret)).ToList();
-            return [CloudNativePg.Cluster(server.Name, PostgresInstances, PostgresStorage, roles),
-                .. _databases.Select(database => CloudNativePg.Database(server.Name, database.Database, database.Owner.Role))];
+            var confined = _sqlAccess is null ? [] : new List<(CnpgRole, string)>
+            {
+                (CloudNativePg.RoleCreator(_sqlAccess.Provisioner, SecretOf(_sqlAccess.ProvisionerPassword).Secret), _sqlAccess.Database),
+            };
+            return [CloudNativePg.Cluster(server.Name, PostgresInstances, PostgresStorage, roles, confined),
+                .. _databases.Select(database => database.Database == _sqlAccess?.Database
+                    ? CloudNativePg.DatabaseWithForeignDataWrapper(server.Name, database.Database, database.Owner.Role, MeshSqlAccessAnnotation.ForeignDataWrapper)
+                    : CloudNativePg.Database(server.Name, database.Database, database.Owner.Role))];
         }
 
         return await PostgresStatefulSetAsync(server, cancellationToken).ConfigureAwait(false);
@@ -362,7 +387,8 @@ public sealed class KubernetesManifestBuilder
         var image = server.Annotations.OfType<ContainerImageAnnotation>().Single();
         var dataVolume = server.Annotations.OfType<ContainerMountAnnotation>().Single(mount => mount.Type == ContainerMountType.Volume);
         var (settings, env) = await EnvironmentAsync(server, cancellationToken).ConfigureAwait(false);
-        var ownerPasswords = _databases.Select(database => SecretOf(database.Owner.Password)).ToList();
+        var ownerPasswords = _databases.Select(database => SecretOf(database.Owner.Password))
+            .Concat(_sqlAccess is null ? [] : [SecretOf(_sqlAccess.ProvisionerPassword)]).ToList();
         env.AddRange(ownerPasswords.Select(secret => FromSecret(secret.Variable, secret)));
         const string InitScripts = "/docker-entrypoint-initdb.d";
 
@@ -397,7 +423,8 @@ public sealed class KubernetesManifestBuilder
                 Data = new Dictionary<string, string>
                 {
                     ["databases.sh"] = PostgresInitScript.Databases(_databases.Select(database =>
-                        (database.Database, database.Owner.Role, SecretOf(database.Owner.Password).Variable)).ToList()),
+                        (database.Database, database.Owner.Role, SecretOf(database.Owner.Password).Variable)).ToList(),
+                        _sqlAccess is null ? null : (_sqlAccess, SecretOf(_sqlAccess.ProvisionerPassword).Variable)),
                 },
             },
             new V1StatefulSet
@@ -437,6 +464,8 @@ public sealed class KubernetesManifestBuilder
                 },
             },
             Service(name, labels, PostgresEndpoint, PostgresPort),
+            // CloudNativePG's read-only Service by name, so analytics reads have one address either way; one instance here.
+            ReadOnlyService(name, labels),
         ];
     }
 
@@ -454,14 +483,15 @@ public sealed class KubernetesManifestBuilder
     /// <summary>
     /// The Secret a secret parameter is read from; never written by the step. PostgreSQL's passwords live in
     /// basic-auth Secrets, the form CloudNativePG takes for its roles: the superuser's in <c>{server}-superuser</c>, each
-    /// database owner's in the Secret named after its parameter (<c>hr-db-password</c>), its username the role. A Dapr API
+    /// database owner's (and the mesh's provisioner's) in the Secret named after its parameter (<c>hr-db-password</c>), its
+    /// username the role. A Dapr API
     /// token is under the key the Dapr sidecar injector reads (<see cref="DaprKubernetes.TokenSecretKey"/>), so the app and
     /// its sidecar share one Secret.
     /// </summary>
     private SecretKey SecretOf(ParameterResource parameter) =>
         _postgres is not null && parameter == _postgres.PasswordParameter
             ? new SecretKey($"{_postgres.Name}-superuser", BasicAuthPasswordKey, KubernetesNames.EnvironmentVariable(parameter.Name))
-            : _databases.Any(database => database.Owner.Password == parameter)
+            : _databases.Any(database => database.Owner.Password == parameter) || parameter == _sqlAccess?.ProvisionerPassword
                 ? new SecretKey(KubernetesNames.From(parameter.Name), BasicAuthPasswordKey, KubernetesNames.EnvironmentVariable(parameter.Name))
                 : new SecretKey(KubernetesNames.From(parameter.Name), IsDaprToken(parameter) ? DaprKubernetes.TokenSecretKey : "value", KubernetesNames.EnvironmentVariable(parameter.Name));
 

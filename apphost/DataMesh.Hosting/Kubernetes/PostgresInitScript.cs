@@ -1,4 +1,5 @@
 using System.Text;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.DataMesh.Kubernetes;
 
@@ -9,7 +10,9 @@ namespace Aspire.Hosting.DataMesh.Kubernetes;
 /// </summary>
 public static class PostgresInitScript
 {
-    public static string Databases(IReadOnlyList<(string Database, string Role, string PasswordVariable)> databases)
+    /// <param name="sqlAccess">The mesh's SQL access, made after the databases as the AppHost makes it (MeshSqlAccess).</param>
+    public static string Databases(IReadOnlyList<(string Database, string Role, string PasswordVariable)> databases,
+        (MeshSqlAccessAnnotation Access, string PasswordVariable)? sqlAccess = null)
     {
         var script = new StringBuilder();
         script.Append("set -e\n");
@@ -19,12 +22,33 @@ public static class PostgresInitScript
             script.Append($" \\\n  -v {Variable(role)}=\"${variable}\"");
         }
 
+        if (sqlAccess is { } provisioner)
+        {
+            script.Append($" \\\n  -v {Variable(provisioner.Access.Provisioner)}=\"${provisioner.PasswordVariable}\"");
+        }
+
         script.Append(" <<'SQL'\n");
         foreach (var (database, role, _) in databases)
         {
             script.Append($"CREATE ROLE \"{role}\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'{Variable(role)}';\n");
             script.Append($"CREATE DATABASE \"{database}\" OWNER \"{role}\";\n");
             script.Append($"REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;\n");
+        }
+
+        if (sqlAccess is { Access: var access })
+        {
+            var group = $"\"{access.ConsumersGroup}\"";
+            var creator = $"\"{access.Provisioner}\"";
+            script.Append($"\\connect \"{access.Database}\"\n");
+            script.Append($"CREATE EXTENSION IF NOT EXISTS {MeshSqlAccessAnnotation.ForeignDataWrapper};\n");
+            script.Append($"GRANT USAGE ON FOREIGN DATA WRAPPER {MeshSqlAccessAnnotation.ForeignDataWrapper} TO \"{access.Owner}\";\n");
+            script.Append($"CREATE ROLE {group} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;\n");
+            script.Append($"GRANT CONNECT ON DATABASE \"{access.Database}\" TO {group};\n");
+            script.Append($"CREATE ROLE {creator} LOGIN CREATEROLE NOSUPERUSER NOCREATEDB PASSWORD :'{Variable(access.Provisioner)}';\n");
+            script.Append($"GRANT CONNECT ON DATABASE \"{access.Database}\" TO {creator};\n");
+            // From PostgreSQL 16 a CREATEROLE role puts new roles only in groups it administers.
+            script.Append("SELECT current_setting('server_version_num')::int >= 160000 AS admin_option_needed \\gset\n");
+            script.Append($"\\if :admin_option_needed\nGRANT {group} TO {creator} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE;\n\\endif\n");
         }
 
         script.Append("SQL\n");

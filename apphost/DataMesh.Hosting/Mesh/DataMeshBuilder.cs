@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
 using DataMesh.DataProducts.Quality;
+using DataMesh.DataProducts.SqlPorts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -20,8 +21,8 @@ public sealed class DataMeshBuilder
 
     /// <summary>
     /// Gives the gateway its service credential, starts the pub/sub's topic scopes with the catalog, which
-    /// publishes nothing and subscribes to what each domain adds (<see cref="AddDomain{TProject}"/>), and gives the
-    /// pub/sub the mesh's <see cref="InboundRetry"/>.
+    /// publishes the SQL grant changes (<see cref="SqlGrantChanged.Topic"/>) and subscribes to what each domain adds
+    /// (<see cref="AddDomain{TProject}"/>), and gives the pub/sub the mesh's <see cref="InboundRetry"/>.
     /// </summary>
     public DataMeshBuilder(
         IDistributedApplicationBuilder builder,
@@ -36,7 +37,8 @@ public sealed class DataMeshBuilder
         _catalog = catalog;
         _gateway = gateway;
         WithServiceCredential(gateway);
-        pubSub.WithTopicScopes(catalog.Resource.Name, publishes: [], subscribes: [])
+        // The catalog tells the domains that a SQL grant changed; each domain then asks for its products' grants.
+        pubSub.WithTopicScopes(catalog.Resource.Name, publishes: [SqlGrantChanged.Topic], subscribes: [])
             .WithInboundRetry(InboundRetry);
     }
 
@@ -58,8 +60,9 @@ public sealed class DataMeshBuilder
     public IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> TeamKeys => _teamKeys;
 
     /// <summary>
-    /// Adds a domain service: its own database (connection <c>{name}-db</c>), its Dapr sidecar on the mesh's
-    /// pub/sub (publishing its output and dead-letter topics, subscribing to its input and replay topics, nothing else), the
+    /// Adds a domain service: its own database (connection <c>{name}-db</c>, which the catalog's mesh database federates), its
+    /// Dapr sidecar on the mesh's pub/sub (publishing its output and dead-letter topics, subscribing to its input and replay
+    /// topics and the SQL grant changes, nothing else), the
     /// catalog it registers its data products with (proving who it is with its service credential), the gateway route
     /// <c>/api/{name}/</c>, and a key for the team its data products name (see <see cref="TeamKeys"/>), which the
     /// catalog is given to recognise.
@@ -87,10 +90,13 @@ public sealed class DataMeshBuilder
         _gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
 
         var topics = DomainTopics.Of(name, new TProject());
-        _pubSub.WithTopicScopes(name, topics.Publishes, topics.Subscribes)
+        // Every domain hears of SQL grant changes: a domain without SQL ports ignores them.
+        _pubSub.WithTopicScopes(name, topics.Publishes, topics.Subscribes.Append(SqlGrantChanged.Topic))
             // The catalog observes every product's events and what each consumer refused, and replays dead letters.
             .WithTopicScopes(_catalog.Resource.Name, publishes: topics.Replays, subscribes: topics.Publishes);
         domain.WithDeadLetterReplay(_catalog, credential, topics.Consumers);
+        // The catalog's mesh database federates each domain's database (one foreign server each).
+        _catalog.WithSetting($"{CatalogSettingKeys.MeshDomainDatabases}:{name}", name);
 
         if (DomainTeam.Of(name, new TProject()) is { } team)
         {

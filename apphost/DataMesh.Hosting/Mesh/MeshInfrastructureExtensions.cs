@@ -30,7 +30,7 @@ public static class MeshInfrastructureExtensions
         {
             var dataDirectory = builder.Configuration[PostgresDataDirectoryKey] is { Length: > 0 } configured ? configured : DefaultLocalDataDirectory();
             var local = builder.AddLocalPostgres(name, dataDirectory, password);
-            return new MeshPostgres(local, (databaseResource, databaseName) =>
+            return new MeshPostgres(local, local.Resource.PrimaryEndpoint, (databaseResource, databaseName) =>
                 local.AddDatabase(databaseResource, databaseName, OwnerPassword(builder, databaseResource)));
         }
 
@@ -38,7 +38,7 @@ public static class MeshInfrastructureExtensions
             .WithDataVolume()
             .WithPgWeb()
             .WithDatabaseOwners();
-        return new MeshPostgres(container, (databaseResource, databaseName) =>
+        return new MeshPostgres(container, container.Resource.PrimaryEndpoint, (databaseResource, databaseName) =>
             container.AddOwnedDatabase(databaseResource, databaseName, OwnerPassword(builder, databaseResource)));
     }
 

@@ -59,7 +59,17 @@ public static class LocalPostgresBuilderExtensions
             {
                 var ownerPassword = await database.Owner.Password.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "";
                 await OwnedDatabase.EnsureAsync(cluster.AdministrativeConnectionString(port), database.DatabaseName, database.Owner.Role, ownerPassword, cancellationToken).ConfigureAwait(false);
-                // A database is no process of its own: it runs once it exists, and its health check says when it takes connections.
+            }
+
+            foreach (var access in server.Annotations.OfType<MeshSqlAccessAnnotation>())
+            {
+                var provisionerPassword = await access.ProvisionerPassword.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "";
+                await MeshSqlAccess.EnsureAsync(cluster.AdministrativeConnectionString(port), access, provisionerPassword, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var database in server.Databases)
+            {
+                // A database is no process of its own: it runs once it and the mesh's SQL access exist, and its health check says when it takes connections.
                 await notifications.PublishUpdateAsync(database, snapshot => snapshot with
                 {
                     State = KnownResourceStates.Running,

@@ -15,7 +15,7 @@ public static class PostgresDatabaseOwnerExtensions
 {
     /// <summary>
     /// Once the server is up, gives each database that has a <see cref="DatabaseOwnerAnnotation"/> to its role
-    /// (<see cref="OwnedDatabase.EnsureAsync"/>). Aspire creates the databases just before, as the superuser; the role
+    /// (<see cref="OwnedDatabase.EnsureAsync"/>), then makes the mesh's SQL access (<see cref="MeshSqlAccess"/>). Aspire creates the databases just before, as the superuser; the role
     /// cannot be created in that step, since its script runs before the password is known and may not hold
     /// CREATE DATABASE beside other statements.
     /// </summary>
@@ -34,6 +34,12 @@ public static class PostgresDatabaseOwnerExtensions
                     var password = await owner.Password.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "";
                     await OwnedDatabase.EnsureAsync(superuser, database.DatabaseName, owner.Role, password, cancellationToken).ConfigureAwait(false);
                 }
+            }
+
+            foreach (var access in server.Annotations.OfType<MeshSqlAccessAnnotation>())
+            {
+                var provisionerPassword = await access.ProvisionerPassword.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "";
+                await MeshSqlAccess.EnsureAsync(superuser, access, provisionerPassword, cancellationToken).ConfigureAwait(false);
             }
         });
         return builder;

@@ -29,4 +29,16 @@ public static class CatalogSettingKeys
     public const string TeamKeyTeam = "Team";
 
     public const string TeamKeyKey = "Key";
+
+    /// <summary>
+    /// Per domain (<c>{section}:{domain}</c>), the name of its database on the mesh's PostgreSQL server: the catalog's mesh
+    /// database keeps one postgres_fdw foreign server for each.
+    /// </summary>
+    public const string MeshDomainDatabases = "Catalog:Mesh:DomainDatabases";
+
+    /// <summary>
+    /// The host the mesh database's foreign servers read the domains' databases from, when not the mesh database's own:
+    /// in Kubernetes CloudNativePG's read-only Service (<c>{cluster}-ro</c>), so analytics reads go to the standbys.
+    /// </summary>
+    public const string MeshReadHost = "Catalog:Mesh:ReadHost";
 }

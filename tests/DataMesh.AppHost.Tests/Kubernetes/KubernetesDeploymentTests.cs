@@ -15,7 +15,7 @@ public sealed class KubernetesDeploymentTests
 
     private static readonly string[] Services = ["catalog", "finance", "gateway", "hr", "marketing"];
     private static readonly string[] WithSidecar = ["catalog", "finance", "hr", "marketing"];
-    private static readonly string[] Databases = ["catalog", "finance", "hr", "marketing"];
+    private static readonly string[] Databases = ["catalog", "finance", "hr", "marketing", "mesh"];
 
     private static IReadOnlyList<KubernetesDocument> Committed => DeploymentFolder.Documents(DeploymentFolder.Committed);
 
@@ -184,11 +184,11 @@ public sealed class KubernetesDeploymentTests
         Assert.Equal("kafka-kafka-bootstrap:9092", brokers["value"].ToString());
         Assert.Equal(WithSidecar, pubsub.List("scopes").Select(scope => scope.ToString()));
         var scopes = pubsub.List("spec", "metadata").Cast<YamlMappingNode>().ToDictionary(entry => entry["name"].ToString(), entry => entry["value"].ToString());
-        // The catalog publishes the consumers' replay topics only.
-        Assert.StartsWith("catalog=finance.budgets.v1.marketing.campaigns.replay,", scopes["publishingScopes"]);
+        // The catalog publishes the SQL grant changes and the consumers' replay topics only.
+        Assert.StartsWith("catalog=catalog.sql-grants,finance.budgets.v1.marketing.campaigns.replay,", scopes["publishingScopes"]);
         Assert.Contains(";finance=finance.budgets.v1,", scopes["publishingScopes"]);
         Assert.Contains(";hr=hr.employees.v1,hr.headcount.v1;", scopes["publishingScopes"]);
-        Assert.Contains(";hr=;marketing=finance.budgets.v1,finance.budgets.v1.marketing.campaigns.replay,hr.headcount.v1,hr.headcount.v1.marketing.campaigns.replay", scopes["subscriptionScopes"]);
+        Assert.Contains(";hr=catalog.sql-grants;marketing=catalog.sql-grants,finance.budgets.v1,finance.budgets.v1.marketing.campaigns.replay,hr.headcount.v1,hr.headcount.v1.marketing.campaigns.replay", scopes["subscriptionScopes"]);
         Assert.Equal(scopes["allowedTopics"], scopes["protectedTopics"]);
         Assert.Equal("datamesh", Assert.Single(Names(documents, "Configuration")));
 
@@ -220,17 +220,20 @@ public sealed class KubernetesDeploymentTests
         var documents = Committed;
         var cluster = Single(documents, "Cluster", "postgres");
         var roles = cluster.List("spec", "managed", "roles").Cast<YamlMappingNode>().ToList();
-        Assert.Equal(Databases, roles.Select(role => role["name"].ToString()).Order());
-        Assert.All(roles, role =>
+        var owners = roles.Where(role => role["name"].ToString() != "mesh_provisioner").ToList();
+        Assert.Equal(Databases, owners.Select(role => role["name"].ToString()).Order());
+        Assert.All(owners, role =>
         {
             Assert.Equal("true", role["login"].ToString());
             Assert.Equal("present", role["ensure"].ToString());
             Assert.Equal($"{role["name"]}-db-password", ((YamlMappingNode)role["passwordSecret"])["name"].ToString());
+            Assert.False(role.Children.ContainsKey("createrole"));
         });
         Assert.All(documents.Where(document => document.Kind == "Database"), database => Assert.Equal(database.Text("spec", "name"), database.Text("spec", "owner")));
-        // Each role signs in to the database of its own name only.
+        // Each owner signs in to the database of its own name only, the provisioner to the mesh database only.
         Assert.Equal(
-            ["host samerole catalog,finance,hr,marketing all scram-sha-256", "host all catalog,finance,hr,marketing all reject"],
+            ["host samerole catalog,finance,hr,marketing,mesh all scram-sha-256", "host mesh mesh_provisioner all scram-sha-256",
+             "host all catalog,finance,hr,marketing,mesh,mesh_provisioner all reject"],
             cluster.List("spec", "postgresql", "pg_hba").Select(line => line.ToString()));
 
         foreach (var (service, database) in new[] { ("catalog", "catalog"), ("finance", "finance"), ("hr", "hr"), ("marketing", "marketing") })
@@ -251,6 +254,39 @@ public sealed class KubernetesDeploymentTests
     }
 
     [Fact]
+    public void The_mesh_database_has_postgres_fdw_for_its_owner_and_the_provisioner_creates_roles_only_and_analytics_reads_go_to_the_read_only_service()
+    {
+        var documents = Committed;
+        var cluster = Single(documents, "Cluster", "postgres");
+        var provisioner = Assert.Single(cluster.List("spec", "managed", "roles").Cast<YamlMappingNode>(), role => role["name"].ToString() == "mesh_provisioner");
+        Assert.Equal("true", provisioner["login"].ToString());
+        Assert.Equal("true", provisioner["createrole"].ToString());
+        Assert.Equal("mesh-provisioner-password", ((YamlMappingNode)provisioner["passwordSecret"])["name"].ToString());
+        Assert.DoesNotContain("superuser", provisioner.Children.Keys.Select(key => key.ToString()));
+        Assert.DoesNotContain("createdb", provisioner.Children.Keys.Select(key => key.ToString()));
+
+        var mesh = Single(documents, "Database", "postgres-mesh");
+        var extension = (YamlMappingNode)Assert.Single(mesh.List("spec", "extensions"));
+        Assert.Equal(("postgres_fdw", "present"), (extension["name"].ToString(), extension["ensure"].ToString()));
+        var wrapper = (YamlMappingNode)Assert.Single(mesh.List("spec", "fdws"));
+        Assert.Equal("postgres_fdw", wrapper["name"].ToString());
+        var usage = (YamlMappingNode)Assert.Single((YamlSequenceNode)wrapper["usage"]);
+        Assert.Equal(("mesh", "grant"), (usage["name"].ToString(), usage["type"].ToString()));
+        Assert.All(documents.Where(document => document.Kind == "Database" && document.Name != "postgres-mesh"),
+            database => Assert.Empty(database.List("spec", "extensions")));
+
+        // The catalog alone gets the mesh connections; its foreign servers read from the standbys (CloudNativePG's -ro Service).
+        var catalog = Single(documents, "Deployment", "catalog");
+        Assert.Equal("Host=postgres-rw;Port=5432;Username=mesh;Password=$(MESH_DB_PASSWORD);Database=mesh", EnvironmentOf(catalog)["ConnectionStrings__mesh-db"]);
+        Assert.Equal("Host=postgres-rw;Port=5432;Username=mesh_provisioner;Password=$(MESH_PROVISIONER_PASSWORD);Database=mesh", EnvironmentOf(catalog)["ConnectionStrings__mesh-provisioner"]);
+        Assert.Equal("postgres-ro", Single(documents, "ConfigMap", "catalog-settings").Map("data")["Catalog__Mesh__ReadHost"]);
+        foreach (var domain in new[] { "finance", "hr", "marketing", "gateway" })
+        {
+            Assert.DoesNotContain(EnvironmentOf(Single(documents, "Deployment", domain)).Keys, key => key.Contains("mesh", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void No_secret_value_is_written_only_references_to_secrets()
     {
         var documents = Committed;
@@ -265,7 +301,7 @@ public sealed class KubernetesDeploymentTests
         Assert.Subset(referenced.ToHashSet(), Databases.Select(database => $"{database}-db-password/password")
             .Concat(["finance-team-key/value", "hr-team-key/value", "marketing-team-key/value"])
             .Concat(["gateway-service-credential/value", "hr-service-credential/value", "catalog-app-api-token/token", "hr-dapr-api-token/token"]).ToHashSet());
-        Assert.All(referenced, secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token|db-password/password|admin-password/value)$", secret));
+        Assert.All(referenced, secret => Assert.Matches("^[a-z0-9-]+-(team-key/value|service-credential/value|app-api-token/token|dapr-api-token/token|db-password/password|provisioner-password/password|admin-password/value)$", secret));
     }
 
     [Fact]
@@ -334,6 +370,16 @@ public sealed class KubernetesDeploymentTests
             .Select(entry => entry["name"].ToString());
         Assert.Subset(postgresEnvironment.ToHashSet(), Databases.Select(database => $"{database.ToUpperInvariant()}_DB_PASSWORD").ToHashSet());
         Assert.Equal("5432", ((YamlMappingNode)Single(documents, "Service", "postgres").List("spec", "ports")[0])["port"].ToString());
+        // The mesh's SQL access, as the AppHost makes it, and CloudNativePG's read-only Service by name on the one instance.
+        Assert.Contains("-v mesh_provisioner_password=\"$MESH_PROVISIONER_PASSWORD\"", init, StringComparison.Ordinal);
+        Assert.Contains("\\connect \"mesh\"\nCREATE EXTENSION IF NOT EXISTS postgres_fdw;\nGRANT USAGE ON FOREIGN DATA WRAPPER postgres_fdw TO \"mesh\";\n", init, StringComparison.Ordinal);
+        Assert.Contains("CREATE ROLE \"mesh_consumers\" NOLOGIN", init, StringComparison.Ordinal);
+        Assert.Contains("CREATE ROLE \"mesh_provisioner\" LOGIN CREATEROLE NOSUPERUSER NOCREATEDB PASSWORD :'mesh_provisioner_password';\nGRANT CONNECT ON DATABASE \"mesh\" TO \"mesh_provisioner\";\n", init, StringComparison.Ordinal);
+        Assert.Contains("GRANT \"mesh_consumers\" TO \"mesh_provisioner\" WITH ADMIN OPTION, INHERIT FALSE, SET FALSE;", init, StringComparison.Ordinal);
+        Assert.Contains("MESH_PROVISIONER_PASSWORD", postgresEnvironment);
+        var readOnly = Single(documents, "Service", "postgres-ro");
+        Assert.Equal("postgres", readOnly.Map("spec", "selector")["app.kubernetes.io/name"]);
+        Assert.Equal("postgres-ro", Single(documents, "ConfigMap", "catalog-settings").Map("data")["Catalog__Mesh__ReadHost"]);
         Assert.Equal(
             "Host=postgres;Port=5432;Username=hr;Password=$(HR_DB_PASSWORD);Database=hr",
             EnvironmentOf(Single(documents, "Deployment", "hr"))["ConnectionStrings__hr-db"]);

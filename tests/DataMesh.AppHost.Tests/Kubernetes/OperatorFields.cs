@@ -6,7 +6,8 @@ namespace DataMesh.AppHost.Tests.Kubernetes;
 /// is a field the operator would reject or ignore.
 /// Sources: Strimzi's CRDs (packaging/install/cluster-operator: 040-Crd-kafka, 04A-Crd-kafkanodepool,
 /// 043-Crd-kafkatopic; API kafka.strimzi.io/v1 since Strimzi 0.49); CloudNativePG's API reference (ClusterSpec,
-/// ManagedConfiguration, RoleConfiguration, PostgresConfiguration, DatabaseSpec, postgresql.cnpg.io/v1); Dapr's component and configuration specs (dapr.io/v1alpha1)
+/// ManagedConfiguration, RoleConfiguration, PostgresConfiguration, DatabaseSpec with its ExtensionSpec, FDWSpec and
+/// UsageSpec as api/v1/database_types.go states them, postgresql.cnpg.io/v1); Dapr's component and configuration specs (dapr.io/v1alpha1)
 /// and its Resiliency (dapr/dapr pkg/apis/resiliency/v1alpha1/types.go).
 /// </summary>
 internal static class OperatorFields
@@ -89,6 +90,15 @@ internal static class OperatorFields
                 ["spec.owner"] = new(FieldType.String, Required: true),
                 ["spec.cluster"] = new(FieldType.Object, Required: true),
                 ["spec.cluster.name"] = new(FieldType.String, Required: true),
+                ["spec.extensions"] = new(FieldType.List),
+                ["spec.extensions[].name"] = new(FieldType.String, Required: true),
+                ["spec.extensions[].ensure"] = new(FieldType.String, Allowed: ["present", "absent"]),
+                ["spec.fdws"] = new(FieldType.List),
+                ["spec.fdws[].name"] = new(FieldType.String, Required: true),
+                ["spec.fdws[].ensure"] = new(FieldType.String, Allowed: ["present", "absent"]),
+                ["spec.fdws[].usage"] = new(FieldType.List),
+                ["spec.fdws[].usage[].name"] = new(FieldType.String, Required: true),
+                ["spec.fdws[].usage[].type"] = new(FieldType.String, Allowed: ["grant", "revoke"]),
                 ["spec.ensure"] = new(FieldType.String, Allowed: ["present", "absent"]),
             }),
             ["dapr.io/v1alpha1/Component"] = With(new()

@@ -1,0 +1,79 @@
+using DataMesh.Contracts;
+using Semver;
+
+namespace DataMesh.Catalog.Sql.Federation;
+
+/// <summary>A registered contract version as the registry keeps it.</summary>
+public sealed record RegisteredContractText(string ContractId, string Path, string Yaml);
+
+/// <summary>
+/// Which registered contracts are SQL ports, and what the mesh database makes of each: a contract with a <c>postgres</c>
+/// server (database and schema) and table or view objects is a port; of each contract and major version only the newest
+/// registered version counts, since the port schema is per major (<c>headcount_v1</c>) and a minor version only adds.
+/// </summary>
+public static class SqlPortContracts
+{
+    /// <summary>The ports of the newest version of each contract and major; a stored contract that no longer reads is logged and left out.</summary>
+    public static IReadOnlyList<FederatedPort> Newest(IEnumerable<RegisteredContractText> registered, ILogger logger)
+    {
+        var contracts = new List<DataContract>();
+        foreach (var text in registered)
+        {
+            try
+            {
+                // Read as the standard says, not governed again: the registry governed it when it took it.
+                contracts.Add(DataProductCatalogueLoader.ReadContract(text.Path, text.Yaml));
+            }
+            catch (DataProductDefinitionException invalid)
+            {
+                logger.LogWarning("Registered contract {ContractId} ({Path}) does not read: {Reason}", text.ContractId, text.Path, invalid.Message);
+            }
+        }
+
+        return contracts
+            .GroupBy(contract => (contract.Id, contract.Version.Major))
+            .Select(versions => versions.OrderByDescending(contract => contract.Version, SemVersion.PrecedenceComparer).First())
+            .Select(contract => From(contract, logger))
+            .OfType<FederatedPort>()
+            .ToList();
+    }
+
+    /// <summary>The port a contract describes, or null when it has no postgres server or no table or view.</summary>
+    public static FederatedPort? From(DataContract contract, ILogger logger)
+    {
+        var server = contract.Servers.FirstOrDefault(server => server.Type is ContractServerType.Postgres or ContractServerType.PostgreSql);
+        if (server is null || contract.StoredObjects.Count == 0)
+        {
+            return null;
+        }
+
+        if (server.Database is not { Length: > 0 } database || server.Schema is not { Length: > 0 } schema)
+        {
+            logger.LogWarning("Contract {ContractId} {Version} has a {Type} server without a database and a schema; it is not federated.",
+                contract.Id, contract.Version, server.TypeName);
+            return null;
+        }
+
+        return new FederatedPort(contract.Domain, database, schema, [.. contract.StoredObjects.Select(table => new FederatedTable(
+            table.Name,
+            table.PhysicalName ?? table.Name,
+            [.. table.Properties.Select(column => new FederatedColumn(column.Name, column.PhysicalName ?? column.Name, ColumnType(column)))]))]);
+    }
+
+    /// <summary>
+    /// The PostgreSQL type of a column as the foreign table declares it. postgres_fdw reads each value as text and converts
+    /// it with this type, so it has to read what the port's column holds, not be its exact type: the widest type of the
+    /// logical type (the contract reader keeps no column <c>physicalType</c>).
+    /// </summary>
+    public static string ColumnType(SchemaProperty column) => (column.LogicalType, column.Options.Format) switch
+    {
+        (LogicalType.Integer, _) => "bigint",
+        (LogicalType.Number, _) => "numeric",
+        (LogicalType.Boolean, _) => "boolean",
+        (LogicalType.Date, "date") or (LogicalType.String, "date") => "date",
+        (LogicalType.Date, _) or (LogicalType.String, "date-time") => "timestamp with time zone",
+        (LogicalType.String, "uuid") => "uuid",
+        (LogicalType.Object or LogicalType.Array, _) => "jsonb",
+        _ => "text",
+    };
+}
