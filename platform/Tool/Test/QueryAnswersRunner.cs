@@ -45,7 +45,7 @@ public sealed class QueryAnswersRunner(HttpMessageHandler? handler = null) : ICo
             yield break;
         }
 
-        var served = contract.Schema.Where(o => o.CustomProperties.Any(p => p.Property == ServedByProperty && p.Value == server.Server)).ToList();
+        var served = contract.Schema.Where(o => o.CustomProperties.Any(p => p.Property == ServedByProperty && p.Text == server.Server)).ToList();
         var check = $"answers of {server.Server} ({server.Location})";
         if (served.Count == 0)
         {
