@@ -13,16 +13,23 @@ public sealed class HrService : IAsyncDisposable
 {
     private readonly DomainApiFactory<Program> factory;
 
-    private HrService(DomainApiFactory<Program> factory)
+    private HrService(DomainApiFactory<Program> factory, string connectionString)
     {
         this.factory = factory;
+        ConnectionString = connectionString;
         Client = factory.CreateClient();
     }
 
     public HttpClient Client { get; }
 
-    public static async Task<HrService> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development") =>
-        new(new DomainApiFactory<Program>("hr", await postgres.CreateDatabaseAsync("hr"), settings, environment));
+    /// <summary>The service's database, as the superuser: for what a test does beside the service (a consumer's role, a drifting migration).</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<HrService> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("hr");
+        return new(new DomainApiFactory<Program>("hr", connectionString, settings, environment), connectionString);
+    }
 
     /// <summary>A new context on the service's database, to read what the API wrote.</summary>
     public HrDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<HrDbContext>();
