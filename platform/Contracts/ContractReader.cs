@@ -29,7 +29,7 @@ internal static class ContractReader
     private static readonly string[] PropertyFields =
     [
         "name", "logicalType", "logicalTypeOptions", "businessName", "description", "required", "unique", "primaryKey",
-        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "physicalName", QualityRuleReader.Field,
+        "classification", "criticalDataElement", "tags", "customProperties", "examples", "properties", "items", "physicalName", "physicalType", QualityRuleReader.Field,
     ];
 
     // Array elements have no name and are never null; their classification defaults to the array's.
@@ -201,6 +201,7 @@ internal static class ContractReader
         {
             ClassificationName = classificationName,
             PhysicalName = item is null ? fields.OptionalText("physicalName") : null,
+            PhysicalType = item is null ? fields.OptionalText("physicalType") : null,
             Quality = item is null ? QualityRuleReader.Read(fields, QualityLevel.Property) : [],
         };
 

@@ -42,6 +42,9 @@ public sealed record SchemaProperty(
     /// <summary>The column the property is stored in, when it differs from <see cref="Name"/> (ODCS <c>physicalName</c>).</summary>
     public string? PhysicalName { get; init; }
 
+    /// <summary>The column's type in the database behind the contract's server (ODCS <c>physicalType</c>), e.g. <c>character varying(100)</c> for PostgreSQL.</summary>
+    public string? PhysicalType { get; init; }
+
     /// <summary>The property's ODCS <c>quality</c> rules (nulls, missing, invalid or duplicate values, SQL).</summary>
     public IReadOnlyList<Quality.QualityRule> Quality { get; init; } = [];
 }
