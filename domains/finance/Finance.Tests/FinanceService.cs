@@ -1,5 +1,6 @@
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Quality;
+using DataMesh.Quality.SqlPorts;
 using DataMesh.Testing;
 using Finance.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,9 @@ public sealed class FinanceService : IAsyncDisposable
 
     /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
     public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
+
+    /// <summary>Each SQL output port's differences between the live schema and its contract, by contract id.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>> SqlPortSchemasAsync() => factory.SqlPortSchemasAsync();
 
     public async Task OpenCostCentersAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Quality;
+using DataMesh.Quality.SqlPorts;
 using DataMesh.Testing;
 using Hr.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,9 @@ public sealed class HrService : IAsyncDisposable
 
     /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
     public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
+
+    /// <summary>Each SQL output port's differences between the live schema and its contract, by contract id.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>> SqlPortSchemasAsync() => factory.SqlPortSchemasAsync();
 
     public async Task<Guid> CreateDepartmentAsync(string name = "Engineering", string costCenter = "CC-100")
     {

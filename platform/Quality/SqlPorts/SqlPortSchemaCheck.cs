@@ -119,7 +119,11 @@ public static class SqlPortSchemaCheck
             }
 
             var wantedType = SqlPortTypes.Canonical(column.Type);
-            if (live.Type != wantedType)
+            if (wantedType.Length == 0)
+            {
+                differences.Add(new(wanted.Name, column.Name, $"is {live.Type} in the database; the contract states no physicalType"));
+            }
+            else if (live.Type != wantedType)
             {
                 differences.Add(new(wanted.Name, column.Name, $"is {live.Type} in the database; the contract says {wantedType}"));
             }
