@@ -16,16 +16,23 @@ public sealed class FinanceService : IAsyncDisposable
 
     private readonly DomainApiFactory<Program> factory;
 
-    private FinanceService(DomainApiFactory<Program> factory)
+    private FinanceService(DomainApiFactory<Program> factory, string connectionString)
     {
         this.factory = factory;
+        ConnectionString = connectionString;
         Client = factory.CreateClient();
     }
 
     public HttpClient Client { get; }
 
-    public static async Task<FinanceService> StartAsync(PostgresServerFixture postgres, bool demoData = false) =>
-        new(new DomainApiFactory<Program>("finance", await postgres.CreateDatabaseAsync("finance"), new Dictionary<string, string?> { [DemoDataSetting.Key] = demoData.ToString() }));
+    /// <summary>The service's database, as the superuser: for what a test does beside the service.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<FinanceService> StartAsync(PostgresServerFixture postgres, bool demoData = false)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("finance");
+        return new(new DomainApiFactory<Program>("finance", connectionString, new Dictionary<string, string?> { [DemoDataSetting.Key] = demoData.ToString() }), connectionString);
+    }
 
     public FinanceDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FinanceDbContext>();
 
