@@ -1,7 +1,10 @@
 namespace DataMesh.Tool.Test;
 
-/// <summary>The runner <c>datamesh test</c> uses: the contract's ODCS quality rules, measured by <c>DataMesh.Quality</c>.</summary>
+/// <summary>
+/// The runners <c>datamesh test</c> uses: a SQL port's schema against its contract (postgres servers), then the contract's
+/// ODCS quality rules, measured by <c>DataMesh.Quality</c>.
+/// </summary>
 public static class ContractTestRunners
 {
-    public static IContractTestRunner Default { get; } = new QualityRulesRunner();
+    public static IContractTestRunner Default { get; } = new CombinedTestRunner(new SqlPortSchemaRunner(), new QualityRulesRunner());
 }
