@@ -107,7 +107,7 @@ public static partial class MeshGovernance
         }
 
         var eventTypes = contract.EventTypes;
-        if (eventTypes.Count == 0)
+        if (eventTypes.Count == 0 && !ServesTables(contract))
         {
             Add(EventTypes, contract.Source, "schema", "needs at least one schema object: one per event type");
         }
@@ -482,8 +482,21 @@ public static partial class MeshGovernance
         }
     }
 
+    /// <summary>
+    /// A SQL output port's contract: tables and views only (no event type), served through one PostgreSQL server, so it
+    /// has neither a topic nor a query endpoint.
+    /// </summary>
+    public static bool ServesTables(DataContract contract) =>
+        contract.EventTypes.Count == 0 && contract.StoredObjects.Count > 0
+        && contract.Servers.Count(s => s.Type is ContractServerType.Postgres or ContractServerType.PostgreSql) == 1;
+
     private static void CheckServers(List<ContractValidationError> findings, DataContract contract)
     {
+        if (ServesTables(contract))
+        {
+            return;
+        }
+
         // The mesh serves every contract through one event topic and one query endpoint; other types are the contract's own business.
         foreach (var type in (ContractServerType[])[ContractServerType.Kafka, ContractServerType.Api])
         {

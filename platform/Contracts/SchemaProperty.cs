@@ -51,7 +51,7 @@ public sealed record SchemaProperty(
     /// </summary>
     public bool HasLogicalType { get; init; } = true;
 
-    /// <summary>The type in the store, e.g. <c>varchar(20)</c> (ODCS <c>physicalType</c>).</summary>
+    /// <summary>The column's type in the database behind the contract's server (ODCS <c>physicalType</c>), e.g. <c>character varying(100)</c> for PostgreSQL.</summary>
     public string? PhysicalType { get; init; }
 
     public int? PrimaryKeyPosition { get; init; }

@@ -28,7 +28,10 @@ internal sealed record QualityQuery(string Sql, IReadOnlyList<NpgsqlParameter> P
             return (null, $"schema object {target.Object.Name} names no table (physicalName), so there is nothing to measure");
         }
 
-        var table = QuoteQualified(physicalName);
+        // A SQL output port's objects are named within the schema of its PostgreSQL server, as ODCS writes them.
+        var table = !physicalName.Contains('.', StringComparison.Ordinal) && SqlPorts.SqlPortContract.Server(target.Contract)?.Schema is { Length: > 0 } schema
+            ? $"{Quote(schema)}.{Quote(physicalName)}"
+            : QuoteQualified(physicalName);
         var column = target.Property is null ? null : Quote(target.Property.PhysicalName ?? target.Property.Name);
         return rule.Type == QualityRuleType.Sql ? ForSql(rule.Query!, table, column) : ForMetric(target, table, column);
     }

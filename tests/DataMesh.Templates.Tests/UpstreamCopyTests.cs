@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataMesh.Contracts;
 using DataMesh.Testing;
 
 namespace DataMesh.Templates.Tests;
@@ -17,15 +18,18 @@ public sealed class UpstreamCopyTests
 
     [Theory]
     [MemberData(nameof(UpstreamChoices))]
-    public void Each_upstream_choice_has_the_producing_domains_descriptor_and_contract_unchanged(string dataProductId)
+    public void Each_upstream_choice_has_the_producing_domains_descriptor_and_contracts_unchanged(string dataProductId)
     {
-        var (domain, product) = (dataProductId.Split('.')[0], dataProductId.Split('.')[1]);
+        var domain = dataProductId.Split('.')[0];
         var producer = Assert.Single(Directory.GetDirectories(Path.Combine(RepositoryLayout.Root, "domains", domain)), folder => !folder.EndsWith(".Tests", StringComparison.Ordinal));
 
-        foreach (var suffix in new[] { ".odps.yaml", ".odcs.yaml" })
+        // The descriptor and every contract it offers (its events' and, for a SQL port, its tables'): the copy of the
+        // descriptor names them all, so all of them must be there for the copy to load.
+        var originals = Directory.GetFiles(Path.Combine(producer, "DataProducts"), "*.yaml").Where(file => ProductOf(file) == dataProductId).ToList();
+        Assert.Contains(originals, file => file.EndsWith(".odps.yaml", StringComparison.Ordinal));
+        foreach (var original in originals)
         {
-            var copy = Path.Combine(Upstream, domain, product + suffix);
-            var original = Path.Combine(producer, "DataProducts", product + suffix);
+            var copy = Path.Combine(Upstream, domain, Path.GetFileName(original));
             Assert.True(File.Exists(copy), $"The template has no copy of {original}.");
             Assert.True(File.ReadAllBytes(original).AsSpan().SequenceEqual(File.ReadAllBytes(copy)), $"{copy} differs from {original}; copy it again.");
         }
@@ -36,11 +40,16 @@ public sealed class UpstreamCopyTests
     {
         var offered = OfferedUpstreams().ToHashSet();
 
-        var kept = Directory.GetFiles(Upstream, "*.yaml", SearchOption.AllDirectories)
-            .Select(file => $"{Path.GetFileName(Path.GetDirectoryName(file))}.{Path.GetFileName(file).Split('.')[0]}");
+        var kept = Directory.GetFiles(Upstream, "*.yaml", SearchOption.AllDirectories).Select(ProductOf);
 
         Assert.All(kept, copy => Assert.Contains(copy, offered));
     }
+
+    /// <summary>The data product a descriptor describes (its <c>id</c>) or a contract belongs to (its <c>dataProduct</c>).</summary>
+    private static string ProductOf(string file) =>
+        file.EndsWith(".odps.yaml", StringComparison.Ordinal)
+            ? DataProductCatalogueLoader.LoadDescriptor(file, File.ReadAllText(file)).Id
+            : DataProductCatalogueLoader.LoadContract(file, File.ReadAllText(file)).DataProduct;
 
     /// <summary>The data product ids of the template's <c>--upstream</c> choices.</summary>
     private static IEnumerable<string> OfferedUpstreams()

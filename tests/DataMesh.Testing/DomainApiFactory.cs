@@ -1,6 +1,7 @@
 using DataMesh.Contracts;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Quality;
+using DataMesh.Quality.SqlPorts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -73,5 +74,25 @@ public sealed class DomainApiFactory<TProgram>(
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Each SQL output port's contract among the domain's own (by contract id), with the differences between its
+    /// PostgreSQL server's live schema in the service's database and what it describes: none when they are equal.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>> SqlPortSchemasAsync()
+    {
+        var catalogue = Services.GetRequiredService<DataProductCatalogue>();
+        var database = Services.GetRequiredService<NpgsqlDataSource>();
+        var differences = new SortedDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>(StringComparer.Ordinal);
+        foreach (var contract in catalogue.DataProducts.Where(p => p.Domain == domain).SelectMany(catalogue.ContractsOffered))
+        {
+            if (SqlPortContract.Server(contract) is { } server)
+            {
+                differences[contract.Id] = await SqlPortContract.CheckAsync(database, contract, server);
+            }
+        }
+
+        return differences;
     }
 }

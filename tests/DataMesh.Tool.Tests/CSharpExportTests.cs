@@ -33,7 +33,8 @@ public sealed class CSharpExportTests : IDisposable
             var assembly = Compile(File.ReadAllText(file), context);
             foreach (var (schemaObject, example) in SampleContract.Examples(contract))
             {
-                var type = assembly.GetType($"{CSharpExporter.Namespace(contract)}.{schemaObject.Name}", throwOnError: true)!;
+                // The record is the object's name in Pascal case (a table's name is usually lower case).
+                var type = assembly.GetType($"{CSharpExporter.Namespace(contract)}.{schemaObject.Name}", throwOnError: true, ignoreCase: true)!;
 
                 var read = JsonSerializer.Deserialize(example.ToJsonString(), type);
 

@@ -34,6 +34,12 @@ internal static class Tool
         return data;
     }
 
+    /// <summary>The sample contracts with event types (a SQL port's contract has tables and views only, no topic).</summary>
+    public static IReadOnlyList<string> SampleEventContracts { get; } =
+        SampleContracts.Where(c => SampleContract.Read(Path.GetRelativePath(RepositoryLayout.Root, c)).EventTypes.Count > 0).ToList();
+
+    public static TheoryData<string> SampleEventContractNames() => new(SampleEventContracts.Select(c => Path.GetRelativePath(RepositoryLayout.Root, c)));
+
     public static string InRepository(string relativePath) => Path.Combine(RepositoryLayout.Root, relativePath);
 }
 

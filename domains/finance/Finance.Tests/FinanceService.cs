@@ -1,5 +1,6 @@
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Quality;
+using DataMesh.Quality.SqlPorts;
 using DataMesh.Testing;
 using Finance.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +16,23 @@ public sealed class FinanceService : IAsyncDisposable
 
     private readonly DomainApiFactory<Program> factory;
 
-    private FinanceService(DomainApiFactory<Program> factory)
+    private FinanceService(DomainApiFactory<Program> factory, string connectionString)
     {
         this.factory = factory;
+        ConnectionString = connectionString;
         Client = factory.CreateClient();
     }
 
     public HttpClient Client { get; }
 
-    public static async Task<FinanceService> StartAsync(PostgresServerFixture postgres, bool demoData = false) =>
-        new(new DomainApiFactory<Program>("finance", await postgres.CreateDatabaseAsync("finance"), new Dictionary<string, string?> { [DemoDataSetting.Key] = demoData.ToString() }));
+    /// <summary>The service's database, as the superuser: for what a test does beside the service.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<FinanceService> StartAsync(PostgresServerFixture postgres, bool demoData = false)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("finance");
+        return new(new DomainApiFactory<Program>("finance", connectionString, new Dictionary<string, string?> { [DemoDataSetting.Key] = demoData.ToString() }), connectionString);
+    }
 
     public FinanceDbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FinanceDbContext>();
 
@@ -32,6 +40,9 @@ public sealed class FinanceService : IAsyncDisposable
 
     /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
     public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
+
+    /// <summary>Each SQL output port's differences between the live schema and its contract, by contract id.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>> SqlPortSchemasAsync() => factory.SqlPortSchemasAsync();
 
     public async Task OpenCostCentersAsync()
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Quality;
+using DataMesh.Quality.SqlPorts;
 using DataMesh.Testing;
 using Marketing.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,9 @@ public sealed class MarketingService : IAsyncDisposable
 
     /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
     public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
+
+    /// <summary>Each SQL output port's differences between the live schema and its contract, by contract id.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>> SqlPortSchemasAsync() => factory.SqlPortSchemasAsync();
 
     public static object Plan(string name = "Winter newsletter", string channel = "email", string startsOn = "2026-11-02", string endsOn = "2026-12-18", decimal budgetCap = 8000m) =>
         new { name, channel, startsOn, endsOn, budgetCap };

@@ -5,12 +5,12 @@ namespace DataMesh.Tool.Test;
 
 /// <summary>
 /// The runners <c>datamesh test</c> uses, in the order they report: the schema of the query endpoint's answers
-/// (<see cref="QueryAnswersRunner"/>), then the contract's ODCS quality rules measured by <c>DataMesh.Quality</c>
-/// (<see cref="QualityRulesRunner"/>).
+/// (<see cref="QueryAnswersRunner"/>), a SQL port's live schema against its contract (<see cref="SqlPortSchemaRunner"/>), then
+/// the contract's ODCS quality rules measured by <c>DataMesh.Quality</c> (<see cref="QualityRulesRunner"/>).
 /// </summary>
 public static class ContractTestRunners
 {
-    public static IContractTestRunner Default { get; } = new All([new QueryAnswersRunner(), new QualityRulesRunner()]);
+    public static IContractTestRunner Default { get; } = new All([new QueryAnswersRunner(), new SqlPortSchemaRunner(), new QualityRulesRunner()]);
 
     /// <summary>Each runner's results, one runner after the other.</summary>
     public sealed class All(IReadOnlyList<IContractTestRunner> runners) : IContractTestRunner

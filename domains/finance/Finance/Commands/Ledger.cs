@@ -85,13 +85,18 @@ public sealed class Ledger(FinanceDbContext db, DataProductPublisher publisher)
             return expense;
         }, cancellationToken);
 
-    /// <summary>Publishes the cost center's figures of the quarter as they are after a change, read inside its transaction.</summary>
+    /// <summary>
+    /// Publishes the cost center's figures of the quarter as they are after a change, read inside its transaction, and
+    /// keeps them in the actuals SQL port's table in the same transaction.
+    /// </summary>
     public async Task PublishActualsAsync(string costCenter, FiscalQuarter quarter, CancellationToken cancellationToken)
     {
         if ((await db.ActualsAsync(quarter, costCenter, cancellationToken)).SingleOrDefault() is not { } actuals)
         {
             return;
         }
+
+        await db.KeepActualsAsync(actuals, cancellationToken);
 
         ActualsPort.Publish(db, nameof(CostCenterActualsChanged), $"{actuals.CostCenter}/{actuals.FiscalQuarter}", new CostCenterActualsChanged(
             actuals.CostCenter, actuals.FiscalQuarter, actuals.Budget, actuals.Expenses, actuals.Payroll, actuals.Remaining));

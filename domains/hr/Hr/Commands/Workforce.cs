@@ -11,7 +11,7 @@ namespace Hr.Commands;
 
 /// <summary>
 /// HR's commands: each changes the employees and publishes what changed on <c>hr.employees</c> and the
-/// department's new figures on <c>hr.headcount</c>, all in one transaction with the outbox.
+/// department's new figures on <c>hr.headcount</c> (and in its SQL port's table), all in one transaction with the outbox.
 /// </summary>
 public sealed class Workforce(HrDbContext db, DataProductPublisher publisher)
 {
@@ -119,10 +119,14 @@ public sealed class Workforce(HrDbContext db, DataProductPublisher publisher)
         await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
         ?? throw new DomainRuleViolation(field, $"No department {id}.");
 
-    /// <summary>Publishes the department's figures as they are after the change, read inside its transaction.</summary>
+    /// <summary>
+    /// Publishes the department's figures as they are after the change, read inside its transaction, and keeps them in
+    /// the headcount SQL port's table in the same transaction.
+    /// </summary>
     private async Task PublishHeadcountAsync(Department department, Month month, CancellationToken cancellationToken)
     {
         var figures = (await db.FiguresAsync(month, department.Id, cancellationToken)).Single();
+        await db.KeepHeadcountAsync(figures, cancellationToken);
         HeadcountPort.Publish(db, nameof(HeadcountChanged), $"{figures.Department}/{figures.Month}", new HeadcountChanged(
             figures.Department, figures.Month, figures.Headcount, figures.Hires, figures.Leavers));
         await db.SaveChangesAsync(cancellationToken);
