@@ -59,9 +59,9 @@ public sealed record DataContract(
     /// <summary>The SLA entry called <paramref name="property"/>, e.g. <c>freshness</c>, if the contract states one.</summary>
     public ServiceLevelProperty? SlaProperty(string property) => SlaProperties.FirstOrDefault(p => p.Property == property);
 
-    /// <summary>The Dapr pub/sub topic the contract's events are published on.</summary>
-    public ContractServer EventServer => Servers.First(s => s.Type == ContractServerType.Kafka);
+    /// <summary>The Dapr pub/sub topic the contract's events are published on; none for a SQL output port's contract (tables and views only).</summary>
+    public ContractServer? EventServer => Servers.FirstOrDefault(s => s.Type == ContractServerType.Kafka);
 
-    /// <summary>The HTTP endpoint that answers queries on the contract's data.</summary>
-    public ContractServer QueryServer => Servers.First(s => s.Type == ContractServerType.Api);
+    /// <summary>The HTTP endpoint that answers queries on the contract's data; none for a SQL output port's contract.</summary>
+    public ContractServer? QueryServer => Servers.FirstOrDefault(s => s.Type == ContractServerType.Api);
 }

@@ -28,6 +28,12 @@ public sealed record OutputPortTopic(string Topic, string DataProduct, string Co
             {
                 // The loader has checked that every port's contract exists and states a retention.
                 var contract = catalogue.FindContract(port.ContractId, port.Version)!;
+                if (contract.EventServer is null)
+                {
+                    // A SQL output port has tables, no topic.
+                    continue;
+                }
+
                 var retention = contract.SlaProperty("retention")!.Duration!.Value;
                 var partitions = defaultPartitions;
                 if (contract.SlaProperty(PartitionsProperty) is { } stated)

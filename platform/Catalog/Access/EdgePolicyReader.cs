@@ -24,7 +24,7 @@ public sealed class EdgePolicyReader(CatalogDbContext db)
                 // Registration stores every contract a registered descriptor offers, so the pair is always there.
                 var record = contracts[(port.ContractId, port.Version.ToString())];
                 var contract = DataProductCatalogueLoader.LoadContract(record.Path, record.Yaml);
-                if (contract.QueryServer.Location is { } location)
+                if (contract.QueryServer?.Location is { } location)
                 {
                     var personalData = contract.Schema.SelectMany(o => PersonalData(o.Properties)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                     ports.Add(new QueryPortPolicy(product.Id, product.Domain, product.Owner, location, personalData));

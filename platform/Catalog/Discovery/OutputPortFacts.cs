@@ -10,7 +10,7 @@ public sealed record OutputPortFacts(
     string Description,
     string ContractId,
     string ContractVersion,
-    string Topic,
+    string? Topic,
     string? QueryLocation,
     IReadOnlyList<PromiseFacts> Promises,
     IReadOnlyList<EventTypeFacts> EventTypes,

@@ -64,8 +64,8 @@ public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver obse
         port.Description,
         contract.Id,
         contract.Version.ToString(),
-        contract.EventServer.Topic!,
-        contract.QueryServer.Location,
+        contract.EventServer?.Topic,
+        contract.QueryServer?.Location,
         contract.SlaProperties.Select(p => new PromiseFacts(p.Property, p.Value, p.Unit)).ToList(),
         contract.EventTypes.Select(o => new EventTypeFacts(
             o.Name,

@@ -13,8 +13,9 @@ public sealed class ObservedTopics(CatalogDbContext db)
 {
     public async Task<IReadOnlyList<ObservedTopic>> ListAsync(CancellationToken cancellationToken)
     {
-        var contracts = await db.ContractVersions.AsNoTracking()
-            .Select(c => new { c.ContractId, c.Version, c.Topic, c.DataProductId }).ToListAsync(cancellationToken);
+        var contracts = (await db.ContractVersions.AsNoTracking().Where(c => c.Topic != null)
+            .Select(c => new { c.ContractId, c.Version, c.Topic, c.DataProductId }).ToListAsync(cancellationToken))
+            .Select(c => new { c.ContractId, c.Version, Topic = c.Topic!, c.DataProductId }).ToList();
         var edges = await db.Lineage.AsNoTracking().ToListAsync(cancellationToken);
         var outputs = contracts.Select(c => new ObservedTopic(c.Topic, c.DataProductId, null));
         var deadLetters = edges.SelectMany(edge => contracts

@@ -21,8 +21,8 @@ public sealed class ContractVersionRecord
 
     public required string DataProductId { get; set; }
 
-    /// <summary>The Dapr topic the contract's events are published on.</summary>
-    public required string Topic { get; set; }
+    /// <summary>The Dapr topic the contract's events are published on; null for a SQL output port's contract, which has no events.</summary>
+    public string? Topic { get; set; }
 
     public required string Path { get; set; }
 

@@ -119,7 +119,7 @@ public sealed partial class DataProductRegistry(CatalogDbContext db, TimeProvide
                 Minor = (int)contract.Version.Minor,
                 Patch = (int)contract.Version.Patch,
                 DataProductId = contract.DataProduct,
-                Topic = contract.EventServer.Topic!,
+                Topic = contract.EventServer?.Topic,
                 Path = contract.Source.Location.File,
                 Yaml = yaml,
                 RegisteredAt = now,

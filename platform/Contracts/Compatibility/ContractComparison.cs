@@ -281,8 +281,8 @@ public static class ContractComparison
 
     private static void CompareServers(List<ContractChange> changes, DataContract previous, DataContract next)
     {
-        CompareText(changes, "schema[*].physicalName", previous.EventServer.Topic, next.EventServer.Topic, ChangeKind.Breaking, "topic changed: subscribers of the previous topic get no more events");
-        CompareText(changes, "servers[api].location", previous.QueryServer.Location, next.QueryServer.Location, ChangeKind.Breaking, "query endpoint moved: callers of the previous location fail");
+        CompareText(changes, "schema[*].physicalName", previous.EventServer?.Topic, next.EventServer?.Topic, ChangeKind.Breaking, "topic changed: subscribers of the previous topic get no more events");
+        CompareText(changes, "servers[api].location", previous.QueryServer?.Location, next.QueryServer?.Location, ChangeKind.Breaking, "query endpoint moved: callers of the previous location fail");
     }
 
     private static void CompareDescription(List<ContractChange> changes, string path, DataProductDescription before, DataProductDescription after)

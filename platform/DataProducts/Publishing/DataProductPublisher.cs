@@ -19,6 +19,12 @@ public sealed class DataProductPublisher
             {
                 // The catalogue loader has checked that every output port's contract exists.
                 var contract = catalogue.FindContract(port.ContractId, port.Version)!;
+                if (contract.EventServer is null)
+                {
+                    // A SQL output port: its tables are written by the domain's own transactions, no event goes out.
+                    continue;
+                }
+
                 ports[(dataProduct.Id, port.Name)] = new OutputPortPublisher(dataProduct, port, contract, clock);
             }
         }

@@ -30,7 +30,7 @@ public sealed class OutputPortPublisher
     public DataContract Contract { get; }
 
     /// <summary>The Dapr topic the port's events go to, from the contract's kafka server.</summary>
-    public string Topic => Contract.EventServer.Topic!;
+    public string Topic => Contract.EventServer!.Topic!;
 
     /// <summary>
     /// Adds the event to <paramref name="dbContext"/>'s outbox. Nothing is written until the domain calls

@@ -21,6 +21,12 @@ public sealed class DataProductSubscriptions
                 var contract = catalogue.FindContract(port.ContractId, port.Version)
                     ?? throw new DataProductDefinitionException([port.Source.Error("version",
                         $"the consumer keeps no copy of contract {port.ContractId} {port.Version}; put the upstream *.odcs.yaml of that version in {options.DefinitionsFolder}")]);
+                if (contract.EventServer is null)
+                {
+                    throw new DataProductDefinitionException([port.Source.Error("contractId",
+                        $"contract {port.ContractId} describes tables (a SQL output port), not events: an input port reads events; read the tables in SQL")]);
+                }
+
                 subscriptions.Add(new InputPortSubscription(consumer, port, contract));
             }
         }

@@ -18,7 +18,7 @@ public sealed class InputPortSubscription
         Consumer = consumer;
         Port = port;
         Contract = contract;
-        Topic = contract.EventServer.Topic!;
+        Topic = contract.EventServer!.Topic!;
         Route = $"/dataproducts/{consumer.Id}/inputs/{port.Name}";
 
         // One dead-letter topic per consumer: what one consumer refused says nothing about the others.
