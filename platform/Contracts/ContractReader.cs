@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DataMesh.Contracts.Model;
 using DataMesh.Contracts.Quality;
 using YamlDotNet.RepresentationModel;
 
@@ -34,9 +35,7 @@ internal static class ContractReader
     // Array elements have no name and are never null; their classification defaults to the array's.
     private static readonly string[] ItemFields = ["logicalType", "logicalTypeOptions", "description", "classification", "properties", "items", "quality"];
 
-    private static readonly string[] CustomPropertyFields = ["property", "value", "description"];
     private static readonly string[] SlaFields = ["property", "value", "unit", "element", "driver"];
-    private static readonly string[] ServerFields = ["server", "type", "description", "environment", "host", "format", "location"];
 
     private static readonly IReadOnlyDictionary<LogicalType, string[]> OptionsByType = new Dictionary<LogicalType, string[]>
     {
@@ -96,26 +95,8 @@ internal static class ContractReader
         var name = fields.Text("name");
         fields.OneOf("logicalType", ["object"], required: true);
         var properties = ReadProperties(fields, reader, boundsAreNumbers);
-        var examplesPath = "";
-        YamlSequenceNode? examplesNode = null;
-        var customProperties = ReadCustomProperties(fields, (property, value, valuePath) =>
-        {
-            if (property != ExamplesProperty)
-            {
-                return false;
-            }
-
-            if (value is YamlSequenceNode sequence)
-            {
-                (examplesNode, examplesPath) = (sequence, valuePath);
-            }
-            else
-            {
-                reader.Error(value, valuePath, $"the examples are a list of example events, found {YamlFields.Describe(value)}");
-            }
-
-            return true;
-        });
+        var customProperties = ReadCustomProperties(fields);
+        var (examplesNode, examplesPath) = ExamplesOf(fields, reader);
         var schemaObject = new SchemaObject(
             name, fields.OptionalText("businessName"), fields.OptionalText("description"), properties, [], fields.Texts("tags"), fields.Source)
         {
@@ -196,7 +177,7 @@ internal static class ContractReader
         var classification = classificationName is null && item is not null
             ? item.Classification
             : MeshGovernance.ClassificationOf(classificationName) ?? Classification.Restricted;
-        var customProperties = ReadCustomProperties(fields, structured: null);
+        var customProperties = ReadCustomProperties(fields);
         var isPersonalData = IsPersonalData(fields, customProperties);
 
         var property = new SchemaProperty(
@@ -338,49 +319,57 @@ internal static class ContractReader
         return bound is null || stricter(bound.Value, exclusiveBound) == exclusiveBound ? (exclusiveBound, true) : (bound, false);
     }
 
-    /// <param name="structured">
-    /// Takes a custom property whose value is not plain text (name, value, path of the value) and says whether it
-    /// handled it; null when every value must be text.
-    /// </param>
-    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields property, Func<string, YamlNode, string, bool>? structured)
+    /// <summary>
+    /// The object's whole example events: the value of its custom property <c>examples</c>, with the value's path, or
+    /// nothing when there is none (a value that is not a list is reported).
+    /// </summary>
+    private static (YamlSequenceNode? Examples, string Path) ExamplesOf(YamlFields fields, DefinitionReader reader)
     {
-        if (!property.Has("customProperties"))
+        if (fields.Raw(CustomPropertyReader.Field) is not YamlSequenceNode entries)
         {
-            return [];
+            return (null, "");
         }
 
-        return property.Items("customProperties", required: false, (node, path) =>
+        for (var i = 0; i < entries.Children.Count; i++)
         {
-            var fields = property.Reader.Mapping(node, path, CustomPropertyFields);
-            if (fields is null)
+            if (entries.Children[i] is YamlMappingNode entry
+                && entry.Children.TryGetValue(new YamlScalarNode("property"), out var name) && name is YamlScalarNode { Value: ExamplesProperty }
+                && entry.Children.TryGetValue(new YamlScalarNode("value"), out var value))
             {
-                return null;
-            }
+                var path = $"{fields.PathOf(CustomPropertyReader.Field)}[{i}].value";
+                if (value is YamlSequenceNode sequence)
+                {
+                    return (sequence, path);
+                }
 
-            var name = fields.Text("property");
-            if (structured is not null && fields.Node("value", required: false) is { } structuredValue and not YamlScalarNode
-                && structured(name, structuredValue, fields.PathOf("value")))
+                reader.Error(value, path, $"the examples are a list of example events, found {YamlFields.Describe(value)}");
+            }
+        }
+
+        return (null, "");
+    }
+
+    /// <summary>The custom properties, with the personal-data flag checked: a misspelt or non-boolean one would silently drop the protection.</summary>
+    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields fields)
+    {
+        var customProperties = CustomPropertyReader.Read(fields);
+        foreach (var property in customProperties)
+        {
+            if (property.Property != PersonalDataProperty && string.Equals(property.Property, PersonalDataProperty, StringComparison.OrdinalIgnoreCase))
             {
-                return null;
+                fields.Reader.Errors.Add(property.Source.Error("property", $"'{property.Property}' would not mark personal data; the custom property is '{PersonalDataProperty}', in lower case"));
             }
-
-            if (name != PersonalDataProperty && string.Equals(name, PersonalDataProperty, StringComparison.OrdinalIgnoreCase))
+            else if (property.Property == PersonalDataProperty && property.Text is not ("true" or "false"))
             {
-                fields.Error("property", $"'{name}' would not mark personal data; the custom property is '{PersonalDataProperty}', in lower case");
+                fields.Reader.Errors.Add(property.Source.Error("value", $"'{property.Text ?? property.Value?.ToJsonString()}' is not true or false"));
             }
+        }
 
-            var value = fields.Text("value");
-            if (name == PersonalDataProperty && value is not ("true" or "false"))
-            {
-                fields.Error("value", $"'{value}' is not true or false");
-            }
-
-            return fields.HasErrors ? null : new CustomProperty(name, value);
-        });
+        return customProperties;
     }
 
     private static bool IsPersonalData(YamlFields property, IReadOnlyList<CustomProperty> customProperties) =>
-        property.Has("customProperties") && customProperties.Any(p => p is { Property: PersonalDataProperty, Value: "true" });
+        property.Has("customProperties") && customProperties.Any(p => p is { Property: PersonalDataProperty, Text: "true" });
 
     private static IReadOnlyList<JsonNode?> ReadExamples(YamlFields fields, SchemaProperty property, DefinitionReader reader)
     {
@@ -436,45 +425,81 @@ internal static class ContractReader
 
     private static IReadOnlyList<ContractServer> ReadServers(YamlFields contract, string? topic)
     {
-        var servers = contract.Items("servers", required: false, (node, path) =>
-        {
-            var fields = contract.Reader.Mapping(node, path, ServerFields);
-            if (fields is null)
-            {
-                return null;
-            }
-
-            var name = fields.Text("server");
-            var type = fields.Choice<ContractServerType>("type", required: true);
-
-            string? format = null, location = null;
-            if (type == ContractServerType.Kafka)
-            {
-                // ODCS requires the bootstrap server; the mesh writes the Aspire connection name (see ContractServer.Host).
-                fields.Text("host");
-                format = fields.OptionalText("format");
-                fields.Forbid("location", "a kafka server's topic is the schema objects' physicalName, not a location");
-            }
-            else if (type == ContractServerType.Api)
-            {
-                location = fields.Text("location");
-                if (location.Length > 0 && !location.StartsWith('/') && !(Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                {
-                    fields.Error("location", $"'{location}' is neither a path starting with '/' nor an http(s) URL");
-                }
-
-                fields.Forbid("host", "an api server's address is its location");
-                fields.Forbid("format", "only a kafka server has a message format");
-            }
-
-            var server = new ContractServer(
-                name, type ?? ContractServerType.Api, fields.OptionalText("description"), fields.OptionalText("environment"), fields.OptionalText("host"), type == ContractServerType.Kafka ? topic : null, format, location, fields.Source);
-            return fields.HasErrors ? null : server;
-        });
+        var servers = contract.Items("servers", required: false, (node, path) => ReadServer(node, path, contract.Reader, topic));
 
         RefuseDuplicates(servers, s => s.Server, s => s.Source, "server", contract.Reader);
 
         return servers;
+    }
+
+    /// <summary>
+    /// One server: the fields every server has, then the connection fields its type lists (the required ones must be
+    /// there, any other is unknown). A server whose type is missing or unknown is only reported for its type.
+    /// </summary>
+    private static ContractServer? ReadServer(YamlNode node, string path, DefinitionReader reader, string? topic)
+    {
+        var typeName = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("type"), out var typeNode) ? (typeNode as YamlScalarNode)?.Value : null;
+        var knownType = typeName is null ? null : ServerTypes.Parse(typeName);
+        var connectionFields = knownType is { } t ? ServerTypes.ConnectionFields(t) : ServerTypes.AllConnectionFields;
+        var fields = reader.Mapping(node, path, [.. ServerTypes.CommonFields, .. connectionFields]);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = fields.Text("server");
+        var type = fields.OneOf("type", ServerTypes.Names, required: true) is { } written ? ServerTypes.Parse(written) : null;
+        if (type is { } serverType)
+        {
+            foreach (var required in ServerTypes.RequiredFields(serverType))
+            {
+                fields.Node(required, required: true);
+            }
+        }
+
+        var settings = new Dictionary<string, string>();
+        foreach (var field in connectionFields.Where(f => f is not (ServerTypes.Host or ServerTypes.Port or ServerTypes.Database or ServerTypes.Schema or ServerTypes.Location or ServerTypes.Format)))
+        {
+            if (fields.OptionalText(field) is { } value)
+            {
+                settings[field] = value;
+            }
+        }
+
+        var location = fields.OptionalText(ServerTypes.Location);
+        if (type == ContractServerType.Api && location is { Length: > 0 } && !location.StartsWith('/') && !(Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            fields.Error(ServerTypes.Location, $"'{location}' is neither a path starting with '/' nor an http(s) URL");
+        }
+
+        if (type == ContractServerType.Sftp && location is not null && !location.StartsWith(ServerTypes.SftpScheme, StringComparison.Ordinal))
+        {
+            fields.Error(ServerTypes.Location, $"'{location}' does not start with {ServerTypes.SftpScheme}");
+        }
+
+        var port = fields.Integer(ServerTypes.Port);
+        if (port is < int.MinValue or > int.MaxValue)
+        {
+            fields.Error(ServerTypes.Port, $"'{port}' is not a port");
+        }
+
+        var server = new ContractServer(name, type ?? ContractServerType.Custom, fields.Source)
+        {
+            Id = fields.StableId("id"),
+            Description = fields.OptionalText("description"),
+            Environment = fields.OptionalText("environment"),
+            Host = fields.OptionalText(ServerTypes.Host),
+            Port = (int?)port,
+            Database = fields.OptionalText(ServerTypes.Database),
+            Schema = fields.OptionalText(ServerTypes.Schema),
+            Location = location,
+            Format = fields.OptionalText(ServerTypes.Format),
+            Topic = type == ContractServerType.Kafka ? topic : null,
+            Settings = settings,
+            Roles = RoleReader.Read(fields),
+            CustomProperties = CustomPropertyReader.Read(fields),
+        };
+        return fields.HasErrors ? null : server;
     }
 
     /// <summary>Reports every element whose key repeats an earlier one's, at the repeated key.</summary>

@@ -223,7 +223,8 @@ public static partial class MeshGovernance
 
     private static void CheckServers(List<ContractValidationError> findings, DataContract contract)
     {
-        foreach (var type in Enum.GetValues<ContractServerType>())
+        // The mesh serves every contract through one event topic and one query endpoint; other types are the contract's own business.
+        foreach (var type in (ContractServerType[])[ContractServerType.Kafka, ContractServerType.Api])
         {
             var ofType = contract.Servers.Where(s => s.Type == type).ToList();
             var name = type.ToString().ToLowerInvariant();

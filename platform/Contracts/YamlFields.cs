@@ -85,6 +85,9 @@ internal sealed partial class YamlFields
         return null;
     }
 
+    /// <summary>The field's value node as written, a null scalar included; null only when the field is absent.</summary>
+    public YamlNode? Raw(string name) => fields.TryGetValue(name, out var field) ? field.Value : null;
+
     public string Text(string name) => ReadText(name, required: true) ?? "";
 
     public string? OptionalText(string name) => ReadText(name, required: false);
@@ -158,6 +161,37 @@ internal sealed partial class YamlFields
 
         Error(name, $"'{value}' is not a number");
         return null;
+    }
+
+    /// <summary>A whole number of any sign (a port, an offset).</summary>
+    public long? Integer(string name)
+    {
+        var number = Number(name);
+        if (number is null)
+        {
+            return null;
+        }
+
+        if (number != decimal.Truncate(number.Value) || number > long.MaxValue || number < long.MinValue)
+        {
+            Error(name, $"'{number}' is not a whole number");
+            return null;
+        }
+
+        return (long)number;
+    }
+
+    /// <summary>The standards' stable technical <c>id</c>: letters, digits, '-' and '_' only.</summary>
+    public string? StableId(string name)
+    {
+        var value = OptionalText(name);
+        if (value is not null && !StableIdPattern().IsMatch(value))
+        {
+            Error(name, $"'{value}' is not a stable id (letters, digits, '-' and '_' only)");
+            return null;
+        }
+
+        return value;
     }
 
     public int? Count(string name)
@@ -277,4 +311,7 @@ internal sealed partial class YamlFields
 
     [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*$")]
     private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex StableIdPattern();
 }

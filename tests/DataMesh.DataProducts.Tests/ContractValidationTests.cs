@@ -133,11 +133,11 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData("    format: json\n", "    format: avro\n", "hr/employees.odcs.yaml:177:5: servers[0].format: 'avro' is not one of json (the events are JSON CloudEvents)")]
     [InlineData("  - server: employee-api\n    type: api\n    location: /api/hr/employees\n", "",
         "hr/employees.odcs.yaml:173:1: servers: needs a server of type api (the endpoint that answers queries)")]
-    [InlineData("    type: api", "    type: https", "hr/employees.odcs.yaml:180:5: servers[1].type: 'https' is not one of kafka, api")]
+    [InlineData("    type: api", "    type: https", "hr/employees.odcs.yaml:180:5: servers[1].type: 'https' is not one of kafka, api, athena, azure, bigquery, clickhouse, databricks, denodo, dremio, duckdb, glue, cloudsql, db2, hive, impala, informix, kinesis, local, mysql, oracle, postgresql, postgres, presto, pubsub, redshift, s3, sftp, snowflake, sqlserver, synapse, trino, vertica, zen, custom")]
     [InlineData("    location: /api/hr/employees", "    location: api/hr/employees",
         "hr/employees.odcs.yaml:181:5: servers[1].location: 'api/hr/employees' is neither a path starting with '/' nor an http(s) URL")]
     [InlineData("    type: api", "    type: kafka\n    host: kafka",
-        "hr/employees.odcs.yaml:182:5: servers[1].location: a kafka server's topic is the schema objects' physicalName, not a location")]
+        "hr/employees.odcs.yaml:182:5: servers[1].location: unknown field; expected one of id, server, type, description, environment, roles, customProperties, host, format")]
     public void A_server_that_names_no_topic_or_endpoint_is_reported(string text, string replacement, params string[] expected)
     {
         folder.Replace(Contract, text, replacement);

@@ -25,6 +25,8 @@ public sealed class StandardConformanceTests
     [InlineData("port-no-upstream.odps.yaml")]
     [InlineData("port-upstream.odps.yaml")]
     [InlineData("output-no-contract.odps.yaml")]
+    [InlineData("every-server.odcs.yaml")]
+    [InlineData("postgres-server.odcs.yaml")]
     public void A_document_the_standard_accepts_is_read(string name) => Read(name, Documents[name]);
 
     /// <summary>Documents the official schema refuses, with the reader's reason at the line the schema names.</summary>
@@ -40,11 +42,19 @@ public sealed class StandardConformanceTests
     [InlineData("kafka-no-host.odcs.yaml",
         "kafka-no-host.odcs.yaml:7:5: servers[0].host: is required")]
     [InlineData("kafka-topic.odcs.yaml",
-        "kafka-topic.odcs.yaml:10:5: servers[0].topic: unknown field; expected one of server, type, description, environment, host, format, location")]
+        "kafka-topic.odcs.yaml:10:5: servers[0].topic: unknown field; expected one of id, server, type, description, environment, roles, customProperties, host, format")]
     [InlineData("bool-exclusive-310.odcs.yaml",
         "bool-exclusive-310.odcs.yaml:19:11: schema[0].properties[1].logicalTypeOptions.exclusiveMinimum: 'true' is not a number")]
     [InlineData("port-dataProductId.odps.yaml",
         "port-dataProductId.odps.yaml:16:5: inputPorts[0].dataProductId: unknown field; expected one of name, contractId, version, tags, customProperties, authoritativeDefinitions")]
+    [InlineData("postgres-no-schema.odcs.yaml",
+        "postgres-no-schema.odcs.yaml:7:5: servers[0].schema: is required")]
+    [InlineData("postgres-port-text.odcs.yaml",
+        "postgres-port-text.odcs.yaml:10:5: servers[0].port: 'fifty' is not a number")]
+    [InlineData("bigquery-host.odcs.yaml",
+        "bigquery-host.odcs.yaml:11:5: servers[0].host: unknown field; expected one of id, server, type, description, environment, roles, customProperties, project, dataset")]
+    [InlineData("sftp-location.odcs.yaml",
+        "sftp-location.odcs.yaml:9:5: servers[0].location: 'https://files.example.com/orders/' does not start with sftp://")]
     public void A_document_the_standard_refuses_is_refused(string name, string expected)
     {
         var exception = Assert.Throws<DataProductDefinitionException>(() => Read(name, Documents[name]));
@@ -70,6 +80,28 @@ public sealed class StandardConformanceTests
             : MeshGovernance.Check(DataProductCatalogueLoader.ReadDescriptor(name, Documents[name]));
 
         Assert.Equal(rules, findings.Select(f => f.Rule).Distinct());
+    }
+
+    /// <summary>Every server type of ODCS v3.1.0 is read with its type and connection fields; nothing the server states is dropped.</summary>
+    [Fact]
+    public void A_server_of_any_type_is_read_with_its_connection_fields()
+    {
+        var contract = DataProductCatalogueLoader.ReadContract("every-server.odcs.yaml", Documents["every-server.odcs.yaml"]);
+        Assert.Equal(Enum.GetValues<ContractServerType>().Length, contract.Servers.Select(s => s.Type).Distinct().Count());
+        Assert.All(contract.Servers, s => Assert.Equal($"{s.TypeName}-server", s.Server));
+
+        var servers = DataProductCatalogueLoader.ReadContract("postgres-server.odcs.yaml", Documents["postgres-server.odcs.yaml"]).Servers;
+        var database = servers[0];
+        Assert.Equal(
+            (ContractServerType.Postgres, "orders-db", "prod", "db.example.com", (int?)5432, "shop", "sales"),
+            (database.Type, database.Id, database.Environment, database.Host, database.Port, database.Database, database.Schema));
+        var role = Assert.Single(database.Roles);
+        Assert.Equal(("orders_reader", "read", "shop-owners"), (role.Name, role.Access, role.FirstLevelApprovers));
+        Assert.Equal(["2", "[\"a\",\"b\"]"], database.CustomProperties.Select(p => p.Value!.ToJsonString()));
+
+        var warehouse = servers[1];
+        Assert.Equal((ContractServerType.Snowflake, "shop", "sales"), (warehouse.Type, warehouse.Database, warehouse.Schema));
+        Assert.Equal(new Dictionary<string, string> { ["account"] = "acme-1", ["warehouse"] = "reporting" }, warehouse.Settings);
     }
 
     private static void Read(string name, string yaml)
@@ -393,6 +425,239 @@ public sealed class StandardConformanceTests
         outputPorts:
           - name: events
             version: 1.0.0
+        """,
+        ["every-server.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: every-server
+        version: 1.0.0
+        status: active
+        servers:
+          - server: api-server
+            type: api
+            location: https://api.example.com/orders
+          - server: athena-server
+            type: athena
+            stagingDir: s3://bucket/staging/
+            schema: sales
+          - server: azure-server
+            type: azure
+            location: s3://bucket/orders/
+            format: parquet
+          - server: bigquery-server
+            type: bigquery
+            project: acme
+            dataset: orders
+          - server: clickhouse-server
+            type: clickhouse
+            host: db.example.com
+            port: 5432
+            database: shop
+          - server: databricks-server
+            type: databricks
+            catalog: main
+            schema: sales
+          - server: denodo-server
+            type: denodo
+            host: db.example.com
+            port: 5432
+          - server: dremio-server
+            type: dremio
+            host: db.example.com
+            port: 5432
+          - server: duckdb-server
+            type: duckdb
+            database: shop
+          - server: glue-server
+            type: glue
+            account: acme-1
+            database: shop
+          - server: cloudsql-server
+            type: cloudsql
+            host: db.example.com
+            port: 5432
+            database: shop
+            schema: sales
+          - server: db2-server
+            type: db2
+            host: db.example.com
+            port: 5432
+            database: shop
+          - server: hive-server
+            type: hive
+            host: db.example.com
+            database: shop
+          - server: impala-server
+            type: impala
+            host: db.example.com
+            database: shop
+          - server: informix-server
+            type: informix
+            host: db.example.com
+            database: shop
+          - server: kafka-server
+            type: kafka
+            host: db.example.com
+          - server: kinesis-server
+            type: kinesis
+          - server: local-server
+            type: local
+            path: /data/orders.csv
+            format: parquet
+          - server: mysql-server
+            type: mysql
+            host: db.example.com
+            port: 5432
+            database: shop
+          - server: oracle-server
+            type: oracle
+            host: db.example.com
+            port: 5432
+            serviceName: ORCL
+          - server: postgresql-server
+            type: postgresql
+            host: db.example.com
+            port: 5432
+            database: shop
+            schema: sales
+          - server: postgres-server
+            type: postgres
+            host: db.example.com
+            port: 5432
+            database: shop
+            schema: sales
+          - server: presto-server
+            type: presto
+            host: db.example.com
+          - server: pubsub-server
+            type: pubsub
+            project: acme
+          - server: redshift-server
+            type: redshift
+            database: shop
+            schema: sales
+          - server: s3-server
+            type: s3
+            location: s3://bucket/orders/
+          - server: sftp-server
+            type: sftp
+            location: sftp://files.example.com/orders/
+          - server: snowflake-server
+            type: snowflake
+            account: acme-1
+            database: shop
+            schema: sales
+          - server: sqlserver-server
+            type: sqlserver
+            host: db.example.com
+            database: shop
+            schema: sales
+          - server: synapse-server
+            type: synapse
+            host: db.example.com
+            port: 5432
+            database: shop
+          - server: trino-server
+            type: trino
+            host: db.example.com
+            port: 5432
+            catalog: main
+            schema: sales
+          - server: vertica-server
+            type: vertica
+            host: db.example.com
+            port: 5432
+            database: shop
+            schema: sales
+          - server: zen-server
+            type: zen
+            host: db.example.com
+            database: shop
+          - server: custom-server
+            type: custom
+        """,
+        ["postgres-server.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        servers:
+          - id: orders-db
+            server: orders-db
+            type: postgres
+            description: The orders database
+            environment: prod
+            host: db.example.com
+            port: 5432
+            database: shop
+            schema: sales
+            roles:
+              - role: orders_reader
+                access: read
+                firstLevelApprovers: shop-owners
+            customProperties:
+              - property: replicas
+                value: 2
+              - property: zones
+                value: [a, b]
+          - server: warehouse
+            type: snowflake
+            account: acme-1
+            database: shop
+            schema: sales
+            warehouse: reporting
+        """,
+        ["postgres-no-schema.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        servers:
+          - server: orders-db
+            type: postgres
+            host: db.example.com
+            port: 5432
+            database: shop
+        """,
+        ["postgres-port-text.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        servers:
+          - server: orders-db
+            type: postgresql
+            host: db.example.com
+            port: fifty
+            database: shop
+            schema: sales
+        """,
+        ["bigquery-host.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        servers:
+          - server: warehouse
+            type: bigquery
+            project: acme
+            dataset: orders
+            host: bigquery.googleapis.com
+        """,
+        ["sftp-location.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        servers:
+          - server: drop
+            type: sftp
+            location: https://files.example.com/orders/
         """,
     };
 }

@@ -27,7 +27,6 @@ internal static partial class QualityRuleReader
 
     private static readonly string[] Dimensions = ["accuracy", "completeness", "conformity", "consistency", "coverage", "timeliness", "uniqueness"];
 
-    private static readonly string[] CustomPropertyFields = ["id", "property", "value", "description"];
 
     private static readonly string[] AuthoritativeDefinitionFields = ["id", "url", "type", "description"];
 
@@ -115,7 +114,7 @@ internal static partial class QualityRuleReader
             engine,
             implementation,
             fields.Texts("tags"),
-            ReadCustomProperties(fields, reader),
+            CustomPropertyReader.Read(fields),
             fields.Source);
         ReadAuthoritativeDefinitions(fields, reader);
         return fields.HasErrors || rule.Type is QualityRuleType.Library or QualityRuleType.Sql && threshold is null ? null : rule;
@@ -321,26 +320,6 @@ internal static partial class QualityRuleReader
             _ => Refuse(fields, "implementation", $"expected text or a mapping, found {YamlFields.Describe(node)}"),
         };
     }
-
-    private static IReadOnlyList<CustomProperty> ReadCustomProperties(YamlFields rule, DefinitionReader reader) =>
-        rule.Items("customProperties", required: false, (node, path) =>
-        {
-            var fields = reader.Mapping(node, path, CustomPropertyFields);
-            if (fields is null)
-            {
-                return null;
-            }
-
-            var property = fields.Text("property");
-            var value = fields.Node("value", required: true);
-            var text = value switch
-            {
-                null => "",
-                YamlScalarNode scalar => scalar.Value ?? "",
-                _ => YamlJson.ToJson(value, reader)?.ToJsonString() ?? "",
-            };
-            return fields.HasErrors ? null : new CustomProperty(property, text);
-        });
 
     private static void ReadAuthoritativeDefinitions(YamlFields rule, DefinitionReader reader) =>
         rule.Items("authoritativeDefinitions", required: false, (node, path) =>
