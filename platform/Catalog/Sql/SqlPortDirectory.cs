@@ -54,25 +54,20 @@ public sealed class SqlPortDirectory(CatalogDbContext db)
             return null;
         }
 
-        return new SqlPortFacts(productId, portName, contract.Id, contract.Version.ToString(), server.Host, ServerPort(server), Database(server), Schema(server),
+        return new SqlPortFacts(productId, portName, contract.Id, contract.Version.ToString(), server.Host, server.Port, server.Database ?? string.Empty, server.Schema ?? string.Empty,
             contract.StoredObjects.Select(table => new SqlTableFacts(
                 table.PhysicalName ?? table.Name,
                 table.PhysicalType!,
                 table.Description,
                 table.Properties.Select(column => new SqlColumnFacts(
-                    column.Name,
+                    // The name a query uses: the column's physical name where the contract gives one.
+                    column.PhysicalName ?? column.Name,
                     column.LogicalType.ToString().ToLowerInvariant(),
                     column.Classification.ToString().ToLowerInvariant(),
                     column.IsPersonalData,
                     column.Description)).ToList())).ToList());
     }
 
-    // INTERIM until the contract model reads every ODCS server type (branch lossless): no registered contract has a postgres server yet.
-    private static bool IsPostgres(ContractServer server) => server.Type.ToString() is "Postgres" or "PostgreSql";
-
-    private static int? ServerPort(ContractServer server) => null;
-
-    private static string Database(ContractServer server) => string.Empty;
-
-    private static string Schema(ContractServer server) => string.Empty;
+    /// <summary>PostgreSQL, written either way ODCS allows.</summary>
+    private static bool IsPostgres(ContractServer server) => server.Type is ContractServerType.Postgres or ContractServerType.PostgreSql;
 }
