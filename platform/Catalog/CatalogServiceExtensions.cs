@@ -53,6 +53,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<SqlGrantEvents>();
         builder.Services.AddScoped<SqlGrants>();
         builder.Services.AddScoped<SqlLogins>();
+        builder.Services.AddScoped<SqlConnectionHints>();
         builder.Services.AddSingleton<SqlLoginDropper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SqlLoginDropper>());
         builder.Services.AddProblemDetails();
