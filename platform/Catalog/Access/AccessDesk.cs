@@ -279,7 +279,8 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, SqlGran
     private void Audit(string action, CatalogCaller caller, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null) =>
         db.AccessAudit.Add(AccessAuditRecord.Of(action, caller, clock.GetUtcNow(), consumerId, dataProductId, requestId, note, apiKeyId));
 
-    private async Task<ConsumerRecord> ManagedConsumerAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
+    /// <summary>The consumer, when <paramref name="caller"/> manages it (its keys, requests, grants and SQL login): 401, 403 or 404 otherwise.</summary>
+    public async Task<ConsumerRecord> ManagedConsumerAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
     {
         caller.MustBeIdentified();
         var consumer = await ConsumerAsync(consumerId, cancellationToken);

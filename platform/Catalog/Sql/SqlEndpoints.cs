@@ -25,7 +25,7 @@ public static class SqlEndpoints
         api.MapGet(LoginRoute, async ([MaxLength(AccessDesk.MaxIdLength)] string id, CatalogCaller caller, SqlLogins logins, CancellationToken ct) =>
                 await logins.FindAsync(id, caller, ct) is { } login ? TypedResults.Ok(login) : throw CatalogRefusal.NotFound(SqlLogins.Field, $"consumer '{id}' has no PostgreSQL login"))
             .WithName("sql-login").WithSummary("A consumer's PostgreSQL login: its role and state, never its password.")
-            .Produces<SqlLoginFacts>().Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapPost(LoginRoute, async ([MaxLength(AccessDesk.MaxIdLength)] string id, CatalogCaller caller, SqlLogins logins, CancellationToken ct) =>
                 TypedResults.Created($"{CatalogApi.Prefix}{LoginRoute.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal)}", await logins.CreateAsync(id, caller, ct)))
             .WithName("create-sql-login").WithSummary("Creates the consumer's PostgreSQL login role; its password is in this answer only, the catalog keeps none.")
@@ -44,7 +44,7 @@ public static class SqlEndpoints
         api.MapGet(CatalogRegistrationOptions.SqlGrantsRoute, async ([MaxLength(DataProductRecord.MaxIdLength)] string id, CatalogCaller caller, SqlGrants grants, CancellationToken ct) =>
                 TypedResults.Ok(await grants.AnswerAsync(id, caller, ct)))
             .WithName("sql-grants").WithSummary("For the owning domain: the grants its SQL port applies (consumers with an active login).")
-            .Produces<SqlGrantsAnswer>().Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).ExcludeFromDescription();
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).ExcludeFromDescription();
         return api;
     }
 }

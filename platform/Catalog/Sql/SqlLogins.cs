@@ -14,6 +14,7 @@ namespace DataMesh.Catalog.Sql;
 /// </summary>
 public sealed class SqlLogins(
     CatalogDbContext db,
+    AccessDesk desk,
     SqlProvisioner provisioner,
     SqlGrantEvents events,
     SqlPortDirectory ports,
@@ -158,10 +159,6 @@ public sealed class SqlLogins(
     {
         caller.MustBeIdentified();
         CatalogRefusal.ThrowIfBlank("id", consumerId, AccessDesk.MaxIdLength);
-        var consumer = await db.Consumers.FindAsync([consumerId], cancellationToken) ?? throw CatalogRefusal.NotFound("consumerId", $"no consumer '{consumerId}'");
-        caller.Must(consumer.MayBeManagedBy(caller), "consumerId", caller is ConsumerCaller
-            ? $"an API key acts for its own consumer only, not for '{consumerId}'"
-            : $"only members of team '{consumer.Team}' and administrators manage consumer '{consumerId}'");
-        return consumer;
+        return await desk.ManagedConsumerAsync(consumerId, caller, cancellationToken);
     }
 }

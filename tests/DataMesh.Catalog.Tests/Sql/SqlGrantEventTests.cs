@@ -79,21 +79,19 @@ public sealed class SqlGrantEventTests(PostgresServerFixture postgres) : IClassF
     }
 
     [Fact]
-    public async Task A_grant_approved_and_a_login_created_while_the_sidecar_is_down_succeed_and_the_failed_publishes_are_not_sent_later()
+    public async Task A_grant_approved_and_a_login_created_while_the_sidecar_is_down_succeed_within_the_publish_timeout()
     {
-        // The sidecar is not started: every publish fails.
+        // The sidecar is not started: every publish fails, and is only logged.
         var request = await catalog.AtDeskAsync(desk => desk.RequestAsync("hr.employees", consumer, "Headcount", false, Own, CancellationToken.None));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var approved = await catalog.AtDeskAsync(desk => desk.DecideAsync(request.Id, approve: true, null, owner, CancellationToken.None));
         var login = await catalog.ConsumerClient(consumer, People.ConsumerTeam).SendOkAsync(HttpMethod.Post, $"consumers/{consumer}/sql-login");
 
         Assert.Equal(AccessStatus.Approved, approved.Status);
         Assert.Equal(Catalog.Sql.SqlLoginRole.Prefix + consumer, login.GetProperty("role").GetString());
-        // Once the sidecar is up, the next change is published, and only it: the domains' reconciliation covers the lost ones.
-        await sidecar.StartAsync();
-        await catalog.AtDeskAsync(desk => desk.RevokeAsync(request.Id, null, Own, CancellationToken.None));
-        await PublishedAsync("hr.employees", 1);
-        Assert.Equal(1, Occurrences("hr.employees"));
+        // Two publishes given up, each within the timeout (plus the requests' own work).
+        Assert.True(clock.Elapsed < (2 * Catalog.Sql.SqlGrantEvents.PublishTimeout) + TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     /// <summary>A grant for the consumer on <paramref name="product"/>: asked by its key, approved by the owner of the product's team.</summary>
