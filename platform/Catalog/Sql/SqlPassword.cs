@@ -10,6 +10,9 @@ namespace DataMesh.Catalog.Sql;
 /// </summary>
 public static class SqlPassword
 {
+    /// <summary>The length of a password <see cref="New"/> makes: 32 bytes in unpadded Base64.</summary>
+    public const int MaxLength = 43;
+
     /// <summary>PostgreSQL's own default (<c>scram_iterations</c>).</summary>
     private const int Iterations = 4096;
 
