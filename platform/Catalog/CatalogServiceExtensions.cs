@@ -6,6 +6,7 @@ using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Observations.Streaming;
 using DataMesh.Catalog.People;
 using DataMesh.Catalog.Registry;
+using DataMesh.Catalog.Sql;
 using DataMesh.Catalog.Sql.Federation;
 using DataMesh.DataProducts;
 using DataMesh.DomainServices.OpenApi;
@@ -46,6 +47,16 @@ public static class CatalogServiceExtensions
         builder.Services.AddScoped<DeadLetterReplay>();
         builder.Services.AddHttpClient<IDeadLetterReplaySender, SidecarReplaySender>(SidecarReplaySender.HttpClientName);
         builder.Services.AddScoped<PromiseBreaches>();
+        // Consumers' PostgreSQL logins and the SQL grants the domains apply; SqlGrantChanged goes out through the sidecar.
+        builder.Services.AddDaprClient(client => client.UseGrpcChannelOptions(DataMesh.DataProducts.Publishing.SidecarPublisher.ChannelOptions));
+        builder.Services.AddSingleton<SqlProvisioner>();
+        builder.Services.AddScoped<SqlPortDirectory>();
+        builder.Services.AddScoped<SqlGrantEvents>();
+        builder.Services.AddScoped<SqlGrants>();
+        builder.Services.AddScoped<SqlLogins>();
+        builder.Services.AddScoped<SqlConnectionHints>();
+        builder.Services.AddSingleton<SqlLoginDropper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SqlLoginDropper>());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Api;
+using DataMesh.Catalog.Sql;
 using DataMesh.DataProducts.Registration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,9 @@ namespace DataMesh.Catalog.Tests;
 /// </summary>
 internal sealed record CatalogOperation(string Name, HttpMethod Method, Func<Scene, string> Path, Func<Scene, object?> Body, Func<IServiceProvider, Scene, CatalogCaller, Task>? AtDesk)
 {
+    /// <summary>The operation acts on the scene consumer's PostgreSQL login, which must be issued first (<see cref="Scene.IssueSqlLoginAsync"/>).</summary>
+    public bool NeedsSqlLogin { get; init; }
+
     public HttpRequestMessage Request(Scene scene) => new(Method, Path(scene)) { Content = Body(scene) is { } body ? JsonContent.Create(body) : null };
 
     public static CatalogOperation Named(string name) => All.Single(o => o.Name == name);
@@ -49,12 +53,21 @@ internal sealed record CatalogOperation(string Name, HttpMethod Method, Func<Sce
         new("edge-policy", HttpMethod.Get, _ => Api("edge/policy"), _ => null, null),
         new("report-quality", HttpMethod.Put, _ => new CatalogRegistrationOptions().QualityResultsPath, _ => new QualityResultsReportRequest("hr",
             [new QualityRuleResult(Scene.Product, "hr.employees.events", "1.0.0", "employee-ids-unique", "EmployeeHired.employeeId", "library", QualityRuleResult.Passed, 0, "duplicates: 0", DateTimeOffset.UtcNow.AddMinutes(-1))]), null),
+        Sql("sql-login", HttpMethod.Get, s => Api($"consumers/{s.Consumer}/sql-login"), (l, s, c) => l.FindAsync(s.Consumer, c, default)) with { NeedsSqlLogin = true },
+        Sql("create-sql-login", HttpMethod.Post, s => Api($"consumers/{s.Consumer}/sql-login"), (l, s, c) => l.CreateAsync(s.Consumer, c, default)),
+        Sql("rotate-sql-login", HttpMethod.Post, s => Api($"consumers/{s.Consumer}/sql-login/rotate"), (l, s, c) => l.RotateAsync(s.Consumer, c, default)) with { NeedsSqlLogin = true },
+        Sql("revoke-sql-login", HttpMethod.Post, s => Api($"consumers/{s.Consumer}/sql-login/revoke"), (l, s, c) => l.RevokeAsync(s.Consumer, c, default)) with { NeedsSqlLogin = true },
+        new("sql-grants", HttpMethod.Get, _ => Api($"products/{Scene.Product}/sql-grants"), _ => null,
+            (services, _, caller) => services.GetRequiredService<SqlGrants>().AnswerAsync(Scene.Product, caller, default)),
     ];
 
     private static string Api(string path) => $"{CatalogApi.Prefix}/{path}";
 
     private static CatalogOperation Desk(string name, HttpMethod method, Func<Scene, string> path, Func<Scene, object?> body, Func<AccessDesk, Scene, CatalogCaller, Task> atDesk) =>
         new(name, method, path, body, (services, scene, caller) => atDesk(services.GetRequiredService<AccessDesk>(), scene, caller));
+
+    private static CatalogOperation Sql(string name, HttpMethod method, Func<Scene, string> path, Func<SqlLogins, Scene, CatalogCaller, Task> atDesk) =>
+        new(name, method, path, _ => null, (services, scene, caller) => atDesk(services.GetRequiredService<SqlLogins>(), scene, caller));
 
     private static CatalogOperation Teams(string name, HttpMethod method, Func<Scene, string> path, Func<Scene, object?> body, Func<TeamDirectory, Scene, CatalogCaller, Task> atDesk) =>
         new(name, method, path, body, (services, scene, caller) => atDesk(services.GetRequiredService<TeamDirectory>(), scene, caller));

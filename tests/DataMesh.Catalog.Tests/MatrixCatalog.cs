@@ -4,7 +4,7 @@ namespace DataMesh.Catalog.Tests;
 
 /// <summary>
 /// One catalog, on its own PostgreSQL server, shared by the many cells of a permission matrix (a catalog per cell would
-/// take minutes); HR and finance are registered and the kept teams created, and each cell sets up a <see cref="Scene"/> of its own.
+/// take minutes); HR and finance are registered, the kept teams created and the provisioning role of consumers' SQL logins made, and each cell sets up a <see cref="Scene"/> of its own.
 /// </summary>
 public sealed class MatrixCatalog : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class MatrixCatalog : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
-        Catalog = await CatalogHost.StartAsync(_postgres);
+        Catalog = await CatalogHost.StartAsync(_postgres, settings: await Sql.SqlProvisioning.SettingsAsync(_postgres));
         await Catalog.RegisterAsync(Definitions.Hr());
         await Catalog.RegisterAsync(Definitions.Finance());
         await People.CreateTeamsAsync(Catalog);

@@ -48,6 +48,11 @@ public sealed class PermissionMatrixTests(MatrixCatalog matrix) : IClassFixture<
         ["lookup-key"] =                  "401 401 403 403 403 403 403 403 200 401",
         ["edge-policy"] =                 "401 401 403 403 403 403 403 403 200 401",
         ["report-quality"] =              "401 401 403 403 403 403 204 403 403 401",
+        ["sql-login"] =                   "401 401 200 403 403 403 403 403 401 401",
+        ["create-sql-login"] =            "401 401 201 403 403 403 403 403 401 401",
+        ["rotate-sql-login"] =            "401 401 200 403 403 403 403 403 401 401",
+        ["revoke-sql-login"] =            "401 401 204 403 403 403 403 403 401 401",
+        ["sql-grants"] =                  "401 401 403 403 403 403 200 403 401 401",
     };
 
     public static TheoryData<string, string, string> Cells() => PermissionTable.Cells(Expected, Callers);
@@ -61,6 +66,11 @@ public sealed class PermissionMatrixTests(MatrixCatalog matrix) : IClassFixture<
     {
         var expected = int.Parse(status, System.Globalization.CultureInfo.InvariantCulture);
         var scene = await matrix.NewSceneAsync();
+        if (CatalogOperation.Named(operation).NeedsSqlLogin)
+        {
+            await scene.IssueSqlLoginAsync(matrix.Catalog);
+        }
+
         using var http = Client(caller, scene);
 
         using var response = await http.SendAsync(CatalogOperation.Named(operation).Request(scene));

@@ -33,6 +33,11 @@ public sealed class PersonPermissionTests(MatrixCatalog matrix) : IClassFixture<
         ["create-team"] =                 "401 403 403 403 403 ok",
         ["add-team-member"] =             "401 ok  403 403 403 ok",
         ["remove-team-member"] =          "401 ok  403 403 403 ok",
+        ["sql-login"] =                   "401 ok  403 403 403 ok",
+        ["create-sql-login"] =            "401 ok  403 403 403 ok",
+        ["rotate-sql-login"] =            "401 ok  403 403 403 ok",
+        ["revoke-sql-login"] =            "401 ok  403 403 403 ok",
+        ["sql-grants"] =                  "401 403 403 403 403 ok",
     };
 
     public static TheoryData<string, string, string> Cells() => PermissionTable.Cells(Expected, Callers);
@@ -46,6 +51,11 @@ public sealed class PersonPermissionTests(MatrixCatalog matrix) : IClassFixture<
     public async Task Each_person_may_do_what_the_matrix_says(string operation, string caller, string expected)
     {
         var scene = await matrix.NewSceneAsync();
+        if (CatalogOperation.Named(operation).NeedsSqlLogin)
+        {
+            await scene.IssueSqlLoginAsync(matrix.Catalog);
+        }
+
         var person = await PersonAsync(caller);
 
         string outcome;

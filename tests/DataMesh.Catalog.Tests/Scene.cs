@@ -32,4 +32,8 @@ internal sealed record Scene(int Number, string Consumer, string Sibling, Guid K
             return new Scene(number, consumer, sibling, key.Id, key.Key, pending.Id, grant.Id, member);
         });
     }
+
+    /// <summary>Issues the consumer's PostgreSQL login, as an administrator, for the operations on it.</summary>
+    public Task IssueSqlLoginAsync(CatalogHost catalog) =>
+        catalog.WithServicesAsync(services => services.GetRequiredService<DataMesh.Catalog.Sql.SqlLogins>().CreateAsync(Consumer, People.Administrator, CancellationToken.None));
 }

@@ -18,7 +18,10 @@ public sealed class AccessAuditRecord
 
     public long Id { get; set; }
 
-    /// <summary>requested, approved, denied, revoked, key-issued, key-rotated, key-revoked.</summary>
+    /// <summary>
+    /// requested, approved, denied, revoked, key-issued, key-rotated, key-revoked, sql-login-created, sql-login-rotated,
+    /// sql-login-revoked, sql-login-dropped, and the other steps the catalog audits.
+    /// </summary>
     [Length(0, MaxActionLength)]
     public required string Action { get; set; }
 
@@ -42,4 +45,17 @@ public sealed class AccessAuditRecord
 
     [Length(0, MaxNoteLength)]
     public string? Note { get; set; }
+
+    /// <summary>An entry for <paramref name="action"/> by <paramref name="caller"/>, now.</summary>
+    public static AccessAuditRecord Of(
+        string action, CatalogCaller caller, DateTimeOffset at, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null)
+    {
+        // The actions are the catalog's own words: a longer one is a bug there, never the caller's fault.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(action.Length, MaxActionLength, nameof(action));
+        return new AccessAuditRecord
+        {
+            Action = action, Actor = caller.Name, ActorKind = caller.Kind, At = at, ConsumerId = consumerId, DataProductId = dataProductId,
+            RequestId = requestId, ApiKeyId = apiKeyId, Note = note,
+        };
+    }
 }

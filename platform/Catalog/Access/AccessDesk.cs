@@ -1,5 +1,6 @@
 using DataMesh.Catalog.Api;
 using DataMesh.Catalog.Registry;
+using DataMesh.Catalog.Sql;
 using DataMesh.DomainServices.Paging;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace DataMesh.Catalog.Access;
 /// records it touches say whether that caller may (an unidentified caller gets 401, a refused one 403, before anything
 /// is looked up), and the audit trail records the caller's name and kind.
 /// </remarks>
-public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimeProvider clock)
+public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, SqlGrantEvents sqlGrants, TimeProvider clock)
 {
     public const int MaxRequestsPerSecond = 100_000;
     public const int MaxIdLength = 63;
@@ -186,6 +187,12 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         request.Decide(approve, caller, clock.GetUtcNow());
         Audit(approve ? "approved" : "denied", caller, request.ConsumerId, request.DataProductId, request.Id, note);
         await db.SaveChangesAsync(cancellationToken);
+        if (approve)
+        {
+            // A product with a SQL port: its domain grants the consumer's login what the grant says.
+            await sqlGrants.ChangedAsync(request.DataProductId, request.ConsumerId, cancellationToken);
+        }
+
         return request;
     }
 
@@ -202,6 +209,7 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         request.Revoke();
         Audit("revoked", caller, request.ConsumerId, request.DataProductId, request.Id, note);
         await db.SaveChangesAsync(cancellationToken);
+        await sqlGrants.ChangedAsync(request.DataProductId, request.ConsumerId, cancellationToken);
         return request;
     }
 
@@ -268,18 +276,11 @@ public sealed class AccessDesk(CatalogDbContext db, TeamDirectory teams, TimePro
         return new IssuedApiKey(record.Id, consumerId, key, record.Prefix, record.CreatedAt);
     }
 
-    private void Audit(string action, CatalogCaller caller, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null)
-    {
-        // The actions are this class's own words: a longer one is a bug here, never the caller's fault.
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(action.Length, AccessAuditRecord.MaxActionLength, nameof(action));
-        db.AccessAudit.Add(new AccessAuditRecord
-        {
-            Action = action, Actor = caller.Name, ActorKind = caller.Kind, At = clock.GetUtcNow(), ConsumerId = consumerId, DataProductId = dataProductId,
-            RequestId = requestId, ApiKeyId = apiKeyId, Note = note,
-        });
-    }
+    private void Audit(string action, CatalogCaller caller, string consumerId, string? dataProductId = null, Guid? requestId = null, string? note = null, Guid? apiKeyId = null) =>
+        db.AccessAudit.Add(AccessAuditRecord.Of(action, caller, clock.GetUtcNow(), consumerId, dataProductId, requestId, note, apiKeyId));
 
-    private async Task<ConsumerRecord> ManagedConsumerAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
+    /// <summary>The consumer, when <paramref name="caller"/> manages it (its keys, requests, grants and SQL login): 401, 403 or 404 otherwise.</summary>
+    public async Task<ConsumerRecord> ManagedConsumerAsync(string consumerId, CatalogCaller caller, CancellationToken cancellationToken)
     {
         caller.MustBeIdentified();
         var consumer = await ConsumerAsync(consumerId, cancellationToken);

@@ -1,3 +1,5 @@
+using DataMesh.Catalog.Sql;
+
 namespace DataMesh.Catalog.Api;
 
 /// <summary>The catalog's versioned REST API under <c>/api/catalog/v1</c>.</summary>
@@ -15,6 +17,7 @@ public static class CatalogApi
         v1.MapAccess();
         v1.MapTeams();
         v1.MapDeadLetters();
+        v1.MapSql();
         return app;
     }
 }

@@ -16,6 +16,7 @@ public static class CatalogProblems
         [StatusCodes.Status404NotFound] = "No such product, contract version, team, consumer, key or request; the problem names the field.",
         [StatusCodes.Status409Conflict] = "The change conflicts with the current state (it exists already, or is decided already); the problem names the field.",
         [StatusCodes.Status500InternalServerError] = "The catalog failed to answer.",
+        [StatusCodes.Status503ServiceUnavailable] = "The catalog is not given what this needs here (a consumer's SQL login without the provisioning role); the problem says what.",
     };
 
     /// <summary>Documents the problems the operation (or every operation of a group) can answer.</summary>

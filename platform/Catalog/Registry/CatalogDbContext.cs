@@ -1,5 +1,6 @@
 using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Observations;
+using DataMesh.Catalog.Sql;
 using DataMesh.DataProducts.Registration;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<ParkedEventsRecord> ParkedEvents => Set<ParkedEventsRecord>();
 
     public DbSet<QualityResultRecord> QualityResults => Set<QualityResultRecord>();
+
+    public DbSet<SqlLoginRecord> SqlLogins => Set<SqlLoginRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -187,6 +190,18 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             run.HasIndex(r => new { r.DataProductId, r.ContractId, r.RuleId, r.CheckedAt }).IsUnique();
             // The products with a rule that did not pass lately: the only ones the breached-promises list judges for quality.
             run.HasIndex(r => r.DataProductId).HasFilter($"\"Outcome\" <> '{QualityRuleResult.Passed}'").HasDatabaseName("IX_quality_results_not_passed");
+        });
+        modelBuilder.Entity<SqlLoginRecord>(login =>
+        {
+            login.ToTable("sql_logins");
+            login.HasKey(l => l.ConsumerId);
+            login.HasOne<ConsumerRecord>().WithOne().HasForeignKey<SqlLoginRecord>(l => l.ConsumerId).OnDelete(DeleteBehavior.Cascade);
+            login.Property(l => l.Role).HasMaxLength(DataMesh.DataProducts.SqlPorts.SqlIdentifier.MaxLength);
+            login.Property(l => l.State).HasConversion<string>().HasMaxLength(16);
+            login.Property(l => l.LastDropError).HasMaxLength(SqlLoginRecord.MaxDropErrorLength);
+            login.HasIndex(l => l.Role).IsUnique();
+            // The dropper's round reads the revoked logins only.
+            login.HasIndex(l => l.State);
         });
     }
 }

@@ -661,6 +661,50 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.ToTable("product_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("DataMesh.Catalog.Sql.SqlLoginRecord", b =>
+                {
+                    b.Property<string>("ConsumerId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DropAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DroppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastDropError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("PasswordSetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ConsumerId");
+
+                    b.HasIndex("Role")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("sql_logins", (string)null);
+                });
+
             modelBuilder.Entity("DataMesh.Catalog.Access.TeamMemberRecord", b =>
                 {
                     b.HasOne("DataMesh.Catalog.Access.TeamRecord", null)
@@ -684,6 +728,15 @@ namespace DataMesh.Catalog.Registry.Migrations
                     b.HasOne("DataMesh.Catalog.Registry.DataProductRecord", null)
                         .WithMany()
                         .HasForeignKey("DataProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataMesh.Catalog.Sql.SqlLoginRecord", b =>
+                {
+                    b.HasOne("DataMesh.Catalog.Access.ConsumerRecord", null)
+                        .WithOne()
+                        .HasForeignKey("DataMesh.Catalog.Sql.SqlLoginRecord", "ConsumerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
