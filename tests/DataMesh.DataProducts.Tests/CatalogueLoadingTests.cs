@@ -89,8 +89,8 @@ public sealed class CatalogueLoadingTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(5), contract.SlaProperty("freshness")!.Duration);
         Assert.Equal(TimeSpan.FromDays(7 * 365), contract.SlaProperty("retention")!.Duration);
         Assert.Null(contract.SlaProperty("availability")!.Duration);
-        Assert.Equal(("hr.employees.v1", "json"), (contract.EventServer.Topic, contract.EventServer.Format));
-        Assert.Equal("/api/hr/employees", contract.QueryServer.Location);
+        Assert.Equal(("hr.employees.v1", "json"), (contract.EventServer!.Topic, contract.EventServer!.Format));
+        Assert.Equal("/api/hr/employees", contract.QueryServer!.Location);
     }
 
     [Fact]

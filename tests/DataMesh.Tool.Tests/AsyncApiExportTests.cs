@@ -17,10 +17,10 @@ public sealed class AsyncApiExportTests : IDisposable
         await AssertNoErrorsAsync(file);
         var document = JsonNode.Parse(File.ReadAllText(file))!;
         Assert.Equal("3.0.0", document["asyncapi"]!.GetValue<string>());
-        var channel = document["channels"]![contract.EventServer.Topic!]!;
-        Assert.Equal(contract.EventServer.Topic, channel["address"]!.GetValue<string>());
+        var channel = document["channels"]![contract.EventServer!.Topic!]!;
+        Assert.Equal(contract.EventServer!.Topic, channel["address"]!.GetValue<string>());
         Assert.Equal(contract.EventTypes.Select(o => o.Name), channel["messages"]!.AsObject().Select(m => m.Key));
-        Assert.Equal("kafka", document["servers"]![contract.EventServer.Server]!["protocol"]!.GetValue<string>());
+        Assert.Equal("kafka", document["servers"]![contract.EventServer!.Server]!["protocol"]!.GetValue<string>());
         foreach (var schemaObject in contract.EventTypes)
         {
             var payload = document["components"]!["messages"]![schemaObject.Name]!["payload"]!;
@@ -39,7 +39,7 @@ public sealed class AsyncApiExportTests : IDisposable
         var document = JsonNode.Parse(File.ReadAllText(file))!;
         var ownContracts = Directory.GetFiles(domainFolder, "*.odcs.yaml").Select(f => SampleContract.Read(Path.GetRelativePath(Tool.InRepository(""), f))).ToList();
         Assert.Equal(
-            ownContracts.Where(c => c.EventTypes.Count > 0).Select(c => c.EventServer.Topic).Order(StringComparer.Ordinal),
+            ownContracts.Where(c => c.EventTypes.Count > 0).Select(c => c.EventServer!.Topic).Order(StringComparer.Ordinal),
             document["channels"]!.AsObject().Select(c => c.Value!["address"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 

@@ -21,7 +21,7 @@ public sealed class ContractTests(PostgresServerFixture postgres)
         Assert.All(captured.Where(p => p.IsPersonalData), p => Assert.Equal(Classification.Confidential, p.Classification));
         Assert.All(contract.Schema.SelectMany(o => o.Properties), p => Assert.False(string.IsNullOrWhiteSpace(p.Description), p.Name));
         Assert.All(["freshness", "latency", "retention"], sla => Assert.NotNull(contract.SlaProperty(sla)));
-        Assert.Equal("marketing.leads.v1", contract.EventServer.Topic);
-        Assert.Equal("/api/marketing/leads", contract.QueryServer.Location);
+        Assert.Equal("marketing.leads.v1", contract.EventServer!.Topic);
+        Assert.Equal("/api/marketing/leads", contract.QueryServer!.Location);
     }
 }

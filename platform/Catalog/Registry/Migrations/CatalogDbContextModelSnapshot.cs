@@ -458,7 +458,6 @@ namespace DataMesh.Catalog.Registry.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Topic")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Yaml")

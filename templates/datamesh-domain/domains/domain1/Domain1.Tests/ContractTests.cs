@@ -17,9 +17,9 @@ public sealed class ContractTests(PostgresServerFixture postgres)
 
         var contract = Assert.Single(catalogue.Contracts, c => c.Id == "domain1.product1.events");
 
-        Assert.Equal("domain1.product1.v1", contract.EventServer.Topic);
-        Assert.Equal(Domain1Service.Product1, contract.QueryServer.Location);
-        Assert.Equal(HttpStatusCode.OK, (await domain1.Client.GetAsync(contract.QueryServer.Location)).StatusCode);
+        Assert.Equal("domain1.product1.v1", contract.EventServer!.Topic);
+        Assert.Equal(Domain1Service.Product1, contract.QueryServer!.Location);
+        Assert.Equal(HttpStatusCode.OK, (await domain1.Client.GetAsync(contract.QueryServer!.Location)).StatusCode);
         Assert.All(["freshness", "latency", "retention"], sla => Assert.NotNull(contract.SlaProperty(sla)));
     }
 }
