@@ -18,6 +18,9 @@ namespace DataMesh.Contracts;
 /// </summary>
 public sealed record ContractServer(string Server, ContractServerType Type, DefinitionSource Source)
 {
+    /// <summary>A PostgreSQL server, written either way ODCS allows (<c>postgres</c>, <c>postgresql</c>): a SQL output port's.</summary>
+    public bool IsPostgres => Type is ContractServerType.Postgres or ContractServerType.PostgreSql;
+
     /// <summary>The standard's stable <c>id</c> of the entry, when one is written.</summary>
     public string? Id { get; init; }
 

@@ -62,6 +62,9 @@ public sealed record DataContract(
     /// <summary>The Dapr pub/sub topic the contract's events are published on; none for a SQL output port's contract (tables and views only).</summary>
     public ContractServer? EventServer => Servers.FirstOrDefault(s => s.Type == ContractServerType.Kafka);
 
+    /// <summary>The PostgreSQL server of a SQL output port's contract, the first when it names several; none for an event contract.</summary>
+    public ContractServer? SqlServer => Servers.FirstOrDefault(s => s.IsPostgres);
+
     /// <summary>The HTTP endpoint that answers queries on the contract's data; none for a SQL output port's contract.</summary>
     public ContractServer? QueryServer => Servers.FirstOrDefault(s => s.Type == ContractServerType.Api);
 }

@@ -488,7 +488,7 @@ public static partial class MeshGovernance
     /// </summary>
     public static bool ServesTables(DataContract contract) =>
         contract.EventTypes.Count == 0 && contract.StoredObjects.Count > 0
-        && contract.Servers.Count(s => s.Type is ContractServerType.Postgres or ContractServerType.PostgreSql) == 1;
+        && contract.Servers.Count(s => s.IsPostgres) == 1;
 
     private static void CheckServers(List<ContractValidationError> findings, DataContract contract)
     {

@@ -48,7 +48,7 @@ public sealed class SqlPortDirectory(CatalogDbContext db)
 
     private static SqlPortFacts? Of(string productId, string portName, DataContract contract)
     {
-        var server = contract.Servers.FirstOrDefault(IsPostgres);
+        var server = contract.SqlServer;
         if (server is null)
         {
             return null;
@@ -67,7 +67,4 @@ public sealed class SqlPortDirectory(CatalogDbContext db)
                     column.IsPersonalData,
                     column.Description)).ToList())).ToList());
     }
-
-    /// <summary>PostgreSQL, written either way ODCS allows.</summary>
-    private static bool IsPostgres(ContractServer server) => server.Type is ContractServerType.Postgres or ContractServerType.PostgreSql;
 }

@@ -19,7 +19,7 @@ public sealed record SqlPort(string DataProductId, string ContractId, string Sch
     /// </summary>
     public static SqlPort? Of(DataContract contract)
     {
-        if (contract.Servers.FirstOrDefault(s => s.Type is ContractServerType.Postgres or ContractServerType.PostgreSql) is not { } server)
+        if (contract.SqlServer is not { } server)
         {
             return null;
         }

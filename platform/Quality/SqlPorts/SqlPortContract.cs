@@ -13,7 +13,7 @@ public static class SqlPortContract
     /// <summary>The contract's PostgreSQL server called <paramref name="serverName"/>, or its only one when no name is given; null when there is none.</summary>
     public static ContractServer? Server(DataContract contract, string? serverName = null)
     {
-        var servers = contract.Servers.Where(s => s.Type is ContractServerType.Postgres or ContractServerType.PostgreSql).ToList();
+        var servers = contract.Servers.Where(s => s.IsPostgres).ToList();
         return serverName is null ? (servers.Count == 1 ? servers[0] : null) : servers.FirstOrDefault(s => s.Server == serverName);
     }
 

@@ -15,7 +15,7 @@ public sealed class SqlPortSchemaRunner : IContractTestRunner
     public async IAsyncEnumerable<ContractCheckResult> RunAsync(
         DataContract contract, ContractServer server, ContractTestTarget target, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (server.Type is not (ContractServerType.Postgres or ContractServerType.PostgreSql))
+        if (!server.IsPostgres)
         {
             yield break;
         }

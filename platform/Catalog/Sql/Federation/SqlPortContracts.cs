@@ -41,7 +41,7 @@ public static class SqlPortContracts
     /// <summary>The port a contract describes, or null when it has no postgres server or no table or view.</summary>
     public static FederatedPort? From(DataContract contract, ILogger logger)
     {
-        var server = contract.Servers.FirstOrDefault(server => server.Type is ContractServerType.Postgres or ContractServerType.PostgreSql);
+        var server = contract.SqlServer;
         if (server is null || contract.StoredObjects.Count == 0)
         {
             return null;
