@@ -76,8 +76,13 @@ public sealed class AttackTests(LocalMesh mesh)
         // HR's headcount descriptor as committed, claimed for marketing's team.
         var descriptor = (await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "domains", "hr", "Hr", "DataProducts", "headcount.odps.yaml")))
             .Replace("name: people-platform", "name: growth", StringComparison.Ordinal);
-        var contract = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "domains", "hr", "Hr", "DataProducts", "headcount.odcs.yaml"));
-        var forged = new { domain = "hr", descriptors = new[] { new { path = "headcount.odps.yaml", yaml = descriptor } }, contracts = new[] { new { path = "headcount.odcs.yaml", yaml = contract } } };
+        // With every contract its ports offer (events and tables), so the only thing wrong is the team.
+        var contracts = await Task.WhenAll(new[] { "headcount.odcs.yaml", "headcount-tables.odcs.yaml" }.Select(async file => new
+        {
+            path = file,
+            yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "domains", "hr", "Hr", "DataProducts", file)),
+        }));
+        var forged = new { domain = "hr", descriptors = new[] { new { path = "headcount.odps.yaml", yaml = descriptor } }, contracts };
         using var catalog = Direct("catalog");
 
         // Without a credential, with another domain's, and even with HR's own: the owner team does not change.
