@@ -28,8 +28,9 @@ public static class CloudNativePg
     /// else. Other roles (consumers' logins) fall to the operator's own last rule, a password anywhere: the databases'
     /// grants decide what they read.
     /// </summary>
+    /// <param name="bootstrap">What the operator runs as the superuser when it creates the cluster, if anything.</param>
     public static CustomResource<CnpgClusterSpec> Cluster(string name, int instances, string storageSize, IReadOnlyList<CnpgRole> owners,
-        IReadOnlyList<(CnpgRole Role, string Database)> confined)
+        IReadOnlyList<(CnpgRole Role, string Database)> confined, CnpgBootstrap? bootstrap = null)
     {
         var ownerNames = string.Join(',', owners.Select(role => role.Name));
         var everyName = string.Join(',', owners.Select(role => role.Name).Concat(confined.Select(entry => entry.Role.Name)));
@@ -39,17 +40,23 @@ public static class CloudNativePg
                 new CnpgPostgresConfiguration([
                     $"host samerole {ownerNames} all scram-sha-256",
                     .. confined.Select(entry => $"host {entry.Database} {entry.Role.Name} all scram-sha-256"),
-                    $"host all {everyName} all reject"])));
+                    $"host all {everyName} all reject"]))
+            {
+                Bootstrap = bootstrap,
+            });
     }
+
+    /// <summary>
+    /// initdb with <paramref name="database"/> owned by <paramref name="owner"/> as the cluster's first database, and
+    /// <paramref name="statements"/> run in it as the superuser once, right after (BootstrapInitDB <c>postInitApplicationSQL</c>):
+    /// with superuser access off, the one moment the mesh's superuser-only setup can happen.
+    /// </summary>
+    public static CnpgBootstrap InitDb(string database, string owner, IReadOnlyList<string> statements) =>
+        new(new CnpgInitDb(database, owner, statements));
 
     /// <summary>A login role, with no other power, whose password the operator reads from a basic-auth Secret.</summary>
     public static CnpgRole Role(string name, string passwordSecret) => new(name, "present", Login: true, new CnpgSecretReference(passwordSecret));
 
-    /// <summary>
-    /// A login role that may create, alter and drop roles and nothing more. CloudNativePG manages no ADMIN OPTION, so the group
-    /// its roles go in is not the operator's: the role creates it (from PostgreSQL 16 the creator administers what it creates).
-    /// </summary>
-    public static CnpgRole RoleCreator(string name, string passwordSecret) => Role(name, passwordSecret) with { Createrole = true };
 
     public static CustomResource<CnpgDatabaseSpec> Database(string cluster, string database, string owner) =>
         new(ApiVersion, "Database", new V1ObjectMeta { Name = KubernetesNames.From($"{cluster}-{database}") },
@@ -71,18 +78,21 @@ public static class CloudNativePg
     }
 }
 
-public sealed record CnpgClusterSpec(int Instances, CnpgStorage Storage, bool EnableSuperuserAccess, CnpgManagedConfiguration Managed, CnpgPostgresConfiguration Postgresql);
+public sealed record CnpgClusterSpec(int Instances, CnpgStorage Storage, bool EnableSuperuserAccess, CnpgManagedConfiguration Managed, CnpgPostgresConfiguration Postgresql)
+{
+    public CnpgBootstrap? Bootstrap { get; init; }
+}
+
+public sealed record CnpgBootstrap(CnpgInitDb Initdb);
+
+public sealed record CnpgInitDb(string Database, string Owner,
+    [property: YamlMember(Alias = "postInitApplicationSQL", ApplyNamingConventions = false)] IReadOnlyList<string> PostInitApplicationSql);
 
 public sealed record CnpgStorage(string Size);
 
 public sealed record CnpgManagedConfiguration(IReadOnlyList<CnpgRole> Roles);
 
-public sealed record CnpgRole(string Name, string Ensure, bool Login, CnpgSecretReference PasswordSecret)
-{
-    /// <summary>CloudNativePG's <c>createrole</c> (RoleConfiguration); left out when false.</summary>
-    [YamlMember(Alias = "createrole", ApplyNamingConventions = false)]
-    public bool? Createrole { get; init; }
-}
+public sealed record CnpgRole(string Name, string Ensure, bool Login, CnpgSecretReference PasswordSecret);
 
 public sealed record CnpgPostgresConfiguration([property: YamlMember(Alias = "pg_hba", ApplyNamingConventions = false)] IReadOnlyList<string> PgHba);
 

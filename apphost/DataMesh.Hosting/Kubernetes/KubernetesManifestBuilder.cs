@@ -364,9 +364,12 @@ public sealed class KubernetesManifestBuilder
             var roles = _databases.Select(database => CloudNativePg.Role(database.Owner.Role, SecretOf(database.Owner.Password).Secret)).ToList();
             var confined = _sqlAccess is null ? [] : new List<(CnpgRole, string)>
             {
-                (CloudNativePg.RoleCreator(_sqlAccess.Provisioner, SecretOf(_sqlAccess.ProvisionerPassword).Secret), _sqlAccess.Database),
+                (CloudNativePg.Role(_sqlAccess.Provisioner, SecretOf(_sqlAccess.ProvisionerPassword).Secret), _sqlAccess.Database),
             };
-            return [CloudNativePg.Cluster(server.Name, PostgresInstances, PostgresStorage, roles, confined),
+            // The mesh database comes first, so that the operator's superuser step can make the provisioner's functions in it.
+            var bootstrap = _sqlAccess is null ? null
+                : CloudNativePg.InitDb(_sqlAccess.Database, _sqlAccess.Owner, _sqlAccess.ConsumerLoginStatements());
+            return [CloudNativePg.Cluster(server.Name, PostgresInstances, PostgresStorage, roles, confined, bootstrap),
                 .. _databases.Select(database => database.Database == _sqlAccess?.Database
                     ? CloudNativePg.DatabaseWithForeignDataWrapper(server.Name, database.Database, database.Owner.Role, MeshSqlAccessAnnotation.ForeignDataWrapper)
                     : CloudNativePg.Database(server.Name, database.Database, database.Owner.Role))];

@@ -37,18 +37,19 @@ public static class PostgresInitScript
 
         if (sqlAccess is { Access: var access })
         {
-            var group = $"\"{access.ConsumersGroup}\"";
-            var creator = $"\"{access.Provisioner}\"";
+            var login = $"\"{access.Provisioner}\"";
+            script.Append($"CREATE ROLE {login} LOGIN NOCREATEROLE NOSUPERUSER NOCREATEDB PASSWORD :'{Variable(access.Provisioner)}';\n");
+            script.Append($"GRANT CONNECT ON DATABASE \"{access.Database}\" TO {login};\n");
             script.Append($"\\connect \"{access.Database}\"\n");
             script.Append($"CREATE EXTENSION IF NOT EXISTS {MeshSqlAccessAnnotation.ForeignDataWrapper};\n");
             script.Append($"GRANT USAGE ON FOREIGN DATA WRAPPER {MeshSqlAccessAnnotation.ForeignDataWrapper} TO \"{access.Owner}\";\n");
-            script.Append($"CREATE ROLE {group} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;\n");
-            script.Append($"GRANT CONNECT ON DATABASE \"{access.Database}\" TO {group};\n");
-            script.Append($"CREATE ROLE {creator} LOGIN CREATEROLE NOSUPERUSER NOCREATEDB PASSWORD :'{Variable(access.Provisioner)}';\n");
-            script.Append($"GRANT CONNECT ON DATABASE \"{access.Database}\" TO {creator};\n");
-            // From PostgreSQL 16 a CREATEROLE role puts new roles only in groups it administers.
-            script.Append("SELECT current_setting('server_version_num')::int >= 160000 AS admin_option_needed \\gset\n");
-            script.Append($"\\if :admin_option_needed\nGRANT {group} TO {creator} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE;\n\\endif\n");
+            // The group, the login creator and the provisioner's functions, as the AppHost's superuser step makes them.
+            foreach (var statement in access.ConsumerLoginStatements())
+            {
+                script.Append(statement).Append(";\n");
+            }
+
+            script.Append($"GRANT CONNECT ON DATABASE \"{access.Database}\" TO \"{access.ConsumersGroup}\";\n");
         }
 
         script.Append("SQL\n");

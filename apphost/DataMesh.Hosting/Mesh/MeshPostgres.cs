@@ -18,6 +18,9 @@ public sealed class MeshPostgres
     /// <summary>The role that creates, rotates and drops consumers' login roles.</summary>
     public const string ProvisionerRole = "mesh_provisioner";
 
+    /// <summary>The NOLOGIN role with CREATEROLE that the provisioner's functions run as.</summary>
+    public const string LoginCreatorRole = "mesh_login_creator";
+
     private readonly Func<string, string, IResourceBuilder<IResourceWithConnectionString>> _addDatabase;
     private readonly EndpointReference _endpoint;
 
@@ -49,7 +52,7 @@ public sealed class MeshPostgres
         var builder = Server.ApplicationBuilder;
         var meshDatabase = AddDatabase(SqlPortConnections.MeshDatabase, MeshDatabaseName);
         var password = builder.AddParameter($"{SqlPortConnections.Provisioner}-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true);
-        var access = new MeshSqlAccessAnnotation(MeshDatabaseName, MeshDatabaseName, ProvisionerRole, password.Resource, SqlPortConnections.ConsumersGroupRole);
+        var access = new MeshSqlAccessAnnotation(MeshDatabaseName, MeshDatabaseName, ProvisionerRole, password.Resource, SqlPortConnections.ConsumersGroupRole, LoginCreatorRole);
         Server.WithAnnotation(access);
 
         var provisioner = builder.AddConnectionString(SqlPortConnections.Provisioner, access.ProvisionerConnectionString(_endpoint));

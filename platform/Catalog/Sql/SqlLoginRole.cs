@@ -12,7 +12,7 @@ namespace DataMesh.Catalog.Sql;
 /// </summary>
 public static class SqlLoginRole
 {
-    public const string Prefix = "consumer_";
+    public const string Prefix = ConsumerLoginFunctions.RolePrefix;
 
     /// <summary>The longest consumer id (in UTF-8 bytes) that still makes a role name PostgreSQL keeps whole.</summary>
     public static int MaxConsumerIdBytes { get; } = SqlIdentifier.MaxLength - Encoding.UTF8.GetByteCount(Prefix);

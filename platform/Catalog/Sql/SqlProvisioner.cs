@@ -6,8 +6,9 @@ namespace DataMesh.Catalog.Sql;
 
 /// <summary>
 /// The catalog's hands in PostgreSQL: the provisioning role's connection (<c>ConnectionStrings:mesh-provisioner</c>,
-/// <see cref="SqlPortConnections.Provisioner"/>), a role that may create, alter and drop login roles and nothing more. Every
-/// name is quoted (<see cref="SqlIdentifier"/>) and a password travels only as its SCRAM verifier (<see cref="SqlPassword"/>).
+/// <see cref="SqlPortConnections.Provisioner"/>), a role that may call the functions that create, rotate, disable and drop
+/// consumers' logins and nothing more (<see cref="ConsumerLoginFunctions"/>). Names and verifiers travel as parameters, and a
+/// password only as its SCRAM verifier (<see cref="SqlPassword"/>).
 /// </summary>
 public sealed class SqlProvisioner(IConfiguration configuration) : IAsyncDisposable
 {
@@ -30,49 +31,26 @@ public sealed class SqlProvisioner(IConfiguration configuration) : IAsyncDisposa
         }
     }
 
-    /// <summary><c>CREATE ROLE … LOGIN PASSWORD … IN ROLE mesh_consumers</c>.</summary>
+    /// <summary><see cref="ConsumerLoginFunctions.Create"/>: a login in <c>mesh_consumers</c>.</summary>
     /// <returns>False when a role of that name exists already.</returns>
-    public async Task<bool> CreateLoginAsync(string role, string password, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ExecuteAsync(
-                $"CREATE ROLE {SqlIdentifier.Quote(role)} LOGIN PASSWORD {SqlIdentifier.Literal(SqlPassword.ScramVerifier(password))} IN ROLE {SqlIdentifier.Quote(SqlPortConnections.ConsumersGroupRole)}",
-                cancellationToken);
-            return true;
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateObject)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> CreateLoginAsync(string role, string password, CancellationToken cancellationToken) =>
+        (bool)(await CallAsync(ConsumerLoginFunctions.Create, cancellationToken, role, ConsumerLoginFunctions.Verifier(password)))!;
 
-    /// <summary><c>ALTER ROLE … PASSWORD …</c>: the old password stops working for new sessions at once.</summary>
+    /// <summary><see cref="ConsumerLoginFunctions.SetPassword"/>: the old password stops working for new sessions at once.</summary>
     public Task SetPasswordAsync(string role, string password, CancellationToken cancellationToken) =>
-        ExecuteAsync($"ALTER ROLE {SqlIdentifier.Quote(role)} PASSWORD {SqlIdentifier.Literal(SqlPassword.ScramVerifier(password))}", cancellationToken);
+        CallAsync(ConsumerLoginFunctions.SetPassword, cancellationToken, role, ConsumerLoginFunctions.Verifier(password));
 
-    /// <summary>
-    /// <c>ALTER ROLE … NOLOGIN</c>, then ends the role's open sessions where the provisioning role may signal them (it holds the
-    /// consumer role's privileges or <c>pg_signal_backend</c>); sessions it may not end stay until they end, with whatever the
-    /// domains have not revoked yet. Answers how many sessions were ended.
-    /// </summary>
-    public async Task<long> DisableLoginAsync(string role, CancellationToken cancellationToken)
-    {
-        await ExecuteAsync($"ALTER ROLE {SqlIdentifier.Quote(role)} NOLOGIN", cancellationToken);
-        await using var command = Source.CreateCommand(
-            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
-            + " WHERE usename = $1 AND (pg_has_role(usesysid, 'USAGE') OR pg_has_role('pg_signal_backend', 'USAGE'))");
-        command.Parameters.Add(new NpgsqlParameter { Value = role });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary><see cref="ConsumerLoginFunctions.Disable"/>: NOLOGIN, then ends the role's open sessions. Answers how many it ended.</summary>
+    public async Task<long> DisableLoginAsync(string role, CancellationToken cancellationToken) =>
+        (long)(await CallAsync(ConsumerLoginFunctions.Disable, cancellationToken, role))!;
 
-    /// <summary><c>DROP ROLE IF EXISTS …</c>.</summary>
+    /// <summary><see cref="ConsumerLoginFunctions.Drop"/>.</summary>
     /// <returns>Null when the role is gone; otherwise why PostgreSQL refused (what in which database still depends on the role).</returns>
     public async Task<string?> DropAsync(string role, CancellationToken cancellationToken)
     {
         try
         {
-            await ExecuteAsync($"DROP ROLE IF EXISTS {SqlIdentifier.Quote(role)}", cancellationToken);
+            await CallAsync(ConsumerLoginFunctions.Drop, cancellationToken, role);
             return null;
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DependentObjectsStillExist)
@@ -93,9 +71,16 @@ public sealed class SqlProvisioner(IConfiguration configuration) : IAsyncDisposa
         ?? throw new CatalogRefusal(StatusCodes.Status503ServiceUnavailable, "sql-login",
             $"the catalog has no provisioning role (ConnectionStrings:{SqlPortConnections.Provisioner}): it issues no PostgreSQL logins here");
 
-    private async Task ExecuteAsync(string statement, CancellationToken cancellationToken)
+    /// <summary>Calls one of the provisioning functions, its arguments as parameters.</summary>
+    private async Task<object?> CallAsync(string function, CancellationToken cancellationToken, params string[] arguments)
     {
-        await using var command = Source.CreateCommand(statement);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = Source.CreateCommand(
+            $"SELECT {function}({string.Join(", ", arguments.Select((_, index) => $"${index + 1}"))})");
+        foreach (var argument in arguments)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = argument });
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

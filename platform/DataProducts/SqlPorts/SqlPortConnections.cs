@@ -9,7 +9,7 @@ public static class SqlPortConnections
     /// <summary>The platform's <c>mesh</c> database, as its owner: the foreign servers, tables and user mappings of every SQL port.</summary>
     public const string MeshDatabase = "mesh-db";
 
-    /// <summary>The provisioning role: it may create, alter and drop login roles and nothing more (no superuser, no database).</summary>
+    /// <summary>The provisioning role: it may only call the functions that create, rotate, disable and drop consumers' logins (<see cref="ConsumerLoginFunctions"/>).</summary>
     public const string Provisioner = "mesh-provisioner";
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DataMesh.DataProducts.SqlPorts;
 using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.AppHost.Tests.Kubernetes;
@@ -254,16 +255,20 @@ public sealed class KubernetesDeploymentTests
     }
 
     [Fact]
-    public void The_mesh_database_has_postgres_fdw_for_its_owner_and_the_provisioner_creates_roles_only_and_analytics_reads_go_to_the_read_only_service()
+    public void The_mesh_database_has_postgres_fdw_for_its_owner_and_the_provisioner_may_only_call_its_functions_and_analytics_reads_go_to_the_read_only_service()
     {
         var documents = Committed;
         var cluster = Single(documents, "Cluster", "postgres");
         var provisioner = Assert.Single(cluster.List("spec", "managed", "roles").Cast<YamlMappingNode>(), role => role["name"].ToString() == "mesh_provisioner");
         Assert.Equal("true", provisioner["login"].ToString());
-        Assert.Equal("true", provisioner["createrole"].ToString());
         Assert.Equal("mesh-provisioner-password", ((YamlMappingNode)provisioner["passwordSecret"])["name"].ToString());
         Assert.DoesNotContain("superuser", provisioner.Children.Keys.Select(key => key.ToString()));
         Assert.DoesNotContain("createdb", provisioner.Children.Keys.Select(key => key.ToString()));
+        Assert.DoesNotContain("createrole", provisioner.Children.Keys.Select(key => key.ToString()));
+        // The operator's one superuser moment, its bootstrap, makes the mesh database first and the provisioner's functions in it.
+        Assert.Equal(("mesh", "mesh"), (cluster.Text("spec", "bootstrap", "initdb", "database"), cluster.Text("spec", "bootstrap", "initdb", "owner")));
+        Assert.Equal(ConsumerLoginFunctions.Statements("mesh_login_creator", "mesh_provisioner", SqlPortConnections.ConsumersGroupRole),
+            cluster.List("spec", "bootstrap", "initdb", "postInitApplicationSQL").Select(statement => ((YamlScalarNode)statement).Value));
 
         var mesh = Single(documents, "Database", "postgres-mesh");
         var extension = (YamlMappingNode)Assert.Single(mesh.List("spec", "extensions"));
@@ -373,9 +378,9 @@ public sealed class KubernetesDeploymentTests
         // The mesh's SQL access, as the AppHost makes it, and CloudNativePG's read-only Service by name on the one instance.
         Assert.Contains("-v mesh_provisioner_password=\"$MESH_PROVISIONER_PASSWORD\"", init, StringComparison.Ordinal);
         Assert.Contains("\\connect \"mesh\"\nCREATE EXTENSION IF NOT EXISTS postgres_fdw;\nGRANT USAGE ON FOREIGN DATA WRAPPER postgres_fdw TO \"mesh\";\n", init, StringComparison.Ordinal);
-        Assert.Contains("CREATE ROLE \"mesh_consumers\" NOLOGIN", init, StringComparison.Ordinal);
-        Assert.Contains("CREATE ROLE \"mesh_provisioner\" LOGIN CREATEROLE NOSUPERUSER NOCREATEDB PASSWORD :'mesh_provisioner_password';\nGRANT CONNECT ON DATABASE \"mesh\" TO \"mesh_provisioner\";\n", init, StringComparison.Ordinal);
-        Assert.Contains("GRANT \"mesh_consumers\" TO \"mesh_provisioner\" WITH ADMIN OPTION, INHERIT FALSE, SET FALSE;", init, StringComparison.Ordinal);
+        Assert.Contains("CREATE ROLE \"mesh_provisioner\" LOGIN NOCREATEROLE NOSUPERUSER NOCREATEDB PASSWORD :'mesh_provisioner_password';\nGRANT CONNECT ON DATABASE \"mesh\" TO \"mesh_provisioner\";\n", init, StringComparison.Ordinal);
+        Assert.Contains(string.Concat(ConsumerLoginFunctions.Statements("mesh_login_creator", "mesh_provisioner", SqlPortConnections.ConsumersGroupRole)
+            .Select(statement => statement + ";\n")), init, StringComparison.Ordinal);
         Assert.Contains("MESH_PROVISIONER_PASSWORD", postgresEnvironment);
         var readOnly = Single(documents, "Service", "postgres-ro");
         Assert.Equal("postgres", readOnly.Map("spec", "selector")["app.kubernetes.io/name"]);

@@ -6,28 +6,40 @@ using Npgsql;
 namespace DataMesh.Catalog.Tests.Sql;
 
 /// <summary>
-/// What the AppHost does for the catalog's SQL logins, done by the test's superuser: the provisioning role (<c>CREATEROLE
-/// LOGIN</c>, no superuser, no database) and the consumers' group role; and the superuser's own look at the server.
+/// What the AppHost does for the catalog's SQL logins, done by the test's superuser: the consumers' group role, the login
+/// creator and the provisioning role that may only call its functions; and the superuser's own look at the server.
 /// </summary>
 internal static class SqlProvisioning
 {
     public const string ProvisionerRole = "mesh_provisioner";
 
-    /// <summary>Creates (or gives a new password to) the provisioning role and creates the group role; answers the catalog's settings.</summary>
+    public const string LoginCreatorRole = "mesh_login_creator";
+
+    /// <summary>Concurrent CREATE OR REPLACE FUNCTION on the same functions would collide: one class at a time makes them.</summary>
+    private static readonly SemaphoreSlim Making = new(1, 1);
+
+    /// <summary>
+    /// Makes (or gives a new password to) the provisioning role, with the functions that are all it may do, as the AppHost's
+    /// superuser step does (<see cref="ConsumerLoginFunctions"/>); answers the catalog's settings.
+    /// </summary>
     public static async Task<Dictionary<string, string?>> SettingsAsync(PostgresServerFixture postgres)
     {
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        await ExecuteAsync(postgres, $"""
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ProvisionerRole}') THEN
-                CREATE ROLE {ProvisionerRole} LOGIN CREATEROLE NOSUPERUSER NOCREATEDB;
-              END IF;
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{SqlPortConnections.ConsumersGroupRole}') THEN
-                CREATE ROLE {SqlPortConnections.ConsumersGroupRole} NOLOGIN;
-              END IF;
-            END $$;
-            ALTER ROLE {ProvisionerRole} PASSWORD '{password}';
-            """);
+        await Making.WaitAsync();
+        try
+        {
+            foreach (var statement in ConsumerLoginFunctions.Statements(LoginCreatorRole, ProvisionerRole, SqlPortConnections.ConsumersGroupRole))
+            {
+                await ExecuteAsync(postgres, statement);
+            }
+
+            await ExecuteAsync(postgres, $"ALTER ROLE {ProvisionerRole} LOGIN PASSWORD '{password}'");
+        }
+        finally
+        {
+            Making.Release();
+        }
+
         return new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{SqlPortConnections.Provisioner}"] =

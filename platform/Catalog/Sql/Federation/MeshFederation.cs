@@ -27,7 +27,6 @@ public sealed class MeshFederation(MeshFederationOptions options, ILogger<MeshFe
     /// <summary>Makes one foreign server per domain database, pointing at the mesh database's own server, and nothing else.</summary>
     public async Task EnsureServersAsync(CancellationToken cancellationToken)
     {
-        await EnsureConsumersGroupAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockAsync(connection, cancellationToken);
@@ -50,27 +49,6 @@ public sealed class MeshFederation(MeshFederationOptions options, ILogger<MeshFe
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Creates the consumers' group as the provisioner when no one made it yet (where a superuser runs the setup, it has):
-    /// on PostgreSQL 16 and later its creator administers it, so it may put consumers' logins in it.
-    /// </summary>
-    private async Task EnsureConsumersGroupAsync(CancellationToken cancellationToken)
-    {
-        if (options.ProvisionerConnectionString is null)
-        {
-            return;
-        }
-
-        await using var connection = new NpgsqlConnection(options.ProvisionerConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = $1", connection);
-        exists.Parameters.AddWithValue(SqlPortConnections.ConsumersGroupRole);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            await ExecuteAsync(connection, $"CREATE ROLE {SqlIdentifier.Quote(SqlPortConnections.ConsumersGroupRole)} NOLOGIN", cancellationToken);
-        }
     }
 
     /// <summary>

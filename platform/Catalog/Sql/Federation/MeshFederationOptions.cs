@@ -12,12 +12,6 @@ public sealed class MeshFederationOptions
 {
     public required string MeshConnectionString { get; init; }
 
-    /// <summary>
-    /// The provisioning role (connection <see cref="SqlPortConnections.Provisioner"/>), when given: it creates the consumers'
-    /// group if no superuser made it (CloudNativePG manages no ADMIN OPTION, so there the group is the provisioner's own).
-    /// </summary>
-    public string? ProvisionerConnectionString { get; init; }
-
     /// <summary>Where the foreign servers read from: <see cref="CatalogSettingKeys.MeshReadHost"/>, else the mesh database's host.</summary>
     public string? ReadHost { get; init; }
 
@@ -43,7 +37,6 @@ public sealed class MeshFederationOptions
         return new MeshFederationOptions
         {
             MeshConnectionString = connectionString,
-            ProvisionerConnectionString = configuration.GetConnectionString(SqlPortConnections.Provisioner) is { Length: > 0 } provisioner ? provisioner : null,
             ReadHost = configuration[CatalogSettingKeys.MeshReadHost] is { Length: > 0 } readHost ? readHost : null,
             DomainDatabases = configuration.GetSection(CatalogSettingKeys.MeshDomainDatabases).GetChildren()
                 .Where(entry => entry.Value is { Length: > 0 })
