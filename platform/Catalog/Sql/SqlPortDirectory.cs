@@ -46,25 +46,6 @@ public sealed class SqlPortDirectory(CatalogDbContext db)
     public async Task<IReadOnlySet<string>> WithSqlPortsAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken) =>
         (await FindAsync(productIds, cancellationToken)).Select(p => p.DataProductId).ToHashSet(StringComparer.Ordinal);
 
-    private static SqlPortFacts? Of(string productId, string portName, DataContract contract)
-    {
-        var server = contract.SqlServer;
-        if (server is null)
-        {
-            return null;
-        }
-
-        return new SqlPortFacts(productId, portName, contract.Id, contract.Version.ToString(), server.Host, server.Port, server.Database ?? string.Empty, server.Schema ?? string.Empty,
-            contract.StoredObjects.Select(table => new SqlTableFacts(
-                table.PhysicalName ?? table.Name,
-                table.PhysicalType!,
-                table.Description,
-                table.Properties.Select(column => new SqlColumnFacts(
-                    // The name a query uses: the column's physical name where the contract gives one.
-                    column.PhysicalName ?? column.Name,
-                    column.LogicalType.ToString().ToLowerInvariant(),
-                    column.Classification.ToString().ToLowerInvariant(),
-                    column.IsPersonalData,
-                    column.Description)).ToList())).ToList());
-    }
+    private static SqlPortFacts? Of(string productId, string portName, DataContract contract) =>
+        SqlPort.Of(contract) is { } port ? SqlPortFacts.Of(productId, portName, port) : null;
 }

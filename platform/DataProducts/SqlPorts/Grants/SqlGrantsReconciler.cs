@@ -1,3 +1,4 @@
+using DataMesh.Contracts;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -229,9 +230,9 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
             privileges.Schema.Add(Usage);
             foreach (var portObject in port.Objects)
             {
-                if (live.Relations.FirstOrDefault(r => r.Name == portObject.Name && !r.IsSequence) is not { } relation)
+                if (live.Relations.FirstOrDefault(r => r.Name == portObject.PhysicalName && !r.IsSequence) is not { } relation)
                 {
-                    logger.LogWarning("Object {Object} of the SQL port {Schema} does not exist; nothing granted on it.", portObject.Name, port.Schema);
+                    logger.LogWarning("Object {Object} of the SQL port {Schema} does not exist; nothing granted on it.", portObject.PhysicalName, port.Schema);
                     continue;
                 }
 
