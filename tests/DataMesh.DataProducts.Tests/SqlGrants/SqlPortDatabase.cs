@@ -99,6 +99,18 @@ internal sealed class SqlPortDatabase
     /// <summary>Runs statements as the superuser in this database (what a test does by hand, standing for someone else).</summary>
     public Task AsSuperuserAsync(params string[] statements) => ExecuteAsync(superuser, statements);
 
+    /// <summary>Runs statements as the domain's own role, as its migrations do.</summary>
+    public Task AsDomainAsync(params string[] statements) => ExecuteAsync(Domain, statements);
+
+    /// <summary>The first column of the first row of <paramref name="query"/>, run as the superuser, as text.</summary>
+    public async Task<string> ScalarAsSuperuserAsync(string query)
+    {
+        await using var connection = new NpgsqlConnection(superuser);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(query, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+    }
+
     /// <summary>What a consumer reads with its own credentials: the first column of the first row, or the PostgreSQL error's SQLSTATE.</summary>
     public async Task<string> ReadAsAsync((string Role, string Password) consumer, string query)
     {
