@@ -50,6 +50,7 @@ public static class CatalogServiceExtensions
         // Consumers' PostgreSQL logins and the SQL grants the domains apply; SqlGrantChanged goes out through the sidecar.
         builder.Services.AddDaprClient(client => client.UseGrpcChannelOptions(DataMesh.DataProducts.Publishing.SidecarPublisher.ChannelOptions));
         builder.Services.AddSingleton<SqlProvisioner>();
+        builder.Services.AddSingleton<RegisteredSqlPorts>();
         builder.Services.AddScoped<SqlPortDirectory>();
         builder.Services.AddScoped<SqlGrantEvents>();
         builder.Services.AddScoped<SqlGrants>();

@@ -29,7 +29,7 @@ internal sealed record QualityQuery(string Sql, IReadOnlyList<NpgsqlParameter> P
         }
 
         // A SQL output port's objects are named within the schema of its PostgreSQL server, as ODCS writes them.
-        var table = !physicalName.Contains('.', StringComparison.Ordinal) && SqlPorts.SqlPortContract.Server(target.Contract)?.Schema is { Length: > 0 } schema
+        var table = !physicalName.Contains('.', StringComparison.Ordinal) && SqlPort.Of(target.Contract)?.Schema is { Length: > 0 } schema
             ? $"{Quote(schema)}.{Quote(physicalName)}"
             : QuoteQualified(physicalName);
         var column = target.Property is null ? null : Quote(target.Property.PhysicalName ?? target.Property.Name);

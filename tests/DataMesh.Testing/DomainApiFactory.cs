@@ -87,9 +87,9 @@ public sealed class DomainApiFactory<TProgram>(
         var differences = new SortedDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>(StringComparer.Ordinal);
         foreach (var contract in catalogue.DataProducts.Where(p => p.Domain == domain).SelectMany(catalogue.ContractsOffered))
         {
-            if (SqlPortContract.Server(contract) is { } server)
+            if (SqlPort.Of(contract) is { } port)
             {
-                differences[contract.Id] = await SqlPortContract.CheckAsync(database, contract, server);
+                differences[contract.Id] = await SqlPortSchemaCheck.CheckAsync(database, port);
             }
         }
 

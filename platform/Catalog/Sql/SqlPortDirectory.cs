@@ -6,9 +6,10 @@ namespace DataMesh.Catalog.Sql;
 
 /// <summary>
 /// Which data products have a SQL output port: an output port of the product's newest registered descriptor whose contract
-/// version has a <c>postgres</c> server. Read back from the registered files with the shared loader, as the product page is.
+/// version has a <c>postgres</c> server (<see cref="SqlPort.Of"/>). A product version's stored descriptor and contracts
+/// are read once per process (<see cref="RegisteredSqlPorts"/>); afterwards only the newest version is looked up.
 /// </summary>
-public sealed class SqlPortDirectory(CatalogDbContext db)
+public sealed class SqlPortDirectory(CatalogDbContext db, RegisteredSqlPorts registered)
 {
     /// <summary>The SQL ports of <paramref name="productIds"/> (those without one, or not registered, have none).</summary>
     public async Task<IReadOnlyList<SqlPortFacts>> FindAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken)
@@ -19,24 +20,45 @@ public sealed class SqlPortDirectory(CatalogDbContext db)
         }
 
         var newest = await db.DataProducts.AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.Version }).ToListAsync(cancellationToken);
+        var unread = newest.Where(p => !registered.TryGet(p.Id, p.Version, out _)).Select(p => p.Id).ToList();
+        var read = unread.Count > 0 ? await ReadAsync(unread, cancellationToken) : [];
+        return newest.SelectMany(p => registered.TryGet(p.Id, p.Version, out var ports) ? ports : read.GetValueOrDefault(p.Id, [])).ToList();
+    }
+
+    /// <summary>Reads the newest registered descriptor of each of <paramref name="productIds"/> and the contracts it offers, by product.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<SqlPortFacts>>> ReadAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken)
+    {
+        var newest = await db.DataProducts.AsNoTracking().Where(p => productIds.Contains(p.Id))
             .Join(db.DataProductVersions.AsNoTracking(), p => new { Id = p.Id, p.Version }, v => new { Id = v.DataProductId, v.Version }, (p, v) => v)
-            .OrderBy(v => v.DataProductId).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
         var contracts = await db.ContractVersions.AsNoTracking().Where(c => productIds.Contains(c.DataProductId)).ToListAsync(cancellationToken);
-        var ports = new List<SqlPortFacts>();
+        var read = new Dictionary<string, IReadOnlyList<SqlPortFacts>>(StringComparer.Ordinal);
         foreach (var version in newest)
         {
-            var descriptor = DataProductCatalogueLoader.LoadDescriptor(version.Path, version.Yaml);
-            foreach (var port in descriptor.OutputPorts)
+            var ports = new List<SqlPortFacts>();
+            var complete = true;
+            foreach (var port in DataProductCatalogueLoader.LoadDescriptor(version.Path, version.Yaml).OutputPorts)
             {
-                var registered = contracts.SingleOrDefault(c => c.ContractId == port.ContractId && c.Version == port.Version.ToString());
-                if (registered is not null && Of(version.DataProductId, port.Name, DataProductCatalogueLoader.LoadContract(registered.Path, registered.Yaml)) is { } sqlPort)
+                var contract = contracts.SingleOrDefault(c => c.ContractId == port.ContractId && c.Version == port.Version.ToString());
+                if (contract is null)
                 {
-                    ports.Add(sqlPort);
+                    complete = false;
                 }
+                else if (SqlPort.Of(DataProductCatalogueLoader.LoadContract(contract.Path, contract.Yaml)) is { } sqlPort)
+                {
+                    ports.Add(SqlPortFacts.Of(version.DataProductId, port.Name, sqlPort));
+                }
+            }
+
+            read[version.DataProductId] = ports;
+            if (complete)
+            {
+                registered.Keep(version.DataProductId, version.Version, ports);
             }
         }
 
-        return ports;
+        return read;
     }
 
     /// <summary>The product's SQL ports, none when it has none.</summary>
@@ -45,26 +67,4 @@ public sealed class SqlPortDirectory(CatalogDbContext db)
     /// <summary>Those of <paramref name="productIds"/> that have a SQL port.</summary>
     public async Task<IReadOnlySet<string>> WithSqlPortsAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken) =>
         (await FindAsync(productIds, cancellationToken)).Select(p => p.DataProductId).ToHashSet(StringComparer.Ordinal);
-
-    private static SqlPortFacts? Of(string productId, string portName, DataContract contract)
-    {
-        var server = contract.SqlServer;
-        if (server is null)
-        {
-            return null;
-        }
-
-        return new SqlPortFacts(productId, portName, contract.Id, contract.Version.ToString(), server.Host, server.Port, server.Database ?? string.Empty, server.Schema ?? string.Empty,
-            contract.StoredObjects.Select(table => new SqlTableFacts(
-                table.PhysicalName ?? table.Name,
-                table.PhysicalType!,
-                table.Description,
-                table.Properties.Select(column => new SqlColumnFacts(
-                    // The name a query uses: the column's physical name where the contract gives one.
-                    column.PhysicalName ?? column.Name,
-                    column.LogicalType.ToString().ToLowerInvariant(),
-                    column.Classification.ToString().ToLowerInvariant(),
-                    column.IsPersonalData,
-                    column.Description)).ToList())).ToList());
-    }
 }

@@ -1,3 +1,5 @@
+using DataMesh.Contracts;
+
 namespace DataMesh.Catalog.Sql;
 
 /// <summary>
@@ -13,7 +15,22 @@ public sealed record SqlPortFacts(
     int? ServerPort,
     string Database,
     string Schema,
-    IReadOnlyList<SqlTableFacts> Tables);
+    IReadOnlyList<SqlTableFacts> Tables)
+{
+    /// <summary>The facts the catalog shows of <paramref name="port"/>, offered by <paramref name="productId"/> as its output port <paramref name="portName"/>.</summary>
+    public static SqlPortFacts Of(string productId, string portName, SqlPort port) => new(
+        productId, portName, port.ContractId, port.Version.ToString(), port.Server.Host, port.Server.Port, port.Database ?? string.Empty, port.Schema,
+        port.Objects.Select(table => new SqlTableFacts(
+            table.PhysicalName,
+            table.Kind,
+            table.Description,
+            table.Columns.Select(column => new SqlColumnFacts(
+                column.PhysicalName,
+                column.LogicalType.ToString().ToLowerInvariant(),
+                column.Classification.ToString().ToLowerInvariant(),
+                column.IsPersonalData,
+                column.Description)).ToList())).ToList());
+}
 
 /// <summary>A table or view of a SQL port.</summary>
 public sealed record SqlTableFacts(string Name, string PhysicalType, string? Description, IReadOnlyList<SqlColumnFacts> Columns);

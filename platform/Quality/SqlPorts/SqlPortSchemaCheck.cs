@@ -1,3 +1,4 @@
+using DataMesh.Contracts;
 using Npgsql;
 
 namespace DataMesh.Quality.SqlPorts;
@@ -13,16 +14,25 @@ namespace DataMesh.Quality.SqlPorts;
 /// </summary>
 public static class SqlPortSchemaCheck
 {
-    public const string TableKind = "table";
-    public const string ViewKind = "view";
+    /// <summary>The differences between the live schema of <paramref name="port"/> (its <see cref="SqlPort.Schema"/>) and what its contract describes; none when they are equal.</summary>
+    public static Task<IReadOnlyList<SqlPortSchemaDifference>> CheckAsync(NpgsqlDataSource database, SqlPort port, CancellationToken cancellationToken = default) =>
+        CompareAsync(database, port.Schema, Expected(port), cancellationToken);
+
+    /// <summary>The port's tables and views as the check compares them: physical names, the contract's <c>physicalType</c> (empty when it states none), required, primary key.</summary>
+    public static IReadOnlyList<SqlSchemaObject> Expected(SqlPort port) =>
+        port.Objects.Select(o => new SqlSchemaObject(
+                o.PhysicalName,
+                o.Kind,
+                o.Columns.Select(c => new SqlSchemaColumn(c.PhysicalName, c.PhysicalType ?? "", c.Required, c.PrimaryKey)).ToList()))
+            .ToList();
 
     /// <summary>The differences between <paramref name="expected"/> and schema <paramref name="schema"/> of the database; none when they are equal.</summary>
     public static async Task<IReadOnlyList<SqlPortSchemaDifference>> CompareAsync(
-        NpgsqlDataSource database, string schema, IReadOnlyList<SqlPortObject> expected, CancellationToken cancellationToken = default) =>
+        NpgsqlDataSource database, string schema, IReadOnlyList<SqlSchemaObject> expected, CancellationToken cancellationToken = default) =>
         Compare(expected, await ReadAsync(database, schema, cancellationToken), schema);
 
     /// <summary>The tables and views of <paramref name="schema"/> as <c>information_schema</c> describes them, by name.</summary>
-    public static async Task<IReadOnlyList<SqlPortObject>> ReadAsync(NpgsqlDataSource database, string schema, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<SqlSchemaObject>> ReadAsync(NpgsqlDataSource database, string schema, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,7 +43,7 @@ public static class SqlPortSchemaCheck
             await using var reader = await tables.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                kinds[reader.GetString(0)] = reader.GetString(1) == "VIEW" ? ViewKind : reader.GetString(1) == "BASE TABLE" ? TableKind : reader.GetString(1).ToLowerInvariant();
+                kinds[reader.GetString(0)] = reader.GetString(1) == "VIEW" ? SchemaObject.ViewPhysicalType : reader.GetString(1) == "BASE TABLE" ? SchemaObject.TablePhysicalType : reader.GetString(1).ToLowerInvariant();
             }
         }
 
@@ -55,7 +65,7 @@ public static class SqlPortSchemaCheck
             }
         }
 
-        var columns = kinds.Keys.ToDictionary(name => name, _ => new List<SqlPortColumn>(), StringComparer.Ordinal);
+        var columns = kinds.Keys.ToDictionary(name => name, _ => new List<SqlSchemaColumn>(), StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
             """
             SELECT table_name, column_name, data_type, udt_name, character_maximum_length, numeric_precision, numeric_scale, is_nullable
@@ -72,16 +82,16 @@ public static class SqlPortSchemaCheck
                 var type = SqlPortTypes.FromInformationSchema(reader.GetString(2), reader.GetString(3), Number(4), Number(5), Number(6));
                 if (columns.TryGetValue(table, out var list))
                 {
-                    list.Add(new SqlPortColumn(column, type, reader.GetString(7) == "NO", keys.Contains((table, column))));
+                    list.Add(new SqlSchemaColumn(column, type, reader.GetString(7) == "NO", keys.Contains((table, column))));
                 }
             }
         }
 
-        return kinds.Select(k => new SqlPortObject(k.Key, k.Value, columns[k.Key])).ToList();
+        return kinds.Select(k => new SqlSchemaObject(k.Key, k.Value, columns[k.Key])).ToList();
     }
 
     /// <summary>The differences between what the contract describes and what the database has, in the contract's order, then what it does not name.</summary>
-    public static IReadOnlyList<SqlPortSchemaDifference> Compare(IReadOnlyList<SqlPortObject> expected, IReadOnlyList<SqlPortObject> live, string schema)
+    public static IReadOnlyList<SqlPortSchemaDifference> Compare(IReadOnlyList<SqlSchemaObject> expected, IReadOnlyList<SqlSchemaObject> live, string schema)
     {
         var differences = new List<SqlPortSchemaDifference>();
         var liveByName = live.ToDictionary(o => o.Name, StringComparer.Ordinal);
@@ -107,7 +117,7 @@ public static class SqlPortSchemaCheck
         return differences;
     }
 
-    private static void CompareColumns(List<SqlPortSchemaDifference> differences, SqlPortObject wanted, SqlPortObject found)
+    private static void CompareColumns(List<SqlPortSchemaDifference> differences, SqlSchemaObject wanted, SqlSchemaObject found)
     {
         var foundByName = found.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         foreach (var column in wanted.Columns)
@@ -128,14 +138,14 @@ public static class SqlPortSchemaCheck
                 differences.Add(new(wanted.Name, column.Name, $"is {live.Type} in the database; the contract says {wantedType}"));
             }
 
-            if (found.Kind == TableKind && live.Required != column.Required)
+            if (found.Kind == SchemaObject.TablePhysicalType && live.Required != column.Required)
             {
                 differences.Add(new(wanted.Name, column.Name, live.Required
                     ? "is NOT NULL in the database; the contract says it is optional"
                     : "is nullable in the database; the contract says required"));
             }
 
-            if (found.Kind == TableKind && live.PrimaryKey != column.PrimaryKey)
+            if (found.Kind == SchemaObject.TablePhysicalType && live.PrimaryKey != column.PrimaryKey)
             {
                 differences.Add(new(wanted.Name, column.Name, live.PrimaryKey
                     ? "is part of the table's primary key; the contract does not say so"

@@ -34,7 +34,7 @@ public sealed class SqlPortSchemaRunner : IContractTestRunner
         }
 
         await using var database = NpgsqlDataSource.Create(connectionString);
-        var differences = await SqlPortContract.CheckAsync(database, contract, server, cancellationToken);
+        var differences = await SqlPortSchemaCheck.CheckAsync(database, SqlPort.Of(contract, server)!, cancellationToken);
         yield return new ContractCheckResult(
             check,
             differences.Count == 0,

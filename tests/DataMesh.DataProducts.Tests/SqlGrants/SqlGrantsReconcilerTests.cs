@@ -157,6 +157,39 @@ public sealed class SqlGrantsReconcilerTests(PostgresServerFixture postgres) : I
         Assert.Empty(await ApplyAsync(database, grant));
     }
 
+    [Fact]
+    public async Task Routines_in_the_port_schema_are_executed_by_no_consumer_so_a_security_definer_function_reveals_nothing()
+    {
+        var database = await SqlPortDatabase.CreateAsync(postgres);
+        var granted = await database.CreateConsumerAsync();
+        var never = await database.CreateConsumerAsync();
+        var schema = SqlIdentifier.Quote(SqlPortDatabase.Schema);
+        // What a migration may leave in a port's schema: PostgreSQL gives PUBLIC EXECUTE on every new function and procedure.
+        await database.AsDomainAsync(
+            $"CREATE FUNCTION {schema}.emails() RETURNS text LANGUAGE sql SECURITY DEFINER AS 'SELECT string_agg(email, '','') FROM {schema}.people'",
+            $"CREATE FUNCTION {schema}.people_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM {schema}.people'",
+            $"CREATE PROCEDURE {schema}.forget() LANGUAGE sql SECURITY DEFINER AS 'DELETE FROM {schema}.people'",
+            $"GRANT EXECUTE ON FUNCTION {schema}.emails() TO {SqlIdentifier.Quote(never.Role)}");
+
+        await ApplyAsync(database, new SqlGrant("analytics", granted.Role, PersonalData: false));
+
+        Assert.Equal(Refused, await database.ReadAsAsync(granted, $"SELECT {schema}.emails()"));
+        Assert.Equal(Refused, await database.ReadAsAsync(granted, $"SELECT {schema}.people_count()"));
+        Assert.Equal(Refused, await database.ReadAsAsync(granted, $"CALL {schema}.forget()"));
+        Assert.Equal("research", await database.ReadAsAsync(granted, Departments));
+        foreach (var role in new[] { granted.Role, never.Role, "public" })
+        {
+            foreach (var routine in new[] { "emails()", "people_count()", "forget()" })
+            {
+                Assert.Equal("False", await database.ScalarAsSuperuserAsync(
+                    $"SELECT has_function_privilege({SqlIdentifier.Literal(role)}, {SqlIdentifier.Literal($"{SqlPortDatabase.Schema}.{routine}")}, 'EXECUTE')"));
+            }
+        }
+
+        Assert.Equal("1", await database.ScalarAsSuperuserAsync($"SELECT count(*) FROM {schema}.people"));
+        Assert.Empty(await ApplyAsync(database, new SqlGrant("analytics", granted.Role, PersonalData: false)));
+    }
+
     private async Task<IReadOnlyList<string>> ApplyAsync(SqlPortDatabase database, params SqlGrant[] grants)
     {
         await using var dataSource = NpgsqlDataSource.Create(database.Domain);

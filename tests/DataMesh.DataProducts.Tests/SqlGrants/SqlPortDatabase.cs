@@ -1,3 +1,4 @@
+using DataMesh.Contracts;
 using DataMesh.DataProducts.SqlPorts;
 using DataMesh.Testing;
 using Npgsql;
@@ -17,11 +18,33 @@ internal sealed class SqlPortDatabase
     public const string Schema = "headcount_v1";
 
     /// <summary>The port as its contract states it: the two tables and their columns, <c>email</c> personal.</summary>
-    public static readonly SqlPort Port = new(DataProductId, "hr.headcount.tables", Schema,
-    [
-        new SqlPortObject("headcount", [new SqlPortColumn("department", false), new SqlPortColumn("headcount", false)]),
-        new SqlPortObject("people", [new SqlPortColumn("id", false), new SqlPortColumn("department", false), new SqlPortColumn("email", true)]),
-    ]);
+    public static readonly SqlPort Port = SqlPort.Of(DataProductCatalogueLoader.ReadContract("headcount-tables.odcs.yaml", """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: hr.headcount.tables
+        version: 1.0.0
+        status: active
+        domain: hr
+        dataProduct: hr.headcount
+        schema:
+          - name: headcount
+            physicalType: table
+            properties:
+              - {name: department, logicalType: string, physicalType: text, classification: internal}
+              - {name: headcount, logicalType: integer, physicalType: integer, classification: internal}
+          - name: people
+            physicalType: table
+            properties:
+              - {name: id, logicalType: integer, physicalType: integer, classification: internal}
+              - {name: department, logicalType: string, physicalType: text, classification: internal}
+              - name: email
+                logicalType: string
+                physicalType: text
+                classification: restricted
+                customProperties: [{property: pii, value: true}]
+        servers:
+          - {server: headcount-tables, type: postgres, host: postgres, port: 5432, database: hr, schema: headcount_v1}
+        """))!;
 
     private readonly string superuser;
 
@@ -75,6 +98,18 @@ internal sealed class SqlPortDatabase
 
     /// <summary>Runs statements as the superuser in this database (what a test does by hand, standing for someone else).</summary>
     public Task AsSuperuserAsync(params string[] statements) => ExecuteAsync(superuser, statements);
+
+    /// <summary>Runs statements as the domain's own role, as its migrations do.</summary>
+    public Task AsDomainAsync(params string[] statements) => ExecuteAsync(Domain, statements);
+
+    /// <summary>The first column of the first row of <paramref name="query"/>, run as the superuser, as text.</summary>
+    public async Task<string> ScalarAsSuperuserAsync(string query)
+    {
+        await using var connection = new NpgsqlConnection(superuser);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(query, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+    }
 
     /// <summary>What a consumer reads with its own credentials: the first column of the first row, or the PostgreSQL error's SQLSTATE.</summary>
     public async Task<string> ReadAsAsync((string Role, string Password) consumer, string query)

@@ -38,34 +38,33 @@ public static class SqlPortContracts
             .ToList();
     }
 
-    /// <summary>The port a contract describes, or null when it has no postgres server or no table or view.</summary>
+    /// <summary>The port a contract describes (<see cref="SqlPort.Of"/>), or null when it has no postgres server, no table or view, or no database.</summary>
     public static FederatedPort? From(DataContract contract, ILogger logger)
     {
-        var server = contract.SqlServer;
-        if (server is null || contract.StoredObjects.Count == 0)
+        if (SqlPort.Of(contract) is not { Objects.Count: > 0 } port)
         {
             return null;
         }
 
-        if (server.Database is not { Length: > 0 } database || server.Schema is not { Length: > 0 } schema)
+        if (port.Database is not { } database)
         {
-            logger.LogWarning("Contract {ContractId} {Version} has a {Type} server without a database and a schema; it is not federated.",
-                contract.Id, contract.Version, server.TypeName);
+            logger.LogWarning("Contract {ContractId} {Version} has a {Type} server without a database; it is not federated.",
+                contract.Id, contract.Version, port.Server.TypeName);
             return null;
         }
 
-        return new FederatedPort(contract.Domain, database, schema, [.. contract.StoredObjects.Select(table => new FederatedTable(
+        return new FederatedPort(port.Domain, database, port.Schema, [.. port.Objects.Select(table => new FederatedTable(
             table.Name,
-            table.PhysicalName ?? table.Name,
-            [.. table.Properties.Select(column => new FederatedColumn(column.Name, column.PhysicalName ?? column.Name, ColumnType(column)))]))]);
+            table.PhysicalName,
+            [.. table.Columns.Select(column => new FederatedColumn(column.Name, column.PhysicalName, ColumnType(column)))]))]);
     }
 
     /// <summary>
     /// The PostgreSQL type of a column as the foreign table declares it. postgres_fdw reads each value as text and converts
     /// it with this type, so it has to read what the port's column holds, not be its exact type: the widest type of the
-    /// logical type (the contract reader keeps no column <c>physicalType</c>).
+    /// logical type, whatever <c>physicalType</c> the contract states (a <c>varchar(100)</c> reads as <c>text</c>).
     /// </summary>
-    public static string ColumnType(SchemaProperty column) => (column.LogicalType, column.Options.Format) switch
+    public static string ColumnType(SqlPortColumn column) => (column.LogicalType, column.Format) switch
     {
         (LogicalType.Integer, _) => "bigint",
         (LogicalType.Number, _) => "numeric",

@@ -1,3 +1,4 @@
+using DataMesh.Contracts;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -10,7 +11,8 @@ namespace DataMesh.DataProducts.SqlPorts.Grants;
 /// <c>CONNECT</c> on the database, <c>USAGE</c> on the schema and <c>SELECT</c> on each object: on the whole object when
 /// the grant covers personal data or the object has no personal column, otherwise on its non-personal columns only.
 /// Every other role but the owner, <c>PUBLIC</c> included, loses what it holds on the schema and on every object in it,
-/// and <c>CONNECT</c> once it holds nothing on any of the domain's ports. What is already right is left alone, so a
+/// and <c>CONNECT</c> once it holds nothing on any of the domain's ports. No role but the owner keeps <c>EXECUTE</c> on a
+/// function or procedure in the port's schema (<c>PUBLIC</c> has it on every new one): a consumer selects, nothing more. What is already right is left alone, so a
 /// reconciliation that changes nothing writes nothing. The privileges are read from the catalogs' ACLs (<c>aclexplode</c>
 /// of <c>pg_namespace</c>, <c>pg_class</c>, <c>pg_attribute</c>, <c>pg_database</c>), which show every grantor's grants.
 /// </summary>
@@ -96,6 +98,12 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
                     statements.Add($"GRANT SELECT ({string.Join(", ", wantedHere.Columns.Keys.Order(StringComparer.Ordinal).Select(SqlIdentifier.Quote))}) ON TABLE {name} TO {to}");
                 }
             }
+        }
+
+        foreach (var (routine, grantee) in await RoutineHoldersAsync(connection, transaction, live, cancellationToken))
+        {
+            statements.Add($"REVOKE ALL ON ROUTINE {routine} FROM {(grantee is null ? "PUBLIC" : SqlIdentifier.Quote(grantee))} CASCADE");
+            lostSomething.Add(grantee);
         }
 
         foreach (var statement in statements)
@@ -229,9 +237,9 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
             privileges.Schema.Add(Usage);
             foreach (var portObject in port.Objects)
             {
-                if (live.Relations.FirstOrDefault(r => r.Name == portObject.Name && !r.IsSequence) is not { } relation)
+                if (live.Relations.FirstOrDefault(r => r.Name == portObject.PhysicalName && !r.IsSequence) is not { } relation)
                 {
-                    logger.LogWarning("Object {Object} of the SQL port {Schema} does not exist; nothing granted on it.", portObject.Name, port.Schema);
+                    logger.LogWarning("Object {Object} of the SQL port {Schema} does not exist; nothing granted on it.", portObject.PhysicalName, port.Schema);
                     continue;
                 }
 
@@ -304,6 +312,34 @@ public sealed class SqlGrantsReconciler(ILogger<SqlGrantsReconciler> logger)
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// Who but the owner may execute each function or procedure in the port's schema (<c>PUBLIC</c> as null), by its
+    /// signature. A routine's ACL is NULL until someone grants on it, which means PostgreSQL's default: the owner and
+    /// <c>PUBLIC</c> (<c>acldefault</c>), so a new function is anyone's to call. A port offers its tables and views only:
+    /// a <c>SECURITY DEFINER</c> function runs as the domain's role and would read past a column grant, so no consumer
+    /// keeps <c>EXECUTE</c> on any routine there (a view of a port calls no routine of its schema).
+    /// </summary>
+    private static async Task<IReadOnlyList<(string Routine, string? Grantee)>> RoutineHoldersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, LiveSchema live, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT DISTINCT p.oid::regprocedure::text, CASE a.grantee WHEN 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END
+            FROM pg_proc p CROSS JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+            WHERE p.pronamespace = @schema AND a.grantee <> p.proowner
+            ORDER BY 1, 2
+            """, connection, transaction);
+        command.Parameters.AddWithValue("schema", NpgsqlTypes.NpgsqlDbType.Oid, live.Oid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var holders = new List<(string, string?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            holders.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return holders;
     }
 
     /// <summary>The schema's oid and its relations with their columns, or null when it does not exist.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataMesh.Contracts;
 using DataMesh.DataProducts.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;

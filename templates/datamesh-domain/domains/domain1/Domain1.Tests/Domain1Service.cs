@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataMesh.DataProducts.Publishing;
 using DataMesh.Quality;
+using DataMesh.Quality.SqlPorts;
 using DataMesh.Testing;
 using Domain1.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,18 +16,25 @@ public sealed class Domain1Service : IAsyncDisposable
 
     private readonly DomainApiFactory<Program> factory;
 
-    private Domain1Service(DomainApiFactory<Program> factory)
+    private Domain1Service(DomainApiFactory<Program> factory, string connectionString)
     {
         this.factory = factory;
+        ConnectionString = connectionString;
         Client = factory.CreateClient();
     }
 
     public HttpClient Client { get; }
 
+    /// <summary>The service's database, as the superuser: for what a test does beside the service (a consumer's role).</summary>
+    public string ConnectionString { get; }
+
     public IServiceProvider Services => factory.Services;
 
-    public static async Task<Domain1Service> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(new DomainApiFactory<Program>("domain1", await postgres.CreateDatabaseAsync("domain1"), settings));
+    public static async Task<Domain1Service> StartAsync(PostgresServerFixture postgres, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("domain1");
+        return new(new DomainApiFactory<Program>("domain1", connectionString, settings), connectionString);
+    }
 
     /// <summary>A new context on the service's database, to read what the API wrote.</summary>
     public Domain1DbContext Database() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<Domain1DbContext>();
@@ -35,6 +43,9 @@ public sealed class Domain1Service : IAsyncDisposable
 
     /// <summary>The results of the domain's own contracts' quality rules on the service's database, measured now.</summary>
     public Task<IReadOnlyList<QualityCheckResult>> QualityRulesAsync() => factory.QualityRulesAsync();
+
+    /// <summary>Each SQL output port's differences between the live schema and its contract, by contract id.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SqlPortSchemaDifference>>> SqlPortSchemasAsync() => factory.SqlPortSchemasAsync();
 
     public static object Record(string name = "Spring launch", decimal amount = 1500m, string recordedOn = "2026-11-02") => new { name, amount, recordedOn };
 
