@@ -54,10 +54,12 @@ public static class SqlPortContracts
             return null;
         }
 
+        // The foreign tables and columns take the port's own (physical) names, so a query on the port reads the same through
+        // the mesh database with only the schema changed.
         return new FederatedPort(contract.Domain, database, schema, [.. contract.StoredObjects.Select(table => new FederatedTable(
-            table.Name,
             table.PhysicalName ?? table.Name,
-            [.. table.Properties.Select(column => new FederatedColumn(column.Name, column.PhysicalName ?? column.Name, ColumnType(column)))]))]);
+            table.PhysicalName ?? table.Name,
+            [.. table.Properties.Select(column => new FederatedColumn(column.PhysicalName ?? column.Name, column.PhysicalName ?? column.Name, ColumnType(column)))]))]);
     }
 
     /// <summary>
