@@ -18,6 +18,15 @@ public sealed record GrantedConsumer(string Id, string Key, string KeyId)
     public static async Task<GrantedConsumer> CreateAsync(
         HttpClient administrator, HttpClient ownerTeam, string dataProductId, bool personalData, int? requestsPerSecond = null)
     {
+        var id = await RegisterAsync(administrator, requestsPerSecond);
+        var key = await SendOkAsync(administrator, HttpMethod.Post, $"/api/catalog/v1/consumers/{id}/keys", new { });
+        await GrantAsync(administrator, ownerTeam, id, dataProductId, personalData);
+        return new GrantedConsumer(id, key.GetProperty("key").GetString()!, key.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A new consumer of the <see cref="Team"/> team (kept once per mesh), with neither key nor grant; answers its id.</summary>
+    public static async Task<string> RegisterAsync(HttpClient administrator, int? requestsPerSecond = null)
+    {
         using (var team = await administrator.PostAsJsonAsync("/api/catalog/v1/teams", new { name = Team, description = "Tests and benchmarks of the edge" }))
         {
             // Kept once per mesh: a second consumer finds it there.
@@ -29,12 +38,17 @@ public sealed record GrantedConsumer(string Id, string Key, string KeyId)
 
         var id = $"consumer-{Guid.NewGuid():N}"[..24];
         await SendOkAsync(administrator, HttpMethod.Post, "/api/catalog/v1/consumers", new { id, team = Team, requestsPerSecond });
-        var key = await SendOkAsync(administrator, HttpMethod.Post, $"/api/catalog/v1/consumers/{id}/keys", new { });
+        return id;
+    }
+
+    /// <summary>The administrator asks for <paramref name="dataProductId"/> for the consumer, its owner team approves; answers the request's id.</summary>
+    public static async Task<string> GrantAsync(HttpClient administrator, HttpClient ownerTeam, string consumerId, string dataProductId, bool personalData)
+    {
         var request = await SendOkAsync(administrator, HttpMethod.Post, "/api/catalog/v1/access-requests",
-            new { dataProductId, consumerId = id, purpose = "Tests and benchmarks of the edge", personalData });
-        await SendOkAsync(ownerTeam, HttpMethod.Post, $"/api/catalog/v1/access-requests/{request.GetProperty("id").GetString()}/approve",
-            new { note = "granted for the tests" });
-        return new GrantedConsumer(id, key.GetProperty("key").GetString()!, key.GetProperty("id").GetString()!);
+            new { dataProductId, consumerId, purpose = "Tests and benchmarks of the edge", personalData });
+        var requestId = request.GetProperty("id").GetString()!;
+        await SendOkAsync(ownerTeam, HttpMethod.Post, $"/api/catalog/v1/access-requests/{requestId}/approve", new { note = "granted for the tests" });
+        return requestId;
     }
 
     /// <summary>Sends a JSON body and fails with the answer's status and body unless it succeeded.</summary>

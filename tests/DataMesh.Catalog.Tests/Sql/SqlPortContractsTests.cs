@@ -52,7 +52,7 @@ public sealed class SqlPortContractsTests
         """;
 
     [Fact]
-    public void A_contract_with_a_postgres_server_is_a_port_whose_tables_and_columns_come_from_its_objects()
+    public void A_contract_with_a_postgres_server_is_a_port_whose_tables_and_columns_come_from_its_objects_by_their_physical_names()
     {
         var port = Assert.Single(SqlPortContracts.Newest([new("hr.headcount.tables", "headcount.odcs.yaml", Contract("1.0.0"))], NullLogger.Instance));
 
@@ -60,7 +60,7 @@ public sealed class SqlPortContractsTests
         var table = Assert.Single(port.Tables);
         Assert.Equal(("headcount", "headcount"), (table.Name, table.RemoteName));
         Assert.Equal(
-            [new FederatedColumn("costCenter", "cost_center", "text"), new("employees", "employees", "bigint"), new("asOf", "as_of", "timestamp with time zone")],
+            [new FederatedColumn("cost_center", "cost_center", "text"), new("employees", "employees", "bigint"), new("as_of", "as_of", "timestamp with time zone")],
             table.Columns);
     }
 

@@ -53,10 +53,12 @@ public static class SqlPortContracts
             return null;
         }
 
+        // The foreign tables and columns take the port's own (physical) names, so a query on the port reads the same through
+        // the mesh database with only the schema changed.
         return new FederatedPort(port.Domain, database, port.Schema, [.. port.Objects.Select(table => new FederatedTable(
-            table.Name,
             table.PhysicalName,
-            [.. table.Columns.Select(column => new FederatedColumn(column.Name, column.PhysicalName, ColumnType(column)))]))]);
+            table.PhysicalName,
+            [.. table.Columns.Select(column => new FederatedColumn(column.PhysicalName, column.PhysicalName, ColumnType(column)))]))]);
     }
 
     /// <summary>
