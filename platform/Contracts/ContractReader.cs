@@ -162,7 +162,7 @@ internal static class ContractReader
             CustomProperties = customProperties,
             AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
             Relationships = RelationshipReader.Read(fields, onProperty: false),
-            Quality = QualityRuleReader.Read(fields, QualityLevel.Object),
+            Quality = QualityRuleReader.Read(fields),
             ExamplesPath = examplesPath,
         };
         return fields.HasErrors ? null : schemaObject;
@@ -237,7 +237,7 @@ internal static class ContractReader
             TransformDescription = fields.OptionalText("transformDescription"),
             AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
             Relationships = RelationshipReader.Read(fields, onProperty: true),
-            Quality = QualityRuleReader.Read(fields, QualityLevel.Property),
+            Quality = QualityRuleReader.Read(fields),
             ExampleLocations = exampleLocations,
             Written = WrittenFlags(fields),
         };
