@@ -190,7 +190,8 @@ internal static class ContractReader
         }
 
         // Array elements are never null.
-        var required = item is not null || fields.Boolean("required");
+        // An array's elements are required (never null) unless the items say required: false.
+        var required = item is null ? fields.Boolean("required") : fields.OptionalBoolean("required") ?? true;
         var primaryKey = fields.Boolean("primaryKey");
 
         // ODCS leaves classification free text; the mesh's four levels are checked by MeshGovernance. A value

@@ -33,6 +33,7 @@ public sealed class StandardConformanceTests
     [InlineData("quality-argument.odcs.yaml")]
     [InlineData("quality-bounds.odcs.yaml")]
     [InlineData("quality-cron.odcs.yaml")]
+    [InlineData("items-optional.odcs.yaml")]
     public void A_document_the_standard_accepts_is_read(string name) => Read(name, Documents[name]);
 
     /// <summary>Documents the official schema refuses, with the reader's reason at the line the schema names.</summary>
@@ -151,6 +152,20 @@ public sealed class StandardConformanceTests
 
         Assert.Equal(expected.Length, findings.Count);
         Assert.All(expected.Zip(findings), pair => Assert.StartsWith(pair.First, pair.Second.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A mapping with the same key twice is not valid YAML (YAML 1.2: keys are unique), though many parsers keep the
+    /// last value: the reader refuses it at the second key, naming the key, in a descriptor and in a nested mapping alike.
+    /// </summary>
+    [Theory]
+    [InlineData("duplicate-ports.odps.yaml", "duplicate-ports.odps.yaml:11:1: not valid YAML: Duplicate key inputPorts")]
+    [InlineData("duplicate-nested.odcs.yaml", "duplicate-nested.odcs.yaml:11:9: not valid YAML: Duplicate key logicalType")]
+    public void A_document_with_a_duplicate_key_is_refused_at_the_key(string name, string expected)
+    {
+        var exception = Assert.Throws<DataProductDefinitionException>(() => Read(name, Documents[name]));
+
+        Assert.Equal([expected], exception.Errors.Select(e => e.ToString()));
     }
 
     /// <summary>Every server type of ODCS v3.1.0 is read with its type and connection fields; nothing the server states is dropped.</summary>
@@ -1207,6 +1222,54 @@ public sealed class StandardConformanceTests
               - metric: rowCount
                 mustBeGreaterThan: 0
                 schedule: 0 25 * * *
+        """,
+        ["items-optional.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            properties:
+              - name: tags
+                logicalType: array
+                items:
+                  logicalType: string
+                  required: false
+              - name: codes
+                logicalType: array
+                items:
+                  logicalType: string
+        """,
+        ["duplicate-ports.odps.yaml"] = """
+        apiVersion: v1.0.0
+        kind: DataProduct
+        id: shop.orders
+        status: active
+        inputPorts:
+          - name: customers
+            version: 1.0.0
+            contractId: crm.customers.events
+            customProperties:
+              - {property: dataProductId, value: crm.customers}
+        inputPorts:
+          - name: budgets
+            version: 1.0.0
+            contractId: finance.budgets.events
+        """,
+        ["duplicate-nested.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            properties:
+              - name: id
+                logicalType: integer
+                logicalType: string
         """,
         ["custom-no-value.odcs.yaml"] = """
         apiVersion: v3.1.0
