@@ -120,9 +120,15 @@ public static partial class MeshGovernance
 
         foreach (var schemaObject in contract.Schema)
         {
-            if (!schemaObject.IsStoredData)
+            if (!schemaObject.IsStoredData && !schemaObject.IsQueryAnswer)
             {
                 CheckTopic(findings, eventTypes, schemaObject);
+            }
+
+            if (schemaObject.ServedBy is { } servedBy && !contract.Servers.Any(s => s.Type == ContractServerType.Api && s.Server == servedBy))
+            {
+                var custom = schemaObject.CustomProperties.First(p => p.Property == SchemaObject.ServedByProperty);
+                findings.Add(custom.Source.Error("value", $"'{servedBy}' is not an api server of this contract ({string.Join(", ", contract.Servers.Where(s => s.Type == ContractServerType.Api).Select(s => s.Server))})") with { Rule = Servers });
             }
 
             Quality.QualityRuleGovernance.Check(findings, schemaObject.Quality, Quality.QualityLevel.Object);
