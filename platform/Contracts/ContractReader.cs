@@ -162,7 +162,7 @@ internal static class ContractReader
             CustomProperties = customProperties,
             AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
             Relationships = RelationshipReader.Read(fields, onProperty: false),
-            Quality = QualityRuleReader.Read(fields, QualityLevel.Object),
+            Quality = QualityRuleReader.Read(fields),
             ExamplesPath = examplesPath,
         };
         return fields.HasErrors ? null : schemaObject;
@@ -190,7 +190,8 @@ internal static class ContractReader
         }
 
         // Array elements are never null.
-        var required = item is not null || fields.Boolean("required");
+        // An array's elements are required (never null) unless the items say required: false.
+        var required = item is null ? fields.Boolean("required") : fields.OptionalBoolean("required") ?? true;
         var primaryKey = fields.Boolean("primaryKey");
 
         // ODCS leaves classification free text; the mesh's four levels are checked by MeshGovernance. A value
@@ -237,7 +238,7 @@ internal static class ContractReader
             TransformDescription = fields.OptionalText("transformDescription"),
             AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
             Relationships = RelationshipReader.Read(fields, onProperty: true),
-            Quality = QualityRuleReader.Read(fields, QualityLevel.Property),
+            Quality = QualityRuleReader.Read(fields),
             ExampleLocations = exampleLocations,
             Written = WrittenFlags(fields),
         };

@@ -51,7 +51,8 @@ public sealed record DataContract(
         ?? throw new KeyNotFoundException($"Contract {Id} {Version} has no schema object '{name}' (it has {string.Join(", ", Schema.Select(o => o.Name))}).");
 
     /// <summary>The schema objects that are event types: every object but those describing stored rows (<see cref="SchemaObject.IsStoredData"/>).</summary>
-    public IReadOnlyList<SchemaObject> EventTypes => Schema.Where(o => !o.IsStoredData).ToList();
+    /// <remarks>An object describing only a query endpoint's answers (<see cref="SchemaObject.IsQueryAnswer"/>) is not an event type either.</remarks>
+    public IReadOnlyList<SchemaObject> EventTypes => Schema.Where(o => !o.IsStoredData && !o.IsQueryAnswer).ToList();
 
     /// <summary>The schema objects that describe stored rows, tables or views (<see cref="SchemaObject.IsStoredData"/>).</summary>
     public IReadOnlyList<SchemaObject> StoredObjects => Schema.Where(o => o.IsStoredData).ToList();

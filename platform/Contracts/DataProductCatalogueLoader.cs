@@ -34,11 +34,7 @@ public static class DataProductCatalogueLoader
             throw new DirectoryNotFoundException($"No data product definitions: folder '{folder}' does not exist.");
         }
 
-        var files = Directory
-            .EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(DescriptorSuffix, StringComparison.Ordinal) || f.EndsWith(ContractSuffix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = DefinitionFiles(folder);
         if (files.Count == 0)
         {
             throw new FileNotFoundException($"No *{DescriptorSuffix} or *{ContractSuffix} files under '{folder}'.");
@@ -48,6 +44,21 @@ public static class DataProductCatalogueLoader
             files.Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f))).ToList(),
             dataProduct => ownDomain is null || dataProduct.Domain == ownDomain);
     }
+
+    /// <summary>The build output folders below a folder: they hold copies of its definitions, not definitions of their own.</summary>
+    private static readonly string[] BuildOutputFolders = ["bin", "obj"];
+
+    /// <summary>
+    /// The descriptors and contracts in <paramref name="folder"/> and below, in a stable order, leaving out those under a
+    /// <c>bin</c> or <c>obj</c> folder below it: a project folder's build copies would otherwise be read twice.
+    /// </summary>
+    public static IReadOnlyList<string> DefinitionFiles(string folder) =>
+        Directory
+            .EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(DescriptorSuffix, StringComparison.Ordinal) || f.EndsWith(ContractSuffix, StringComparison.Ordinal))
+            .Where(f => !Path.GetRelativePath(folder, f).Split('/', '\\').SkipLast(1).Any(BuildOutputFolders.Contains))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>
     /// Loads and checks definitions given as text, e.g. the files a service sends the catalog. The kind of

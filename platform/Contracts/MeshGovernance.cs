@@ -63,6 +63,12 @@ public static partial class MeshGovernance
     /// <summary>A data product offers at least one contract (one output port per contract version).</summary>
     public const string OutputPorts = "output-ports";
 
+    /// <summary>
+    /// Quality rules the platform can run as written: each metric where it measures something, with the arguments it
+    /// takes, bounds in order, a number to compare with, a cron schedule that parses, one id per rule in a list.
+    /// </summary>
+    public const string QualityRules = "quality";
+
     /// <summary>The string formats the mesh's JSON Schemas check.</summary>
     internal static readonly IReadOnlyList<string> StringFormats = ["email", "uuid", "uri", "hostname", "ipv4", "ipv6"];
 
@@ -114,10 +120,18 @@ public static partial class MeshGovernance
 
         foreach (var schemaObject in contract.Schema)
         {
-            if (!schemaObject.IsStoredData)
+            if (!schemaObject.IsStoredData && !schemaObject.IsQueryAnswer)
             {
                 CheckTopic(findings, eventTypes, schemaObject);
             }
+
+            if (schemaObject.ServedBy is { } servedBy && !contract.Servers.Any(s => s.Type == ContractServerType.Api && s.Server == servedBy))
+            {
+                var custom = schemaObject.CustomProperties.First(p => p.Property == SchemaObject.ServedByProperty);
+                findings.Add(custom.Source.Error("value", $"'{servedBy}' is not an api server of this contract ({string.Join(", ", contract.Servers.Where(s => s.Type == ContractServerType.Api).Select(s => s.Server))})") with { Rule = Servers });
+            }
+
+            Quality.QualityRuleGovernance.Check(findings, schemaObject.Quality, Quality.QualityLevel.Object);
 
             // Examples are only checked against properties the mesh could read whole, or they would fail on what is missing.
             var before = findings.Count;
@@ -357,7 +371,7 @@ public static partial class MeshGovernance
         return findings.Count == before;
     }
 
-    private static bool IsRegex(string pattern)
+    internal static bool IsRegex(string pattern)
     {
         try
         {
@@ -442,6 +456,7 @@ public static partial class MeshGovernance
             }
         }
 
+        Quality.QualityRuleGovernance.Check(findings, property.Quality, Quality.QualityLevel.Property);
         var before = findings.Count;
         var usable = CheckLogicalType(findings, property);
         CheckProperties(findings, property.Properties);

@@ -54,6 +54,21 @@ public sealed record SchemaObject(
     /// </summary>
     public bool IsStoredData => PhysicalType is TablePhysicalType or ViewPhysicalType;
 
+    /// <summary>
+    /// The custom property naming the <c>api</c> server (its <c>server</c> name) whose answers' items are this object:
+    /// <c>customProperties: [{property: servedBy, value: employee-api}]</c>. <c>datamesh test</c> checks the answers against it.
+    /// </summary>
+    public const string ServedByProperty = "servedBy";
+
+    /// <summary>The api server whose answers' items this object describes (<see cref="ServedByProperty"/>), or null.</summary>
+    public string? ServedBy => CustomProperties.FirstOrDefault(p => p.Property == ServedByProperty)?.Text;
+
+    /// <summary>
+    /// Whether the object only describes a query endpoint's answers (it names the server serving it and is neither stored
+    /// data nor on a topic): such an object is not an event type.
+    /// </summary>
+    public bool IsQueryAnswer => ServedBy is not null && !IsStoredData && PhysicalType != ContractReader.TopicPhysicalType;
+
     public const string TablePhysicalType = "table";
 
     public const string ViewPhysicalType = "view";

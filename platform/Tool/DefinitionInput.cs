@@ -34,10 +34,7 @@ public sealed class DefinitionInput
         var full = Path.GetFullPath(argument);
         if (Directory.Exists(full))
         {
-            var files = Directory.EnumerateFiles(full, "*.yaml", SearchOption.AllDirectories)
-                .Where(IsDefinition)
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            var files = DataProductCatalogueLoader.DefinitionFiles(full);
             return files.Count == 0
                 ? throw new UnusableInputException($"{argument}: no *{DataProductCatalogueLoader.DescriptorSuffix} or *{DataProductCatalogueLoader.ContractSuffix} files in this folder or below")
                 : new DefinitionInput(argument, Display(full), isFolder: true, files);

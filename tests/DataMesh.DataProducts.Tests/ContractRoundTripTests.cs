@@ -20,6 +20,10 @@ public sealed class ContractRoundTripTests
     [InlineData("v302.odcs.yaml")]
     [InlineData("examples-property.odcs.yaml")]
     [InlineData("valid-values.odcs.yaml")]
+    [InlineData("items-optional.odcs.yaml")]
+    [InlineData("quality-argument.odcs.yaml")]
+    [InlineData("quality-bounds.odcs.yaml")]
+    [InlineData("quality-cron.odcs.yaml")]
     public void A_contract_written_back_holds_the_same_data(string name)
     {
         var original = StandardConformanceTests.Documents[name];
@@ -48,6 +52,18 @@ public sealed class ContractRoundTripTests
         Assert.Equal(Data(original), Data(written));
         Assert.Equal(written, DescriptorWriter.Write(reread));
         Assert.Equal(descriptor.InputPorts.Select(p => (p.DataProductId, p.ContractId, p.Version)), reread.InputPorts.Select(p => (p.DataProductId, p.ContractId, p.Version)));
+    }
+
+    /// <summary>An array's items may be null (required: false): read so, and written back so, not as required.</summary>
+    [Fact]
+    public void Items_that_are_not_required_stay_not_required()
+    {
+        var contract = DataProductCatalogueLoader.ReadContract("items-optional.odcs.yaml", StandardConformanceTests.Documents["items-optional.odcs.yaml"]);
+        var tags = contract.Schema[0].Properties[0];
+        var codes = contract.Schema[0].Properties[1];
+
+        Assert.Equal((false, true), (tags.Items!.Required, codes.Items!.Required));
+        Assert.Contains("required: false", ContractWriter.Write(contract), StringComparison.Ordinal);
     }
 
     /// <summary>What the mesh reads of a property, comparable by value (lists as text; where each was written left out).</summary>

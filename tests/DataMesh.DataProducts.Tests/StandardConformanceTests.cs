@@ -29,6 +29,11 @@ public sealed class StandardConformanceTests
     [InlineData("postgres-server.odcs.yaml")]
     [InlineData("rich.odcs.yaml")]
     [InlineData("rich.odps.yaml")]
+    [InlineData("quality-level.odcs.yaml")]
+    [InlineData("quality-argument.odcs.yaml")]
+    [InlineData("quality-bounds.odcs.yaml")]
+    [InlineData("quality-cron.odcs.yaml")]
+    [InlineData("items-optional.odcs.yaml")]
     public void A_document_the_standard_accepts_is_read(string name) => Read(name, Documents[name]);
 
     /// <summary>Documents the official schema refuses, with the reader's reason at the line the schema names.</summary>
@@ -122,6 +127,45 @@ public sealed class StandardConformanceTests
             : MeshGovernance.Check(DataProductCatalogueLoader.ReadDescriptor(name, Documents[name]));
 
         Assert.Equal(rules, findings.Select(f => f.Rule).Distinct());
+    }
+
+    /// <summary>
+    /// Quality rules the standard accepts but the platform could not run (a metric at the wrong level, an argument the
+    /// metric does not take, bounds out of order, a schedule that is not cron): read as valid ODCS above, then each
+    /// reported by governance rule quality at its field.
+    /// </summary>
+    [Theory]
+    [InlineData("quality-level.odcs.yaml",
+        "quality-level.odcs.yaml:10:9: schema[0].quality[0].metric: nullValues cannot be measured on a schema object (it measures a column: put it on the property)",
+        "quality-level.odcs.yaml:16:13: schema[0].properties[0].quality[0].metric: rowCount cannot be measured on a property (it measures the object's rows: put it on the schema object)")]
+    [InlineData("quality-argument.odcs.yaml",
+        "quality-argument.odcs.yaml:15:15: schema[0].properties[0].quality[0].arguments.validValues: nullValues takes no arguments here",
+        "quality-argument.odcs.yaml:19:15: schema[0].properties[0].quality[1].arguments.validvalues: invalidValues takes no argument validvalues; it takes validValues, pattern",
+        "quality-argument.odcs.yaml:18:13: schema[0].properties[0].quality[1].arguments: needs validValues or pattern: invalidValues measures nothing without")]
+    [InlineData("quality-bounds.odcs.yaml",
+        "quality-bounds.odcs.yaml:11:9: schema[0].quality[0].mustBeBetween: 10 is not below 1; the smaller bound comes first")]
+    [InlineData("quality-cron.odcs.yaml",
+        "quality-cron.odcs.yaml:12:9: schema[0].quality[0].schedule: '0 25 * * *' is not a cron expression of five fields (minute hour day-of-month month day-of-week): ")]
+    public void A_valid_quality_rule_the_platform_cannot_run_is_reported_by_governance(string name, params string[] expected)
+    {
+        var findings = MeshGovernance.Check(DataProductCatalogueLoader.ReadContract(name, Documents[name])).Where(f => f.Rule == MeshGovernance.QualityRules).ToList();
+
+        Assert.Equal(expected.Length, findings.Count);
+        Assert.All(expected.Zip(findings), pair => Assert.StartsWith(pair.First, pair.Second.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A mapping with the same key twice is not valid YAML (YAML 1.2: keys are unique), though many parsers keep the
+    /// last value: the reader refuses it at the second key, naming the key, in a descriptor and in a nested mapping alike.
+    /// </summary>
+    [Theory]
+    [InlineData("duplicate-ports.odps.yaml", "duplicate-ports.odps.yaml:11:1: not valid YAML: Duplicate key inputPorts")]
+    [InlineData("duplicate-nested.odcs.yaml", "duplicate-nested.odcs.yaml:11:9: not valid YAML: Duplicate key logicalType")]
+    public void A_document_with_a_duplicate_key_is_refused_at_the_key(string name, string expected)
+    {
+        var exception = Assert.Throws<DataProductDefinitionException>(() => Read(name, Documents[name]));
+
+        Assert.Equal([expected], exception.Errors.Select(e => e.ToString()));
     }
 
     /// <summary>Every server type of ODCS v3.1.0 is read with its type and connection fields; nothing the server states is dropped.</summary>
@@ -1110,6 +1154,122 @@ public sealed class StandardConformanceTests
             authoritativeDefinitions:
               - type: documentation
                 url: https://wiki.example.com/metrics
+        """,
+        ["quality-level.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            physicalType: table
+            quality:
+              - metric: nullValues
+                mustBe: 0
+            properties:
+              - name: id
+                logicalType: integer
+                quality:
+                  - metric: rowCount
+                    mustBeGreaterThan: 0
+        """,
+        ["quality-argument.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            physicalType: table
+            properties:
+              - name: status
+                logicalType: string
+                quality:
+                  - metric: nullValues
+                    arguments:
+                      validValues: [open, closed]
+                    mustBe: 0
+                  - metric: invalidValues
+                    arguments:
+                      validvalues: [open]
+                    mustBe: 0
+        """,
+        ["quality-bounds.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            physicalType: table
+            quality:
+              - metric: rowCount
+                mustBeBetween: [10, 1]
+        """,
+        ["quality-cron.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            physicalType: table
+            quality:
+              - metric: rowCount
+                mustBeGreaterThan: 0
+                schedule: 0 25 * * *
+        """,
+        ["items-optional.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            properties:
+              - name: tags
+                logicalType: array
+                items:
+                  logicalType: string
+                  required: false
+              - name: codes
+                logicalType: array
+                items:
+                  logicalType: string
+        """,
+        ["duplicate-ports.odps.yaml"] = """
+        apiVersion: v1.0.0
+        kind: DataProduct
+        id: shop.orders
+        status: active
+        inputPorts:
+          - name: customers
+            version: 1.0.0
+            contractId: crm.customers.events
+            customProperties:
+              - {property: dataProductId, value: crm.customers}
+        inputPorts:
+          - name: budgets
+            version: 1.0.0
+            contractId: finance.budgets.events
+        """,
+        ["duplicate-nested.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            properties:
+              - name: id
+                logicalType: integer
+                logicalType: string
         """,
         ["custom-no-value.odcs.yaml"] = """
         apiVersion: v3.1.0

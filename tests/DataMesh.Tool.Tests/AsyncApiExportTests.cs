@@ -43,6 +43,39 @@ public sealed class AsyncApiExportTests : IDisposable
             document["channels"]!.AsObject().Select(c => c.Value!["address"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A SQL port's contract (tables and views, no topic) has nothing AsyncAPI describes: said so, with exit 2, and no document.</summary>
+    [Fact]
+    public void A_contract_without_events_is_not_exported_as_an_empty_document()
+    {
+        var tables = Tool.SampleContracts.Except(Tool.SampleEventContracts).ToList();
+        Assert.NotEmpty(tables);
+        foreach (var contract in tables)
+        {
+            var file = folder.File($"{Guid.NewGuid():N}.asyncapi.json");
+
+            var run = Tool.Run("export", "asyncapi", contract, "-o", file);
+
+            Assert.Equal(ExitCodes.Unusable, run.Exit);
+            Assert.Contains($"{contract}: nothing to export as asyncapi: no events to describe", run.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(file));
+        }
+    }
+
+    /// <summary>A domain's folder: its contracts without events are skipped, each with a note; the others make the document.</summary>
+    [Theory]
+    [MemberData(nameof(DomainNames))]
+    public void A_domains_contracts_without_events_are_skipped_with_a_note(string domain)
+    {
+        var domainFolder = Tool.DomainFolders.Single(f => f.Contains($"/domains/{domain}/", StringComparison.Ordinal));
+        var tables = Directory.GetFiles(domainFolder, "*.odcs.yaml").Except(Tool.SampleEventContracts).ToList();
+        Assert.NotEmpty(tables);
+
+        var run = Tool.Run("export", "asyncapi", domainFolder, "-o", folder.File($"{domain}.asyncapi.json"));
+
+        Assert.True(run.Exit == ExitCodes.Clean, run.Error);
+        Assert.All(tables, t => Assert.Matches($@"(?m)^Skipped \S*{System.Text.RegularExpressions.Regex.Escape(Path.GetFileName(t))} \(.+\): no events to describe", run.Error));
+    }
+
     [Fact]
     public async Task The_parser_reports_an_error_when_the_document_is_broken()
     {

@@ -50,6 +50,43 @@ public sealed class LintCommandTests : IDisposable
             run.Output);
     }
 
+    /// <summary>A project's build copies its DataProducts folder under bin/ and obj/: those copies are not the folder's own definitions.</summary>
+    [Fact]
+    public void A_folder_is_linted_without_the_copies_under_bin_and_obj()
+    {
+        var hr = folder.CopyFolder(Tool.DomainFolders.Single(f => f.Contains("/hr/", StringComparison.Ordinal)), "hr");
+        var own = Directory.GetFiles(hr, "*.yaml").Length;
+        foreach (var copy in new[] { "bin/Debug/net10.0/DataProducts", "obj/Debug/net10.0/DataProducts" })
+        {
+            var contract = folder.Write($"hr/{copy}/employees.odcs.yaml", File.ReadAllText(Path.Combine(hr, "employees.odcs.yaml")).Replace("classification: internal", "classification: secret"));
+            File.Copy(Path.Combine(hr, "employees.odps.yaml"), Path.Combine(Path.GetDirectoryName(contract)!, "employees.odps.yaml"));
+        }
+
+        var run = Tool.Run("lint", hr);
+
+        Assert.True(run.Exit == ExitCodes.Clean, run.Output + run.Error);
+        Assert.Contains($"{own} file(s) checked: clean.", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A quality rule valid ODCS but not runnable (bounds out of order) is governance's finding, at its line and field.</summary>
+    [Fact]
+    public void A_quality_rule_the_platform_cannot_run_is_a_governance_finding()
+    {
+        var finance = folder.CopyFolder(Tool.DomainFolders.Single(f => f.Contains("/finance/", StringComparison.Ordinal)), "finance");
+        var contract = Path.Combine(finance, "budgets-tables.odcs.yaml");
+        var text = File.ReadAllText(contract);
+        File.WriteAllText(contract, ReplaceFirst(text, "            mustBe: 0\n            dimension: conformity", "            mustBeBetween: [10, 1]\n            dimension: conformity"));
+        var line = text[..text.IndexOf("            mustBe: 0\n            dimension: conformity", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var run = Tool.Run("lint", finance);
+
+        Assert.Equal(ExitCodes.Findings, run.Exit);
+        Assert.Contains("Validity against the standards (ODCS v3.x contracts, ODPS v1.0.0 descriptors): no findings", run.Output, StringComparison.Ordinal);
+        var finding = $"{contract}:{line}:13: schema[0].properties[2].quality[0].mustBeBetween: 10 is not below 1; the smaller bound comes first";
+        Assert.Contains(finding, run.Output, StringComparison.Ordinal);
+        Assert.True(run.Output.IndexOf(finding, StringComparison.Ordinal) > run.Output.IndexOf("Mesh governance", StringComparison.Ordinal), run.Output);
+    }
+
     [Fact]
     public void A_single_file_is_linted_alone()
     {

@@ -34,7 +34,7 @@ public sealed class TestCommandTests(PostgresServerFixture postgres) : IClassFix
         Assert.Equal(ExitCodes.Unusable, run.Exit);
         Assert.Contains("nothing was checked against server 'employee-api'", run.Error, StringComparison.Ordinal);
         Assert.Contains($"give its connection string with --connection or {TestCommand.ConnectionVariable}", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"customProperties: [{{property: {QueryAnswersRunner.ServedByProperty}, value: employee-api}}]", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"the location '{Location}' is a path: give the gateway's address with --base-url or {QueryAnswersRunner.BaseAddressVariable}", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,10 +76,16 @@ public sealed class TestCommandTests(PostgresServerFixture postgres) : IClassFix
         ],
     };
 
-    /// <summary>HR's contract whose <c>employees</c> object says it is what <c>employee-api</c> answers, at <paramref name="location"/>.</summary>
+    /// <summary>
+    /// HR's contract whose <c>employees</c> object, rather than the <c>employee</c> object the sample names, says it is what
+    /// <c>employee-api</c> answers, at <paramref name="location"/>: answers this test's endpoint can give in few fields.
+    /// </summary>
     private static string ServedEmployees(TemporaryFolder folder, string location)
     {
+        const string SampleServedBy = $"    customProperties:\n      - property: {QueryAnswersRunner.ServedByProperty}\n        value: employee-api\n    properties:\n";
         var text = File.ReadAllText(Employees);
+        Assert.Contains(SampleServedBy, text, StringComparison.Ordinal);
+        text = text.Replace(SampleServedBy, "    properties:\n", StringComparison.Ordinal);
         const string Anchor = "    description: The employees table the query endpoint answers from; the quality rules are measured on it.\n";
         Assert.Contains(Anchor, text, StringComparison.Ordinal);
         text = text.Replace(Anchor, Anchor + $"""

@@ -20,6 +20,11 @@ public sealed partial class AsyncApiExporter : IContractExporter
 
     public bool TakesSeveralContracts => true;
 
+    public string? NothingToExport(DataContract contract) =>
+        contract.EventTypes.Count > 0 && contract.Servers.Any(s => s.Type == ContractServerType.Kafka)
+            ? null
+            : "no events to describe: AsyncAPI describes topics, and this contract has no event type published through a kafka server (its tables and views: export sql)";
+
     public string Export(IReadOnlyList<DataContract> contracts)
     {
         if (contracts.Count == 0)

@@ -15,6 +15,12 @@ public interface IContractExporter
     /// <summary>Whether the export can hold several contracts at once (a domain's output ports together).</summary>
     bool TakesSeveralContracts { get; }
 
+    /// <summary>
+    /// Why <paramref name="contract"/> has nothing this format describes (e.g. a contract of tables alone has no topic
+    /// for AsyncAPI), or null when it has something to export.
+    /// </summary>
+    string? NothingToExport(DataContract contract) => null;
+
     /// <summary>The export of <paramref name="contracts"/> as text, ready to be written to a file.</summary>
     string Export(IReadOnlyList<DataContract> contracts);
 }

@@ -30,6 +30,9 @@ public sealed record QualityRule(
     /// <summary>The rule exactly as written (JSON), so a document is written back as it was read; null for a rule built in code.</summary>
     public System.Text.Json.Nodes.JsonObject? AsWritten { get; init; }
 
+    /// <summary>Where the <c>arguments</c> mapping and each of its fields are written (null without arguments), so governance points at an argument.</summary>
+    public DefinitionSource? ArgumentsSource { get; init; }
+
     public const string RowsUnit = "rows";
     public const string PercentUnit = "percent";
 

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Cronos;
 using YamlDotNet.RepresentationModel;
 
 namespace DataMesh.Contracts.Quality;
 
 /// <summary>
-/// Reads the ODCS v3.1.0 <c>quality</c> list of a schema object or property, refusing, at the offending field, what
-/// the standard's schema refuses (an unknown field, an unknown metric or dimension, a <c>sql</c> rule without a
-/// query, no operator or two of them) and what the platform could never run (a metric at the wrong level, an
-/// argument the metric does not take, a cron expression that does not parse).
+/// Reads the ODCS v3.1.0 <c>quality</c> list of a schema object or property, refusing, at the offending field, only
+/// what the standard's schema refuses (an unknown field, an unknown metric or dimension, a <c>sql</c> rule without a
+/// query, no operator or two of them, bounds that are not two different numbers). What the schema accepts but the
+/// platform could never run (a metric at the wrong level, an argument the metric does not take, bounds out of order,
+/// a schedule that is not cron) is read as written and left to governance rule <see cref="MeshGovernance.QualityRules"/>
+/// (<see cref="QualityRuleGovernance"/>).
 /// </summary>
 internal static partial class QualityRuleReader
 {
@@ -30,34 +31,11 @@ internal static partial class QualityRuleReader
 
     private static readonly string[] AuthoritativeDefinitionFields = ["id", "url", "type", "description"];
 
-    /// <summary>The arguments each metric takes, at each level; a metric missing from a level cannot be written there.</summary>
-    private static readonly IReadOnlyDictionary<(QualityMetric, QualityLevel), string[]> Arguments = new Dictionary<(QualityMetric, QualityLevel), string[]>
-    {
-        [(QualityMetric.RowCount, QualityLevel.Object)] = [],
-        [(QualityMetric.DuplicateValues, QualityLevel.Object)] = ["properties"],
-        [(QualityMetric.NullValues, QualityLevel.Property)] = [],
-        [(QualityMetric.MissingValues, QualityLevel.Property)] = ["missingValues"],
-        [(QualityMetric.InvalidValues, QualityLevel.Property)] = ["validValues", "pattern"],
-        [(QualityMetric.DuplicateValues, QualityLevel.Property)] = [],
-    };
-
     /// <summary>The rules of <paramref name="element"/>'s <c>quality</c> field (none when it has none); broken rules are reported and left out.</summary>
-    public static IReadOnlyList<QualityRule> Read(YamlFields element, QualityLevel level)
-    {
-        var rules = element.Items(Field, required: false, (node, path) => ReadRule(node, path, element.Reader, level));
-        var ids = new Dictionary<string, DefinitionSource>();
-        foreach (var rule in rules.Where(r => r.Id is not null))
-        {
-            if (!ids.TryAdd(rule.Id!, rule.Source))
-            {
-                element.Reader.Errors.Add(rule.Source.Error("id", $"'{rule.Id}' is already used by {ids[rule.Id!].Path}; a rule's id is unique in its list"));
-            }
-        }
+    public static IReadOnlyList<QualityRule> Read(YamlFields element) =>
+        element.Items(Field, required: false, (node, path) => ReadRule(node, path, element.Reader));
 
-        return rules;
-    }
-
-    private static QualityRule? ReadRule(YamlNode node, string path, DefinitionReader reader, QualityLevel level)
+    private static QualityRule? ReadRule(YamlNode node, string path, DefinitionReader reader)
     {
         var fields = reader.Mapping(node, path, AllFields);
         if (fields is null)
@@ -73,8 +51,11 @@ internal static partial class QualityRuleReader
 
         // ODCS: the type may be left out when a metric is named; library is the default.
         var type = fields.Choice<QualityRuleType>("type", required: false) ?? QualityRuleType.Library;
-        var metric = type == QualityRuleType.Library ? ReadMetric(fields, level) : null;
-        var arguments = metric is null ? QualityArguments.None : ReadArguments(fields, metric.Value, level);
+        // As the standard's schema has it, a rule naming a metric is a library rule too, whatever its type: its
+        // metric, arguments and operator are valid ODCS (governance refuses a metric on a rule that is not a library rule).
+        var library = type == QualityRuleType.Library || fields.Has("metric");
+        var metric = library ? ReadMetric(fields) : null;
+        var (arguments, argumentsSource) = library ? ReadArguments(fields, reader) : (QualityArguments.None, null);
         var query = type == QualityRuleType.Sql ? fields.Text("query") : null;
         string? engine = null, implementation = null;
         if (type == QualityRuleType.Custom)
@@ -83,17 +64,12 @@ internal static partial class QualityRuleReader
             implementation = ReadImplementation(fields, reader);
         }
 
-        foreach (var other in TypeFields.Where(f => !BelongsTo(f, type)))
+        foreach (var other in TypeFields.Where(f => !BelongsTo(f, type, library)))
         {
             fields.Forbid(other, $"a {Name(type)} rule has no {other}");
         }
 
-        var threshold = ReadThreshold(fields, type);
-        if (metric == QualityMetric.RowCount && fields.OptionalText("unit") == QualityRule.PercentUnit)
-        {
-            fields.Error("unit", "rowCount counts rows; it has no percentage");
-        }
-
+        var threshold = ReadThreshold(fields, type, measured: library || type == QualityRuleType.Sql);
         var dimension = fields.OneOf("dimension", Dimensions, required: false);
         var schedule = ReadSchedule(fields);
         var rule = new QualityRule(
@@ -117,105 +93,60 @@ internal static partial class QualityRuleReader
             CustomPropertyReader.Read(fields),
             fields.Source);
         ReadAuthoritativeDefinitions(fields, reader);
-        return fields.HasErrors || rule.Type is QualityRuleType.Library or QualityRuleType.Sql && threshold is null ? null : rule with { AsWritten = YamlJson.ToJson(node, reader) as System.Text.Json.Nodes.JsonObject };
+        return fields.HasErrors ? null : rule with { AsWritten = YamlJson.ToJson(node, reader) as System.Text.Json.Nodes.JsonObject, ArgumentsSource = argumentsSource };
     }
 
-    private static bool BelongsTo(string field, QualityRuleType type) => field switch
+    private static bool BelongsTo(string field, QualityRuleType type, bool library) => field switch
     {
-        "metric" or "rule" or "arguments" => type == QualityRuleType.Library,
+        "metric" or "rule" or "arguments" => library,
         "query" => type == QualityRuleType.Sql,
         _ => type == QualityRuleType.Custom,
     };
 
-    private static QualityMetric? ReadMetric(YamlFields fields, QualityLevel level)
+    private static QualityMetric? ReadMetric(YamlFields fields)
     {
-        // `rule` is the metric's deprecated name (ODCS before v3.1.0); either names it.
+        // `rule` is the metric's deprecated name (ODCS before v3.1.0); either names it. Both written is valid ODCS,
+        // reported by governance.
         var field = fields.Has("metric") || !fields.Has("rule") ? "metric" : "rule";
-        if (fields.Has("metric") && fields.Has("rule"))
-        {
-            fields.Error("rule", "is the deprecated name of metric; write metric only");
-        }
-
-        var metric = fields.Choice<QualityMetric>(field, required: true);
-        if (metric is not null && !Arguments.ContainsKey((metric.Value, level)))
-        {
-            var where = level == QualityLevel.Object ? "a schema object (it measures a column: put it on the property)" : "a property (it measures the object's rows: put it on the schema object)";
-            fields.Error(field, $"{Name(metric.Value)} cannot be measured on {where}");
-            return null;
-        }
-
-        return metric;
+        return fields.Choice<QualityMetric>(field, required: true);
     }
 
-    private static QualityArguments ReadArguments(YamlFields rule, QualityMetric metric, QualityLevel level)
+    /// <summary>
+    /// The standard's <c>arguments</c> are any mapping; the ones the platform's metrics take are read when they are
+    /// well formed, and every field is located so governance can point at an argument the metric does not take.
+    /// </summary>
+    private static (QualityArguments Arguments, DefinitionSource? Source) ReadArguments(YamlFields rule, DefinitionReader reader)
     {
-        var allowed = Arguments[(metric, level)];
-        var needed = (metric, level) switch
-        {
-            (QualityMetric.InvalidValues, _) => "validValues or pattern",
-            (QualityMetric.DuplicateValues, QualityLevel.Object) => "properties",
-            _ => null,
-        };
-        if (allowed.Length == 0)
-        {
-            rule.Forbid("arguments", $"{Name(metric)} takes no arguments here");
-            return QualityArguments.None;
-        }
-
-        var fields = rule.Mapping("arguments", allowed, required: needed is not null);
-        if (fields is null)
-        {
-            return QualityArguments.None;
-        }
-
-        var pattern = fields.OptionalText("pattern");
-        if (pattern is not null && !IsRegex(pattern))
-        {
-            fields.Error("pattern", $"'{pattern}' is not a valid regular expression");
-        }
-
-        var properties = fields.Has("properties") ? fields.Texts("properties") : null;
-        if (properties is { Count: 0 })
-        {
-            fields.Error("properties", "needs at least one property");
-        }
-
-        var arguments = new QualityArguments(Values(fields, "validValues"), pattern, Values(fields, "missingValues"), properties);
-        if (needed is not null && !fields.HasErrors && arguments is { ValidValues: null, Pattern: null, Properties: null })
-        {
-            fields.Error(needed.Split(' ')[0], $"is required: {Name(metric)} needs {needed}");
-        }
-
-        return arguments;
-    }
-
-    /// <summary>A list of scalars, kept as text; a YAML null entry stays null (missingValues: [null, '', 'N/A']).</summary>
-    private static IReadOnlyList<string?>? Values(YamlFields fields, string name)
-    {
-        var node = fields.Node(name, required: false);
+        var node = rule.Node("arguments", required: false);
         if (node is null)
         {
-            return null;
+            return (QualityArguments.None, null);
         }
 
-        if (node is not YamlSequenceNode sequence || sequence.Children.Any(c => c is not YamlScalarNode))
+        if (node is not YamlMappingNode mapping)
         {
-            fields.Error(name, $"expected a list of values, found {YamlFields.Describe(node)}");
-            return null;
+            rule.Error("arguments", $"expected a mapping of fields, found {YamlFields.Describe(node)}");
+            return (QualityArguments.None, null);
         }
 
-        if (sequence.Children.Count == 0)
-        {
-            fields.Error(name, "needs at least one value");
-        }
-
-        return sequence.Children.Select(c => YamlFields.IsNull(c) ? null : ((YamlScalarNode)c).Value).ToList();
+        var names = mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToList();
+        var fields = new YamlFields(reader, mapping, rule.PathOf("arguments"), names);
+        var pattern = fields.Raw("pattern") is YamlScalarNode { Value: { } text } && !YamlFields.IsNull(fields.Raw("pattern")!) ? text : null;
+        var properties = fields.Raw("properties") is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode { Value: not null })
+            ? list.Children.Select(c => ((YamlScalarNode)c).Value!).ToList()
+            : null;
+        return (new QualityArguments(Values(fields, "validValues"), pattern, Values(fields, "missingValues"), properties), fields.Source);
     }
 
-    private static QualityThreshold? ReadThreshold(YamlFields fields, QualityRuleType type)
+    /// <summary>A list of scalars, kept as text; a YAML null entry stays null (missingValues: [null, '', 'N/A']); null when it is not such a list.</summary>
+    private static IReadOnlyList<string?>? Values(YamlFields fields, string name) =>
+        fields.Raw(name) is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode)
+            ? sequence.Children.Select(c => YamlFields.IsNull(c) ? null : ((YamlScalarNode)c).Value).ToList()
+            : null;
+
+    private static QualityThreshold? ReadThreshold(YamlFields fields, QualityRuleType type, bool measured)
     {
         var named = QualityThreshold.Fields.Where(f => fields.Has(f.Key)).ToList();
-        var measured = type is QualityRuleType.Library or QualityRuleType.Sql;
         if (!measured)
         {
             foreach (var (name, _) in named)
@@ -254,12 +185,13 @@ internal static partial class QualityRuleReader
             }
 
             var (low, high) = (Number(pair.Children[0])!.Value, Number(pair.Children[1])!.Value);
-            if (low >= high)
+            if (low == high)
             {
-                fields.Error(field, $"{low} is not below {high}; the smaller bound comes first");
+                fields.Error(field, $"the two bounds are both {low}; they differ");
                 return null;
             }
 
+            // Bounds out of order are valid ODCS ("smallest number first" is prose); kept as written for governance to report.
             return new QualityThreshold(op, low, high);
         }
 
@@ -269,6 +201,12 @@ internal static partial class QualityRuleReader
         {
             // A SQL rule may answer true or false; compared as 1 or 0.
             number = flag.Value == "true" ? 1 : 0;
+        }
+
+        if (number is null && op is QualityOperator.MustBe or QualityOperator.MustNotBe && value is not null)
+        {
+            // The standard's mustBe and mustNotBe take any value; one the platform cannot compare is governance's to report.
+            return null;
         }
 
         if (number is null)
@@ -298,15 +236,8 @@ internal static partial class QualityRuleReader
             return new QualitySchedule(scheduler, expression, null);
         }
 
-        try
-        {
-            return new QualitySchedule(scheduler, expression, CronExpression.Parse(expression, CronFormat.Standard));
-        }
-        catch (CronFormatException exception)
-        {
-            fields.Error("schedule", $"'{expression}' is not a cron expression of five fields (minute hour day-of-month month day-of-week): {exception.Message}");
-            return null;
-        }
+        // A cron schedule that does not parse is valid ODCS (the schedule is any text): kept, not run, and reported by governance.
+        return new QualitySchedule(scheduler, expression, QualitySchedule.TryParseCron(expression, out var cron, out _) ? cron : null);
     }
 
     private static string? ReadImplementation(YamlFields fields, DefinitionReader reader)
@@ -334,19 +265,6 @@ internal static partial class QualityRuleReader
     {
         fields.Error(name, reason);
         return null;
-    }
-
-    private static bool IsRegex(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static string Name<TEnum>(TEnum value)

@@ -60,7 +60,7 @@ public static class ContractWriter
         }
 
         tree.Text("physicalType", property.PhysicalType).Text("physicalName", property.PhysicalName)
-            // An array's items always read as required (elements are never null): written only when the document says so.
+            // An array's items read as required (elements are never null) unless they say otherwise: written only when the document says so.
             .Boolean("required", property.IsItem ? (property.Written.Contains("required") ? property.Required : null) : (property.Required || property.Written.Contains("required") ? property.Required : null))
             .Flag("unique", property.Unique, property.Written).Flag("primaryKey", property.PrimaryKey, property.Written)
             .Number("primaryKeyPosition", property.PrimaryKeyPosition).Boolean("partitioned", property.Partitioned).Number("partitionKeyPosition", property.PartitionKeyPosition)

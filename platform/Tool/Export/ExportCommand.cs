@@ -34,7 +34,7 @@ public static class ExportCommand
         string text;
         try
         {
-            text = exporter.Export(Contracts(exporter, source));
+            text = exporter.Export(Contracts(exporter, source, error));
         }
         catch (Exception e) when (e is DataProductDefinitionException or UnusableInputException)
         {
@@ -63,12 +63,16 @@ public static class ExportCommand
         return ExitCodes.Clean;
     }
 
-    private static IReadOnlyList<DataContract> Contracts(IContractExporter exporter, string source)
+    /// <summary>The contracts to export; in a folder, those with nothing for the format are skipped with a note on <paramref name="error"/>.</summary>
+    private static IReadOnlyList<DataContract> Contracts(IContractExporter exporter, string source, TextWriter error)
     {
         var input = DefinitionInput.Open(source);
         if (!input.IsFolder)
         {
-            return [DefinitionInput.ReadContract(source)];
+            var contract = DefinitionInput.ReadContract(source);
+            return exporter.NothingToExport(contract) is { } reason
+                ? throw new UnusableInputException($"{source}: nothing to export as {exporter.Format}: {reason}")
+                : [contract];
         }
 
         if (!exporter.TakesSeveralContracts)
@@ -77,9 +81,27 @@ public static class ExportCommand
         }
 
         var catalogue = input.LoadFolder();
-        var contracts = input.OwnDataProducts(catalogue).SelectMany(catalogue.ContractsOffered).ToList();
+        var offered = input.OwnDataProducts(catalogue).SelectMany(catalogue.ContractsOffered).ToList();
+        if (offered.Count == 0)
+        {
+            throw new UnusableInputException($"{source}: no data product descriptor at the top of this folder offers a contract through an output port");
+        }
+
+        var contracts = new List<DataContract>();
+        foreach (var contract in offered)
+        {
+            if (exporter.NothingToExport(contract) is { } reason)
+            {
+                error.WriteLine($"Skipped {contract.Source.Location.File} ({contract.Id} {contract.VersionText}): {reason}.");
+            }
+            else
+            {
+                contracts.Add(contract);
+            }
+        }
+
         return contracts.Count > 0
             ? contracts
-            : throw new UnusableInputException($"{source}: no data product descriptor at the top of this folder offers a contract through an output port");
+            : throw new UnusableInputException($"{source}: nothing to export as {exporter.Format}: no contract its output ports offer has anything for it");
     }
 }

@@ -17,11 +17,8 @@ namespace DataMesh.Tool.Test;
 /// </summary>
 public sealed class QueryAnswersRunner(HttpMessageHandler? handler = null) : IContractTestRunner
 {
-    /// <summary>
-    /// The schema object custom property that names the api server (its <c>server</c> name) whose answers' items are
-    /// that object: <c>customProperties: [{property: servedBy, value: employee-api}]</c>.
-    /// </summary>
-    public const string ServedByProperty = "servedBy";
+    /// <summary>The schema object custom property that names the api server whose answers' items are that object (<see cref="SchemaObject.ServedByProperty"/>).</summary>
+    public const string ServedByProperty = SchemaObject.ServedByProperty;
 
     /// <summary>The environment variable <c>--base-url</c> defaults to.</summary>
     public const string BaseAddressVariable = "DATAMESH_BASE_URL";
@@ -45,7 +42,7 @@ public sealed class QueryAnswersRunner(HttpMessageHandler? handler = null) : ICo
             yield break;
         }
 
-        var served = contract.Schema.Where(o => o.CustomProperties.Any(p => p.Property == ServedByProperty && p.Text == server.Server)).ToList();
+        var served = contract.Schema.Where(o => o.ServedBy == server.Server).ToList();
         var check = $"answers of {server.Server} ({server.Location})";
         if (served.Count == 0)
         {

@@ -74,6 +74,10 @@ internal static class QualityContracts
     public static IReadOnlyList<string> Errors(string emailRules, string objectRules = DefaultObjectRules) =>
         Assert.Throws<DataProductDefinitionException>(() => Read(emailRules, objectRules)).Errors.Select(e => e.ToString()).ToList();
 
+    /// <summary>The findings of governance rule quality on a contract read as valid ODCS, as the tools print them.</summary>
+    public static IReadOnlyList<string> Findings(string emailRules, string objectRules = DefaultObjectRules) =>
+        MeshGovernance.Check(Read(emailRules, objectRules)).Where(f => f.Rule == MeshGovernance.QualityRules).Select(f => f.ToString()).ToList();
+
     private static string Indent(string lines, int spaces) =>
         string.Concat(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new string(' ', spaces) + line + "\n"));
 }

@@ -17,9 +17,11 @@ public static class ActualsApi
         api.MapGet("/cost-centers", async (FinanceDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.CostCenters.AsNoTracking().OrderBy(c => c.Code).Bounded().Select(c => new CostCenterView(c.Code, c.Name)).ToListAsync(ct)))
             .WithListLimit().WithTags("Cost centers").WithName("finance-list-cost-centers");
-        api.MapGet("/actuals", async Task<Results<Ok<IReadOnlyList<CostCenterActuals>>, ProblemHttpResult>> ([StringLength(FiscalQuarter.Length)] string quarter, [StringLength(CostCenter.CodeLength)] string? costCenter, FinanceDbContext db, CancellationToken ct) =>
+        api.MapGet("/actuals", async Task<Results<Ok<IReadOnlyList<CostCenterActuals>>, ProblemHttpResult>> ([StringLength(FiscalQuarter.Length)] string? quarter, [StringLength(CostCenter.CodeLength)] string? costCenter, FinanceDbContext db, CancellationToken ct) =>
         {
-            if (!FiscalQuarter.TryParse(quarter, out var asked))
+            // Without a quarter, the current one (UTC): the query endpoint the contract names answers as it is, unparameterised.
+            var asked = FiscalQuarter.Of(DateOnly.FromDateTime(DateTime.UtcNow));
+            if (quarter is not null && !FiscalQuarter.TryParse(quarter, out asked))
             {
                 return FieldProblem.For("quarter", $"'{quarter}' is not a fiscal quarter written yyyy-Qn.");
             }
