@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Aspire.Hosting.DataMesh;
+using DataMesh.DataProducts.Registration;
 
 var builder = DistributedApplication.CreateBuilder(args).AddKubernetesPublishing();
 
@@ -46,9 +48,7 @@ var gateway = builder.AddProject<Projects.DataMesh_Gateway>("gateway")
     .WithGatewayRoute("catalog-ui", "/{**rest}", catalog, GatewayAccess.Open, order: int.MaxValue)
     .WithGatewayRoute("catalog-access-requests", "/api/catalog/v1/access-requests/{**rest}", catalog, GatewayAccess.Keyed)
     .WithGatewayRoute("catalog-teams", "/api/catalog/v1/teams/{**rest}", catalog, GatewayAccess.Keyed)
-    .WithInternalPaths(catalog,
-        "/api/catalog/v1/registrations/{**rest}", "/api/catalog/v1/keys/lookup", "/api/catalog/v1/edge/{**rest}",
-        "/api/catalog/v1/observations/{**rest}", "/dapr/{**rest}", "/dataproducts/{**rest}");
+    .WithInternalPaths(catalog, [.. CatalogInternalPaths.Patterns]);
 
 // The business domains: each owns its database, publishes data products, and is routed at /api/{name}/.
 var mesh = new DataMeshBuilder(builder, postgres, pubSub, catalog, gateway);

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class GatewayRouteMetadata
 {
-    /// <summary>Who may pass: <c>open</c>, <c>discovery</c>, <c>keyed</c>, <c>domain</c> or <c>internal</c> (any case).</summary>
+    /// <summary>Who may pass: a <see cref="GatewayAccess"/> by name (any case).</summary>
     public const string Access = "Access";
 
     /// <summary>The domain a <c>domain</c> route leads to.</summary>

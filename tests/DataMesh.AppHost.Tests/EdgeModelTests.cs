@@ -30,7 +30,10 @@ public sealed class EdgeModelTests
         var internalPaths = routes.Where(route => Setting($"ReverseProxy__Routes__{route}__Metadata__Access") == "internal")
             .Select(route => Setting($"ReverseProxy__Routes__{route}__Match__Path")).Order();
         Assert.Equal(
-            ["/api/catalog/v1/edge/{**rest}", "/api/catalog/v1/keys/lookup", "/api/catalog/v1/observations/{**rest}", "/api/catalog/v1/registrations/{**rest}", "/dapr/{**rest}", "/dataproducts/{**rest}"],
+            [
+                "/api/catalog/v1/edge/{**rest}", "/api/catalog/v1/keys/lookup", "/api/catalog/v1/parked-events", "/api/catalog/v1/quality-results",
+                "/api/catalog/v1/registrations/{**rest}",
+            ],
             internalPaths);
         foreach (var cluster in new[] { "catalog", "finance", "hr", "marketing" })
         {

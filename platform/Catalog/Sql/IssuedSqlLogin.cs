@@ -19,4 +19,9 @@ public sealed record IssuedSqlLogin(
     [property: MaxLength(SqlLoginFacts.MaxHostLength)] string? Host,
     int Port,
     IReadOnlyList<string> Databases,
-    DateTimeOffset PasswordSetAt);
+    DateTimeOffset PasswordSetAt)
+{
+    /// <summary>How to connect to each of <see cref="Databases"/>, without the password (a login's, not a port's: no schema).</summary>
+    public IEnumerable<SqlConnectionHint> ConnectionHints() =>
+        Databases.Select(database => new SqlConnectionHint(ConsumerId, Role, Host, Port, database, Schema: ""));
+}

@@ -48,12 +48,9 @@ public sealed class SqlLoginDropper(IServiceScopeFactory scopes, IConfiguration 
         var dropped = 0;
         foreach (var login in await db.SqlLogins.Where(l => l.State == SqlLoginState.Revoked).OrderBy(l => l.RevokedAt).ToListAsync(cancellationToken))
         {
-            foreach (var observer in observers)
-            {
-                await observer.DroppingAsync(login.Role, cancellationToken);
-            }
-
-            if (await provisioner.DropAsync(login.Role, cancellationToken) is { } refusal)
+            // What observers keep goes first; the role is dropped only once they all let go.
+            var refusal = await ForgetAsync(observers, login.Role, cancellationToken) ?? await provisioner.DropAsync(login.Role, cancellationToken);
+            if (refusal is not null)
             {
                 login.DropAttempts++;
                 login.LastDropError = refusal.Length > SqlLoginRecord.MaxDropErrorLength ? refusal[..SqlLoginRecord.MaxDropErrorLength] : refusal;
@@ -72,6 +69,28 @@ public sealed class SqlLoginDropper(IServiceScopeFactory scopes, IConfiguration 
         }
 
         return dropped;
+    }
+
+    /// <summary>
+    /// Tells every observer the role goes; answers the first failure as the reason this login waits, so that an observer
+    /// failing for one login holds back that login alone, tried again next round like a refused drop.
+    /// </summary>
+    private async Task<string?> ForgetAsync(IReadOnlyList<ISqlLoginObserver> observers, string role, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.DroppingAsync(role, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "{Observer} could not forget PostgreSQL login {Role}; its drop waits for the next round.", observer.GetType().Name, role);
+                return $"{observer.GetType().Name}: {exception.Message}";
+            }
+        }
+
+        return null;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

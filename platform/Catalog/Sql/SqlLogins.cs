@@ -12,6 +12,14 @@ namespace DataMesh.Catalog.Sql;
 /// the domains revoked its privileges). Whoever manages a consumer's API keys manages its login
 /// (<see cref="ConsumerRecord.MayBeManagedBy"/>); every step is in the access audit trail.
 /// </summary>
+/// <remarks>
+/// Creating and rotating are all or nothing, observers (<see cref="ISqlLoginObserver"/>) included: the catalog keeps no
+/// password, so an observer that missed one could never be brought up to date later, and a password nobody was shown
+/// is a login nobody can use. So observers are told before anything is recorded, and when one fails the request is
+/// refused (503) with the role and its password as they were and nothing recorded or audited: a retry goes through.
+/// Revoking tells no observer; the drop that follows does, and an observer failing holds back that login's drop only
+/// (<see cref="SqlLoginDropper"/>).
+/// </remarks>
 public sealed class SqlLogins(
     CatalogDbContext db,
     AccessDesk desk,
@@ -21,7 +29,8 @@ public sealed class SqlLogins(
     SqlLoginDropper dropper,
     IEnumerable<ISqlLoginObserver> observers,
     IConfiguration configuration,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<SqlLogins> logger)
 {
     /// <summary>The field refusals about the login itself name (it is not in the request: the route is).</summary>
     public const string Field = "sql-login";
@@ -54,34 +63,36 @@ public sealed class SqlLogins(
             throw CatalogRefusal.Conflict(Field, $"a PostgreSQL role '{role}' exists already, which the catalog did not create for '{consumer.Id}' or has not dropped");
         }
 
-        var now = clock.GetUtcNow();
-        if (login is null)
-        {
-            login = new SqlLoginRecord { ConsumerId = consumer.Id, Role = role };
-            db.SqlLogins.Add(login);
-        }
-
-        login.Role = role;
-        login.State = SqlLoginState.Active;
-        login.CreatedAt = now;
-        login.PasswordSetAt = now;
-        login.RevokedAt = null;
-        login.DroppedAt = null;
-        login.DropAttempts = 0;
-        login.LastDropError = null;
-        db.AccessAudit.Add(AccessAuditRecord.Of("sql-login-created", caller, now, consumer.Id, note: $"role {role}"));
         try
         {
+            // Told while nothing is recorded yet: a failure undoes the role below and leaves no trace.
+            await IssuedAsync(role, password, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (login is null)
+            {
+                login = new SqlLoginRecord { ConsumerId = consumer.Id, Role = role };
+                db.SqlLogins.Add(login);
+            }
+
+            login.Role = role;
+            login.State = SqlLoginState.Active;
+            login.CreatedAt = now;
+            login.PasswordSetAt = now;
+            login.RevokedAt = null;
+            login.DroppedAt = null;
+            login.DropAttempts = 0;
+            login.LastDropError = null;
+            db.AccessAudit.Add(AccessAuditRecord.Of("sql-login-created", caller, now, consumer.Id, note: $"role {role}"));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
         {
-            // A role the catalog does not know of would refuse every later attempt: it goes with the failed request.
-            await provisioner.DropAsync(role, CancellationToken.None);
+            // A role the catalog does not know of would refuse every later attempt: it goes with the failed request, and
+            // whatever an observer kept for it first.
+            await UndoCreateAsync(role);
             throw;
         }
 
-        await IssuedAsync(role, password, cancellationToken);
         var granted = await GrantedProductsAsync(consumer.Id, cancellationToken);
         await events.ChangedAsync(granted.Select(p => (p, consumer.Id)), cancellationToken);
         return await AnswerAsync(login, password, granted, cancellationToken);
@@ -92,11 +103,13 @@ public sealed class SqlLogins(
     {
         var login = await ActiveLoginAsync(consumerId, caller, cancellationToken);
         var password = SqlPassword.New();
+        // Observers first: one failing leaves the old password in force everywhere. (Should the server then refuse the new
+        // password, the observers hold one nobody knows until a retried rotation, which the caller's error asks for.)
+        await IssuedAsync(login.Role, password, cancellationToken);
         await provisioner.SetPasswordAsync(login.Role, password, cancellationToken);
         login.PasswordSetAt = clock.GetUtcNow();
         db.AccessAudit.Add(AccessAuditRecord.Of("sql-login-rotated", caller, login.PasswordSetAt, login.ConsumerId, note: $"role {login.Role}"));
         await db.SaveChangesAsync(cancellationToken);
-        await IssuedAsync(login.Role, password, cancellationToken);
         return await AnswerAsync(login, password, await GrantedProductsAsync(login.ConsumerId, cancellationToken), cancellationToken);
     }
 
@@ -122,11 +135,42 @@ public sealed class SqlLogins(
         db.AccessRequests.AsNoTracking().Where(r => r.ConsumerId == consumerId && r.Status == AccessStatus.Approved)
             .Select(r => r.DataProductId).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
 
+    /// <summary>Tells every observer; one failing is the request's refusal (503), logged with its cause.</summary>
     private async Task IssuedAsync(string role, string password, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {
-            await observer.IssuedAsync(role, password, cancellationToken);
+            try
+            {
+                await observer.IssuedAsync(role, password, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "{Observer} could not take the new password of PostgreSQL login {Role}; the change is refused.", observer.GetType().Name, role);
+                throw new CatalogRefusal(StatusCodes.Status503ServiceUnavailable, Field,
+                    $"the login's credentials could not be passed on ({observer.GetType().Name}): nothing was changed, try again later");
+            }
+        }
+    }
+
+    /// <summary>Takes back a role just created: what observers kept for it, then the role (best effort, each failure logged).</summary>
+    private async Task UndoCreateAsync(string role)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.DroppingAsync(role, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "{Observer} could not forget PostgreSQL login {Role} after its creation failed.", observer.GetType().Name, role);
+            }
+        }
+
+        if (await provisioner.DropAsync(role, CancellationToken.None) is { } refusal)
+        {
+            logger.LogError("The PostgreSQL role {Role}, created by a request that failed, could not be dropped: {Refusal}", role, refusal);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class EdgeAccess(
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         var access = AccessOf(route);
-        if (access == RouteAccess.Internal)
+        if (access == GatewayAccess.Internal)
         {
             await EdgeRefusal.NotRouted(context.Request.Path).WriteAsync(context);
             return;
@@ -44,7 +44,7 @@ public sealed class EdgeAccess(
         await next(context);
     }
 
-    private async Task<(EdgeRefusal Refusal, TimeSpan? RetryAfter)?> DecideAsync(HttpContext context, RouteConfig route, RouteAccess access)
+    private async Task<(EdgeRefusal Refusal, TimeSpan? RetryAfter)?> DecideAsync(HttpContext context, RouteConfig route, GatewayAccess access)
     {
         var request = context.Request;
         var keys = request.Headers[EdgeHeaders.ApiKey];
@@ -96,10 +96,10 @@ public sealed class EdgeAccess(
         var reads = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         return access switch
         {
-            RouteAccess.Open => null,
-            RouteAccess.Discovery when reads => null,
+            GatewayAccess.Open => null,
+            GatewayAccess.Discovery when reads => null,
             _ when consumer is null => (EdgeRefusal.MissingKey(), null),
-            RouteAccess.Discovery or RouteAccess.Keyed => null,
+            GatewayAccess.Discovery or GatewayAccess.Keyed => null,
             _ => await DomainDecisionAsync(context, consumer, route.Metadata![DomainMetadata], reads),
         };
     }
@@ -138,9 +138,9 @@ public sealed class EdgeAccess(
     private const string DomainMetadata = GatewayRouteMetadata.Domain;
 
     /// <summary>The route's access; a route that states none, or one this gateway does not know, is never forwarded.</summary>
-    private static RouteAccess AccessOf(RouteConfig route) =>
-        route.Metadata?.GetValueOrDefault(AccessMetadata) is { } stated && Enum.TryParse<RouteAccess>(stated, ignoreCase: true, out var access) && Enum.IsDefined(access)
-        && (access != RouteAccess.Domain || route.Metadata.ContainsKey(DomainMetadata))
+    private static GatewayAccess AccessOf(RouteConfig route) =>
+        route.Metadata?.GetValueOrDefault(AccessMetadata) is { } stated && Enum.TryParse<GatewayAccess>(stated, ignoreCase: true, out var access) && Enum.IsDefined(access)
+        && (access != GatewayAccess.Domain || route.Metadata.ContainsKey(DomainMetadata))
             ? access
-            : RouteAccess.Internal;
+            : GatewayAccess.Internal;
 }

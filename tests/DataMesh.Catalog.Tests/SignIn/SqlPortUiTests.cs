@@ -1,8 +1,6 @@
-using DataMesh.Catalog.Access;
 using DataMesh.Catalog.Sql;
 using DataMesh.Catalog.Tests.Sql;
 using DataMesh.Testing;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -15,7 +13,7 @@ namespace DataMesh.Catalog.Tests.SignIn;
 /// </summary>
 public sealed class SqlPortUiTests(PostgresServerFixture postgres) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
 {
-    private const string Password = "a-long-test-password";
+    private const string Password = SqlGrantScene.Password;
     private const string Consumer = "sql-reader";
 
     private CatalogHost catalog = null!;
@@ -24,24 +22,9 @@ public sealed class SqlPortUiTests(PostgresServerFixture postgres) : IClassFixtu
 
     public async Task InitializeAsync()
     {
-        catalog = await CatalogHost.StartAsync(postgres, onRealPort: true, settings: await SqlProvisioning.SettingsAsync(postgres));
-        await catalog.RegisterAsync(SqlPortDefinitions.Hr());
-        await Tests.People.CreateTeamsAsync(catalog);
-        var owner = await catalog.PersonAsync(Tests.People.Owner);
-        await catalog.WithServicesAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<IdentityUser>>();
-            foreach (var person in (string[])[Tests.People.ConsumerTeamMember, Tests.People.OtherTeamMember])
-            {
-                Assert.True((await users.CreateAsync(new IdentityUser(person), Password)).Succeeded);
-            }
-
-            var desk = services.GetRequiredService<AccessDesk>();
-            await desk.RegisterConsumerAsync(Consumer, Tests.People.ConsumerTeam, null, null, Tests.People.Administrator, CancellationToken.None);
-            var request = await desk.RequestAsync("hr.employees", Consumer, "Headcount by department", false, Tests.People.Administrator, CancellationToken.None);
-            await desk.DecideAsync(request.Id, approve: true, null, owner, CancellationToken.None);
-            return await services.GetRequiredService<SqlLogins>().CreateAsync(Consumer, Tests.People.Administrator, CancellationToken.None);
-        });
+        catalog = await SqlGrantScene.StartAsync(postgres, Consumer, Tests.People.ConsumerTeamMember, Tests.People.OtherTeamMember);
+        await catalog.WithServicesAsync(services =>
+            services.GetRequiredService<SqlLogins>().CreateAsync(Consumer, Tests.People.Administrator, CancellationToken.None));
     }
 
     public async Task DisposeAsync() => await catalog.DisposeAsync();

@@ -1,8 +1,10 @@
-namespace Aspire.Hosting;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Who may pass a gateway route, written as the route's <c>Access</c> metadata; the gateway enforces it
-/// (platform/Gateway/Edge/RouteAccess.cs reads the same names).
+/// Who may pass a gateway route: the AppHost writes it as the route's <see cref="GatewayRouteMetadata.Access"/> metadata
+/// (its name, lower case), the gateway's edge reads it back by name and enforces it. One definition for both, so a kind
+/// of access cannot be written that the gateway does not know. A route without it is refused: the gateway never
+/// forwards what nobody said may pass.
 /// </summary>
 public enum GatewayAccess
 {
