@@ -23,6 +23,12 @@ public class LocalMesh : IAsyncLifetime
     /// <summary>How often the domains run their scheduled quality rules in this mesh, instead of at the contracts' cron times.</summary>
     public static readonly TimeSpan QualityInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often the domains read their SQL ports' grants without being told: far longer than any test waits, so a grant
+    /// applied within a test's wait came by the catalog's <c>SqlGrantChanged</c> event.
+    /// </summary>
+    public static readonly TimeSpan SqlGrantsInterval = TimeSpan.FromHours(1);
+
     private readonly string[] _settings;
     private readonly string _dataDirectory = ServerReachableDirectory.Create("datamesh-e2e-");
     private readonly Dictionary<string, string> _teamKeys = Domains.ToDictionary(domain => domain, _ => LocalMeshLauncher.NewTeamKey());
@@ -46,10 +52,12 @@ public class LocalMesh : IAsyncLifetime
     {
         _traces = await OtlpTraceReceiver.StartAsync();
         _app = await LocalMeshLauncher.StartAsync<Projects.DataMesh_AppHost>(
-            _dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings(), _traces.AppHostArgument, QualityIntervalArgument], StartTimeout);
+            _dataDirectory, _teamKeys, [.. _settings, .. Administrator.Settings(), _traces.AppHostArgument, QualityIntervalArgument, SqlGrantsIntervalArgument], StartTimeout);
     }
 
     private static string QualityIntervalArgument => $"--{DataMeshBuilder.QualityIntervalKey}={QualityInterval:c}";
+
+    private static string SqlGrantsIntervalArgument => $"--{DataMeshBuilder.SqlGrantsIntervalKey}={SqlGrantsInterval:c}";
 
     /// <summary>The catalog's first platform administrator in this mesh.</summary>
     public MeshAdministrator Administrator { get; } = MeshAdministrator.New();

@@ -19,7 +19,8 @@ public sealed class SqlAccessTests(LocalMesh mesh)
 {
     /// <summary>
     /// How long a grant or a revocation may take to reach PostgreSQL: the catalog's event, the domain's reconciliation and
-    /// a loaded machine. Well under the domains' one-minute reconciliation, so a pass is the event's doing, not the timer's.
+    /// a loaded machine. The domains here read grants unasked only every <see cref="LocalMesh.SqlGrantsInterval"/> (an hour),
+    /// so a pass is the event's doing, not the timer's.
     /// </summary>
     private static readonly TimeSpan EventPath = TimeSpan.FromSeconds(20);
 
@@ -152,10 +153,17 @@ public sealed class SqlAccessTests(LocalMesh mesh)
         using var administrator = await mesh.SignedInAdministratorAsync();
         var login = await ConsumerWithLoginAsync(administrator, ("hr.headcount", false));
         await UntilReadableAsync(login, "hr", Headcount, "the grant of hr.headcount");
+        // A session open before the revocation, as a BI tool keeps one.
+        await using var open = Connection(login, "hr");
+        await open.OpenAsync();
+        Assert.NotEmpty(await RowsAsync(open, Headcount));
 
         await GrantedConsumer.SendOkAsync(administrator, HttpMethod.Post, $"/api/catalog/v1/consumers/{login.ConsumerId}/sql-login/revoke", new { });
 
-        // At once: no new session, in the domain's database or the mesh database.
+        // At once: the open session is ended (the provisioner's disable function signals it) ...
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => RowsAsync(open, Headcount));
+
+        // ... and no new session, in the domain's database or the mesh database.
         foreach (var database in new[] { "hr", "mesh" })
         {
             AssertRefused(await RefusalAsync(login, database, "SELECT 1"), $"""role "{login.Role}" is not permitted to log in""", PostgresErrorCodes.InvalidAuthorizationSpecification);

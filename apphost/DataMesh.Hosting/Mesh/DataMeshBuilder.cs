@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.DataMesh;
 using DataMesh.DataProducts.Quality;
+using DataMesh.DataProducts.Registration;
 using DataMesh.DataProducts.SqlPorts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -86,6 +87,11 @@ public sealed class DataMeshBuilder
             domain.WithSetting(QualityRulesOptions.IntervalKey, qualityInterval);
         }
 
+        if (Builder.Configuration[SqlGrantsIntervalKey] is { Length: > 0 } sqlGrantsInterval)
+        {
+            domain.WithSetting(CatalogRegistrationOptions.SqlGrantsIntervalKey, sqlGrantsInterval);
+        }
+
         var credential = WithServiceCredential(domain);
         _gateway.WithGatewayRoute(name, $"/api/{name}/{{**rest}}", domain, GatewayAccess.Domain, domain: name);
 
@@ -137,6 +143,13 @@ public sealed class DataMeshBuilder
     /// within seconds. Unset, nothing is passed and the contracts' schedules hold.
     /// </summary>
     public const string QualityIntervalKey = "Mesh:Quality:Interval";
+
+    /// <summary>
+    /// Setting that makes every domain read its SQL ports' grants from the catalog this often (a <see cref="TimeSpan"/>)
+    /// beside each <c>SqlGrantChanged</c> event (<see cref="CatalogRegistrationOptions.SqlGrantsInterval"/>, one minute
+    /// unset): a run that must prove the event path sets it long.
+    /// </summary>
+    public const string SqlGrantsIntervalKey = "Mesh:SqlGrants:Interval";
 
     /// <summary>The readiness path every mesh service serves (ServiceDefaults maps it).</summary>
     public const string HealthPath = ServiceDefaultsExtensions.HealthPath;

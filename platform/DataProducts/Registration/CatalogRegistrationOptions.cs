@@ -41,6 +41,9 @@ public sealed class CatalogRegistrationOptions
     /// </summary>
     public TimeSpan SqlGrantsInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The setting of <see cref="SqlGrantsInterval"/>.</summary>
+    public const string SqlGrantsIntervalKey = "DataProducts:SqlGrants:Interval";
+
     /// <summary>First wait after the catalog did not answer; doubled up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

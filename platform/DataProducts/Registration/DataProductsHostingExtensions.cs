@@ -32,10 +32,14 @@ public static class DataProductsHostingExtensions
         var options = new DataProductsOptions { Domain = domain };
         options.DefinitionsFolder = builder.Configuration[DataProductsOptions.DefinitionsFolderKey] ?? options.DefinitionsFolder;
         options.Quality.Interval = builder.Configuration.GetValue<TimeSpan?>(QualityRulesOptions.IntervalKey) ?? options.Quality.Interval;
+        options.Catalog.SqlGrantsInterval = builder.Configuration.GetValue<TimeSpan?>(CatalogRegistrationOptions.SqlGrantsIntervalKey) ?? options.Catalog.SqlGrantsInterval;
         configure?.Invoke(options);
-        if (options.Quality.Interval <= TimeSpan.Zero)
+        foreach (var (key, interval) in new[] { (QualityRulesOptions.IntervalKey, options.Quality.Interval), (CatalogRegistrationOptions.SqlGrantsIntervalKey, options.Catalog.SqlGrantsInterval) })
         {
-            throw new InvalidOperationException($"{QualityRulesOptions.IntervalKey} is {options.Quality.Interval}; it must be longer than zero.");
+            if (interval <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"{key} is {interval}; it must be longer than zero.");
+            }
         }
 
         // Loaded now, not on first use, so an invalid definition stops the service before it serves anything.
