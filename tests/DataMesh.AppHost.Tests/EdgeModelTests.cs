@@ -32,7 +32,7 @@ public sealed class EdgeModelTests
         Assert.Equal(
             [
                 "/api/catalog/v1/edge/{**rest}", "/api/catalog/v1/keys/lookup", "/api/catalog/v1/parked-events", "/api/catalog/v1/quality-results",
-                "/api/catalog/v1/registrations/{**rest}",
+                "/api/catalog/v1/registrations/{**rest}", "/dapr/{**rest}", "/dataproducts/{**rest}",
             ],
             internalPaths);
         foreach (var cluster in new[] { "catalog", "finance", "hr", "marketing" })
