@@ -26,6 +26,21 @@ public sealed class BoundsTests(PostgresServerFixture postgres)
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    /// <summary>The actuals endpoint answers as its contract's api server names it, without a query: the current quarter.</summary>
+    [Fact]
+    public async Task The_actuals_without_a_quarter_are_the_current_quarters()
+    {
+        await using var finance = await FinanceService.StartAsync(postgres);
+        var current = DataMesh.DomainServices.Calendar.FiscalQuarter.Of(DateOnly.FromDateTime(DateTime.UtcNow)).ToString();
+
+        var unasked = await finance.Client.GetAsync("/api/finance/actuals");
+
+        Assert.Equal(HttpStatusCode.OK, unasked.StatusCode);
+        Assert.Equal(
+            (await finance.Client.GetFromJsonAsync<JsonElement>($"/api/finance/actuals?quarter={current}")).ToString(),
+            (await unasked.Content.ReadFromJsonAsync<JsonElement>()).ToString());
+    }
+
     [Fact]
     public async Task The_cost_centers_are_answered_up_to_the_list_limit()
     {
