@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataMesh.DataProducts.SqlPorts;
+using DataMesh.DataProducts.SqlPorts.Grants;
 using DataMesh.DataProducts.Subscribing;
 using DataMesh.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,12 @@ public sealed class InputPortTests(PostgresServerFixture postgres)
     {
         await using var domain1 = await Domain1Service.StartAsync(postgres);
 
-        var subscriptions = (await domain1.Client.GetDaprSubscriptionsAsync()).EnumerateArray().ToList();
+        var all = (await domain1.Client.GetDaprSubscriptionsAsync()).EnumerateArray().ToList();
+
+        // The product has a SQL port, so the domain also hears the catalog's grant changes (no dead-letter topic: a nudge only).
+        var grants = Assert.Single(all, s => s.GetProperty("topic").GetString() == SqlGrantChanged.Topic);
+        Assert.Equal(SqlGrantChangedDelivery.Route, grants.GetProperty("route").GetString());
+        var subscriptions = all.Where(s => s.GetProperty("topic").GetString() != SqlGrantChanged.Topic).ToList();
 
         // The catalog replays dead letters on the replay topic: to the same route, so through the same inbox.
         Assert.Equal([Topic, $"{Topic}.domain1.product1.replay"], subscriptions.Select(s => s.GetProperty("topic").GetString()));

@@ -8,8 +8,7 @@ namespace Domain1.Persistence.Migrations
     /// The SQL output port (contract domain1.product1.tables): schema product_1_v1 with a view over the product1, owned
     /// by the domain's role like the rest of its database. PUBLIC loses USAGE on public, so a consumer's role reaches the
     /// port only, never the operational tables, the outbox or the inbox. Consumers' privileges on the port are the grants
-    /// reconciler's (platform/DataProducts), never a migration's. Column names are quoted: they are the contract's
-    /// physicalName, written as they are.
+    /// reconciler's (platform/DataProducts), never a migration's.
     /// </summary>
     public partial class SqlOutputPorts : Migration
     {
@@ -21,7 +20,7 @@ namespace Domain1.Persistence.Migrations
             migrationBuilder.Sql("""
                 CREATE SCHEMA product_1_v1;
                 CREATE VIEW product_1_v1.product_1 AS
-                SELECT p."Id" AS "entity1_id",
+                SELECT p."Id" AS id,
                        p."Name" AS name,
                        p."Amount" AS amount,
                        p."RecordedOn" AS recorded_on,
