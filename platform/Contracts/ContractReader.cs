@@ -85,9 +85,10 @@ internal static class ContractReader
         var description = DescriptionReader.Read(fields, Standard.Odcs);
         var team = TeamReader.Read(fields, Standard.Odcs);
         var tags = fields.Texts("tags");
-        // ODCS v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema 2019); v3.0.x as a flag on minimum/maximum.
-        var boundsAreNumbers = apiVersion == "v3.1.0";
-        var schema = fields.Items("schema", required: false, (node, path) => ReadObject(node, path, reader, boundsAreNumbers));
+        // Where v3.1.0 and v3.0.x differ: v3.1.0 writes exclusiveMinimum/exclusiveMaximum as the bound itself (JSON Schema
+        // 2019), v3.0.x as a flag on minimum/maximum; v3.1.0's library rules name their metric (v3.0.x's `rule` beside it at most).
+        var v310 = apiVersion == "v3.1.0";
+        var schema = fields.Items("schema", required: false, (node, path) => ReadObject(node, path, reader, v310));
         var sla = ReadSla(fields);
         var servers = ReadServers(fields, schema.FirstOrDefault(o => o.PhysicalType == TopicPhysicalType && o.PhysicalName is not null)?.PhysicalName);
 
@@ -131,7 +132,7 @@ internal static class ContractReader
         return fields.HasErrors ? null : price;
     }
 
-    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader, bool boundsAreNumbers)
+    private static SchemaObject? ReadObject(YamlNode node, string path, DefinitionReader reader, bool v310)
     {
         var fields = reader.Mapping(node, path, ObjectFields);
         if (fields is null)
@@ -141,7 +142,7 @@ internal static class ContractReader
 
         var name = fields.Text("name");
         var logicalType = fields.OneOf("logicalType", ["object"], required: false);
-        var properties = ReadProperties(fields, reader, boundsAreNumbers);
+        var properties = ReadProperties(fields, reader, v310);
         var customProperties = ReadCustomProperties(fields);
         var (examplesNode, examplesPath) = ExamplesOf(fields);
         var examples = new List<ExampleEvent>();
@@ -162,17 +163,17 @@ internal static class ContractReader
             CustomProperties = customProperties,
             AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
             Relationships = RelationshipReader.Read(fields, onProperty: false),
-            Quality = QualityRuleReader.Read(fields),
+            Quality = QualityRuleReader.Read(fields, v310),
             ExamplesPath = examplesPath,
         };
         return fields.HasErrors ? null : schemaObject;
     }
 
-    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader, bool boundsAreNumbers) =>
-        fields.Items("properties", required: false, (node, path) => ReadProperty(node, path, reader, item: null, boundsAreNumbers));
+    private static IReadOnlyList<SchemaProperty> ReadProperties(YamlFields fields, DefinitionReader reader, bool v310) =>
+        fields.Items("properties", required: false, (node, path) => ReadProperty(node, path, reader, item: null, v310));
 
     /// <param name="item">The array whose elements this describes, or null for a named property.</param>
-    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item, bool boundsAreNumbers)
+    private static SchemaProperty? ReadProperty(YamlNode node, string path, DefinitionReader reader, SchemaProperty? item, bool v310)
     {
         var fields = reader.Mapping(node, path, PropertyFields);
         if (fields is null)
@@ -183,7 +184,7 @@ internal static class ContractReader
         // An array's items need no name; the mesh calls them after the array.
         var name = item is null ? fields.Text("name") : fields.OptionalText("name") ?? $"{item.Name}[]";
         var logicalType = fields.Choice<LogicalType>("logicalType", required: false);
-        var options = ReadOptions(fields, logicalType, boundsAreNumbers);
+        var options = ReadOptions(fields, logicalType, v310);
         if (options is not null && logicalType is { } type && AllowedValues.Read(fields.Node("quality", required: false), type) is { } allowed)
         {
             options = options with { Enum = allowed };
@@ -238,7 +239,7 @@ internal static class ContractReader
             TransformDescription = fields.OptionalText("transformDescription"),
             AuthoritativeDefinitions = AuthoritativeDefinitionReader.Read(fields, Standard.Odcs),
             Relationships = RelationshipReader.Read(fields, onProperty: true),
-            Quality = QualityRuleReader.Read(fields),
+            Quality = QualityRuleReader.Read(fields, v310),
             ExampleLocations = exampleLocations,
             Written = WrittenFlags(fields),
         };
@@ -246,7 +247,7 @@ internal static class ContractReader
         // Without a logical type the standard allows both nested properties and items (it cannot tell which is meant).
         if (logicalType is LogicalType.Object or null)
         {
-            property = property with { Properties = ReadProperties(fields, reader, boundsAreNumbers) };
+            property = property with { Properties = ReadProperties(fields, reader, v310) };
         }
         else
         {
@@ -256,7 +257,7 @@ internal static class ContractReader
         if (logicalType is LogicalType.Array or null)
         {
             var items = fields.Node("items", required: false);
-            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property, boundsAreNumbers) };
+            property = property with { Items = items is null ? null : ReadProperty(items, fields.PathOf("items"), reader, property, v310) };
         }
         else
         {
@@ -271,7 +272,7 @@ internal static class ContractReader
         new[] { "required", "unique", "primaryKey", "criticalDataElement", "name" }.Where(fields.Has).ToHashSet();
 
     /// <returns>The options, or null when they are broken (the problems are reported).</returns>
-    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType? logicalType, bool boundsAreNumbers)
+    private static LogicalTypeOptions? ReadOptions(YamlFields property, LogicalType? logicalType, bool v310)
     {
         if (logicalType is null)
         {
@@ -312,8 +313,8 @@ internal static class ContractReader
         };
 
         var temporal = logicalType is LogicalType.Date or LogicalType.Timestamp or LogicalType.Time;
-        var (minimum, exclusiveMinimum) = temporal ? (null, false) : Bound(fields, "minimum", "exclusiveMinimum", boundsAreNumbers, Math.Max);
-        var (maximum, exclusiveMaximum) = temporal ? (null, false) : Bound(fields, "maximum", "exclusiveMaximum", boundsAreNumbers, Math.Min);
+        var (minimum, exclusiveMinimum) = temporal ? (null, false) : Bound(fields, "minimum", "exclusiveMinimum", v310, Math.Max);
+        var (maximum, exclusiveMaximum) = temporal ? (null, false) : Bound(fields, "maximum", "exclusiveMaximum", v310, Math.Min);
         var multipleOf = fields.Number("multipleOf");
         if (multipleOf <= 0)
         {
@@ -365,12 +366,12 @@ internal static class ContractReader
     /// A bound and whether it is exclusive. In v3.1.0 <c>exclusiveMinimum: 0</c> is itself the bound; with both
     /// written the stricter one holds (<paramref name="stricter"/> picks it; on a tie the exclusive one).
     /// </summary>
-    private static (decimal? Bound, bool Exclusive) Bound(YamlFields fields, string inclusive, string exclusive, bool boundsAreNumbers, Func<decimal, decimal, decimal> stricter)
+    private static (decimal? Bound, bool Exclusive) Bound(YamlFields fields, string inclusive, string exclusive, bool v310, Func<decimal, decimal, decimal> stricter)
     {
         var bound = fields.Number(inclusive);
 
         // v3.0.x documents write the flag (v3.0.2's schema) or, read as v3.1.0 reads them, the bound itself.
-        if (!boundsAreNumbers && fields.Raw(exclusive) is YamlScalarNode flag && YamlFields.ScalarKindOf(flag) == YamlFields.ScalarKind.Boolean)
+        if (!v310 && fields.Raw(exclusive) is YamlScalarNode flag && YamlFields.ScalarKindOf(flag) == YamlFields.ScalarKind.Boolean)
         {
             return (bound, fields.Boolean(exclusive));
         }

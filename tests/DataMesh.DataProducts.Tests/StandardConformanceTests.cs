@@ -102,6 +102,8 @@ public sealed class StandardConformanceTests
         "string-option-on-integer.odcs.yaml:12:11: schema[0].properties[0].logicalTypeOptions.maxLength: unknown field; expected one of format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf")]
     [InlineData("support-no-channel.odcs.yaml",
         "support-no-channel.odcs.yaml:7:5: support[0].channel: is required")]
+    [InlineData("quality-rule-only-310.odcs.yaml",
+        "quality-rule-only-310.odcs.yaml:10:9: schema[0].quality[0].metric: is required")]
     public void A_document_the_standard_refuses_is_refused(string name, string expected)
     {
         var exception = Assert.Throws<DataProductDefinitionException>(() => Read(name, Documents[name]));
@@ -1222,6 +1224,19 @@ public sealed class StandardConformanceTests
               - metric: rowCount
                 mustBeGreaterThan: 0
                 schedule: 0 25 * * *
+        """,
+        ["quality-rule-only-310.odcs.yaml"] = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: orders
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            physicalType: table
+            quality:
+              - rule: rowCount
+                mustBeGreaterThan: 0
         """,
         ["items-optional.odcs.yaml"] = """
         apiVersion: v3.1.0

@@ -32,10 +32,11 @@ internal static partial class QualityRuleReader
     private static readonly string[] AuthoritativeDefinitionFields = ["id", "url", "type", "description"];
 
     /// <summary>The rules of <paramref name="element"/>'s <c>quality</c> field (none when it has none); broken rules are reported and left out.</summary>
-    public static IReadOnlyList<QualityRule> Read(YamlFields element) =>
-        element.Items(Field, required: false, (node, path) => ReadRule(node, path, element.Reader));
+    /// <param name="v310">An ODCS v3.1.0 document: a library rule must name its <c>metric</c>.</param>
+    public static IReadOnlyList<QualityRule> Read(YamlFields element, bool v310) =>
+        element.Items(Field, required: false, (node, path) => ReadRule(node, path, element.Reader, v310));
 
-    private static QualityRule? ReadRule(YamlNode node, string path, DefinitionReader reader)
+    private static QualityRule? ReadRule(YamlNode node, string path, DefinitionReader reader, bool v310)
     {
         var fields = reader.Mapping(node, path, AllFields);
         if (fields is null)
@@ -54,7 +55,7 @@ internal static partial class QualityRuleReader
         // As the standard's schema has it, a rule naming a metric is a library rule too, whatever its type: its
         // metric, arguments and operator are valid ODCS (governance refuses a metric on a rule that is not a library rule).
         var library = type == QualityRuleType.Library || fields.Has("metric");
-        var metric = library ? ReadMetric(fields) : null;
+        var metric = library ? ReadMetric(fields, v310) : null;
         var (arguments, argumentsSource) = library ? ReadArguments(fields, reader) : (QualityArguments.None, null);
         var query = type == QualityRuleType.Sql ? fields.Text("query") : null;
         string? engine = null, implementation = null;
@@ -103,11 +104,12 @@ internal static partial class QualityRuleReader
         _ => type == QualityRuleType.Custom,
     };
 
-    private static QualityMetric? ReadMetric(YamlFields fields)
+    private static QualityMetric? ReadMetric(YamlFields fields, bool v310)
     {
-        // `rule` is the metric's deprecated name (ODCS before v3.1.0); either names it. Both written is valid ODCS,
-        // reported by governance.
-        var field = fields.Has("metric") || !fields.Has("rule") ? "metric" : "rule";
+        // `rule` is the metric's name before v3.1.0. A v3.1.0 rule must name its metric (v3.1.0's schema requires it and
+        // keeps `rule` only as a deprecated field beside it); a v3.0.x rule may name it either way. Both written is valid
+        // ODCS, reported by governance.
+        var field = v310 || fields.Has("metric") || !fields.Has("rule") ? "metric" : "rule";
         return fields.Choice<QualityMetric>(field, required: true);
     }
 
