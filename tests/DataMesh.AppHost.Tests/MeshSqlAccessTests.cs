@@ -2,6 +2,7 @@ using Aspire.Hosting.Postgres;
 using DataMesh.DataProducts.SqlPorts;
 using DataMesh.Testing;
 using Npgsql;
+using static DataMesh.AppHost.Tests.ServerSessions;
 
 namespace DataMesh.AppHost.Tests;
 
@@ -15,23 +16,23 @@ public sealed class MeshSqlAccessTests(PostgresServerFixture postgres) : IClassF
     public async Task The_provisioner_creates_rotates_disables_and_drops_a_consumers_login_through_its_functions()
     {
         var access = await EnsureAsync();
-        await using var provisioner = await OpenAsync(access.Annotation.Provisioner, access.ProvisionerPassword, access.Annotation.Database);
+        await using var provisioner = await SignInAsync(postgres, access.Annotation.Provisioner, access.ProvisionerPassword, access.Annotation.Database);
 
         var consumer = $"{ConsumerLoginFunctions.RolePrefix}{Guid.NewGuid():N}";
         var consumerPassword = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         Assert.Equal(true, await CallAsync(provisioner, ConsumerLoginFunctions.Create, consumer, Verifier(consumerPassword)));
         Assert.Equal(false, await CallAsync(provisioner, ConsumerLoginFunctions.Create, consumer, Verifier(consumerPassword)));
 
-        await using var signedIn = await OpenAsync(consumer, consumerPassword, access.Annotation.Database);
+        await using var signedIn = await SignInAsync(postgres, consumer, consumerPassword, access.Annotation.Database);
         Assert.Equal(true, await ScalarAsync(signedIn, $"SELECT pg_has_role(current_user, '{access.Annotation.ConsumersGroup}', 'USAGE')"));
         await CallAsync(provisioner, ConsumerLoginFunctions.SetPassword, consumer, Verifier($"rotated-{consumerPassword}"));
-        var stale = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(consumer, consumerPassword, access.Annotation.Database));
+        var stale = await Assert.ThrowsAsync<PostgresException>(() => SignInAsync(postgres, consumer, consumerPassword, access.Annotation.Database));
         Assert.Equal(PostgresErrorCodes.InvalidPassword, stale.SqlState);
 
         // Disabling ends the session that is still open.
         Assert.Equal(1L, await CallAsync(provisioner, ConsumerLoginFunctions.Disable, consumer));
         await Assert.ThrowsAnyAsync<Exception>(() => ScalarAsync(signedIn, "SELECT 1"));
-        var disabled = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(consumer, $"rotated-{consumerPassword}", access.Annotation.Database));
+        var disabled = await Assert.ThrowsAsync<PostgresException>(() => SignInAsync(postgres, consumer, $"rotated-{consumerPassword}", access.Annotation.Database));
         Assert.Equal(PostgresErrorCodes.InvalidAuthorizationSpecification, disabled.SqlState);
         await CallAsync(provisioner, ConsumerLoginFunctions.Drop, consumer);
         Assert.Equal(0L, await ScalarAsync(provisioner, $"SELECT count(*) FROM pg_roles WHERE rolname = '{consumer}'"));
@@ -43,16 +44,16 @@ public sealed class MeshSqlAccessTests(PostgresServerFixture postgres) : IClassF
         var access = await EnsureAsync();
         var (hr, hrPassword) = Names("hr");
         await OwnedDatabase.EnsureAsync(postgres.ConnectionString, hr, hr, hrPassword, CancellationToken.None);
-        await using (var domain = await OpenAsync(hr, hrPassword, hr))
+        await using (var domain = await SignInAsync(postgres, hr, hrPassword, hr))
         {
             await ExecuteAsync(domain, "CREATE TABLE employees (id int, salary numeric); INSERT INTO employees VALUES (1, 90000);");
         }
 
-        await using var provisioner = await OpenAsync(access.Annotation.Provisioner, access.ProvisionerPassword, access.Annotation.Database);
+        await using var provisioner = await SignInAsync(postgres, access.Annotation.Provisioner, access.ProvisionerPassword, access.Annotation.Database);
         Assert.Equal(true, await ScalarAsync(provisioner,
             "SELECT rolcanlogin AND NOT (rolcreaterole OR rolsuper OR rolcreatedb OR rolreplication OR rolbypassrls) FROM pg_roles WHERE rolname = current_user"));
         // A domain's database is closed to it, so its tables are too.
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(access.Annotation.Provisioner, access.ProvisionerPassword, hr));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => SignInAsync(postgres, access.Annotation.Provisioner, access.ProvisionerPassword, hr));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
         await AssertRefusedAsync(provisioner, $"CREATE DATABASE \"{hr}_more\"");
         await AssertRefusedAsync(provisioner, $"CREATE ROLE \"{ConsumerLoginFunctions.RolePrefix}direct\" LOGIN");
@@ -117,7 +118,7 @@ public sealed class MeshSqlAccessTests(PostgresServerFixture postgres) : IClassF
     public async Task The_mesh_role_may_create_foreign_servers_and_running_again_sets_this_runs_password_and_takes_powers_back()
     {
         var access = await EnsureAsync();
-        await using (var mesh = await OpenAsync(access.Annotation.Owner, access.OwnerPassword, access.Annotation.Database))
+        await using (var mesh = await SignInAsync(postgres, access.Annotation.Owner, access.OwnerPassword, access.Annotation.Database))
         {
             await ExecuteAsync(mesh, "CREATE SERVER probe FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', dbname 'postgres')");
         }
@@ -131,9 +132,9 @@ public sealed class MeshSqlAccessTests(PostgresServerFixture postgres) : IClassF
         var secondPassword = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         await MeshSqlAccess.EnsureAsync(postgres.ConnectionString, access.Annotation, secondPassword, CancellationToken.None);
 
-        var stale = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(access.Annotation.Provisioner, access.ProvisionerPassword, access.Annotation.Database));
+        var stale = await Assert.ThrowsAsync<PostgresException>(() => SignInAsync(postgres, access.Annotation.Provisioner, access.ProvisionerPassword, access.Annotation.Database));
         Assert.Equal(PostgresErrorCodes.InvalidPassword, stale.SqlState);
-        await using var provisioner = await OpenAsync(access.Annotation.Provisioner, secondPassword, access.Annotation.Database);
+        await using var provisioner = await SignInAsync(postgres, access.Annotation.Provisioner, secondPassword, access.Annotation.Database);
         Assert.Equal(false, await ScalarAsync(provisioner, $"SELECT bool_or(rolcreatedb OR rolcreaterole OR rolcanlogin AND rolname = '{access.Annotation.ConsumersGroup}') FROM pg_roles WHERE rolname IN (current_user, '{access.Annotation.ConsumersGroup}')"));
     }
 
@@ -150,27 +151,6 @@ public sealed class MeshSqlAccessTests(PostgresServerFixture postgres) : IClassF
         return new MadeAccess(annotation, ownerPassword, provisionerPassword);
     }
 
-    private static (string Name, string Password) Names(string prefix) =>
-        ($"{prefix}_{Guid.NewGuid():N}", Convert.ToHexString(Guid.NewGuid().ToByteArray()));
-
-    private Task<NpgsqlConnection> OpenAsync(string role, string password, string database) =>
-        OpenAsync(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Username = role, Password = password, Database = database }.ConnectionString);
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        try
-        {
-            await connection.OpenAsync();
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
     private static string Verifier(string password) => ConsumerLoginFunctions.Verifier(password);
 
     private static async Task<object?> CallAsync(NpgsqlConnection connection, string function, params object[] arguments)
@@ -182,23 +162,5 @@ public sealed class MeshSqlAccessTests(PostgresServerFixture postgres) : IClassF
         }
 
         return await command.ExecuteScalarAsync();
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
-
-    private static async Task AssertRefusedAsync(NpgsqlConnection connection, string sql)
-    {
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 }

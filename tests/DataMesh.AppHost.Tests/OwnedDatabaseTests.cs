@@ -1,6 +1,7 @@
 using Aspire.Hosting.Postgres;
 using DataMesh.Testing;
 using Npgsql;
+using static DataMesh.AppHost.Tests.ServerSessions;
 
 namespace DataMesh.AppHost.Tests;
 
@@ -16,7 +17,7 @@ public sealed class OwnedDatabaseTests(PostgresServerFixture postgres) : IClassF
         var (hr, hrPassword) = Names("hr");
         await OwnedDatabase.EnsureAsync(postgres.ConnectionString, hr, hr, hrPassword, CancellationToken.None);
 
-        await using var own = await OpenAsync(hr, hrPassword, hr);
+        await using var own = await SignInAsync(postgres, hr, hrPassword, hr);
         await ExecuteAsync(own, "CREATE TABLE employees (id int PRIMARY KEY, name text); INSERT INTO employees VALUES (1, 'Ada');");
         Assert.Equal("Ada", await ScalarAsync(own, "SELECT name FROM employees WHERE id = 1"));
         Assert.Equal(hr, await ScalarAsync(own, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"));
@@ -33,12 +34,12 @@ public sealed class OwnedDatabaseTests(PostgresServerFixture postgres) : IClassF
         var (finance, financePassword) = Names("finance");
         await OwnedDatabase.EnsureAsync(postgres.ConnectionString, hr, hr, hrPassword, CancellationToken.None);
         await OwnedDatabase.EnsureAsync(postgres.ConnectionString, finance, finance, financePassword, CancellationToken.None);
-        await using (var financeOwn = await OpenAsync(finance, financePassword, finance))
+        await using (var financeOwn = await SignInAsync(postgres, finance, financePassword, finance))
         {
             await ExecuteAsync(financeOwn, "CREATE TABLE payroll (employee int, salary numeric); INSERT INTO payroll VALUES (1, 90000);");
         }
 
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(hr, hrPassword, finance));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => SignInAsync(postgres, hr, hrPassword, finance));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
 
         // Even let in by a mistaken grant, the role reads none of the other domain's tables.
@@ -47,7 +48,7 @@ public sealed class OwnedDatabaseTests(PostgresServerFixture postgres) : IClassF
             await ExecuteAsync(superuser, $"GRANT CONNECT ON DATABASE \"{finance}\" TO \"{hr}\"");
         }
 
-        await using var inside = await OpenAsync(hr, hrPassword, finance);
+        await using var inside = await SignInAsync(postgres, hr, hrPassword, finance);
         await AssertRefusedAsync(inside, "SELECT salary FROM payroll");
         await AssertRefusedAsync(inside, "CREATE TABLE planted (id int)");
     }
@@ -72,52 +73,12 @@ public sealed class OwnedDatabaseTests(PostgresServerFixture postgres) : IClassF
         var secondPassword = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         await OwnedDatabase.EnsureAsync(postgres.ConnectionString, hr, hr, secondPassword, CancellationToken.None);
 
-        var stale = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(hr, firstPassword, hr));
+        var stale = await Assert.ThrowsAsync<PostgresException>(() => SignInAsync(postgres, hr, firstPassword, hr));
         Assert.Equal(PostgresErrorCodes.InvalidPassword, stale.SqlState);
-        await using var own = await OpenAsync(hr, secondPassword, hr);
+        await using var own = await SignInAsync(postgres, hr, secondPassword, hr);
         await ExecuteAsync(own, "INSERT INTO employees (name) VALUES ('Grace'); ALTER TABLE employees ADD COLUMN title text; INSERT INTO archive.leavers VALUES (1);");
         Assert.Equal(2L, await ScalarAsync(own, "SELECT count(*) FROM names"));
         Assert.Equal(0L, await ScalarAsync(own, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
             "WHERE n.nspname IN ('public', 'archive') AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)"));
-    }
-
-    /// <summary>A role and database name of this test's own, and a password for it.</summary>
-    private static (string Name, string Password) Names(string domain) =>
-        ($"{domain}_{Guid.NewGuid():N}", Convert.ToHexString(Guid.NewGuid().ToByteArray()));
-
-    private Task<NpgsqlConnection> OpenAsync(string role, string password, string database) =>
-        OpenAsync(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Username = role, Password = password, Database = database }.ConnectionString);
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        try
-        {
-            await connection.OpenAsync();
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
-
-    private static async Task AssertRefusedAsync(NpgsqlConnection connection, string sql)
-    {
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 }

@@ -45,12 +45,7 @@ public sealed class PostgresInitScriptTests(PostgresServerFixture postgres) : IC
         await psql.WaitForExitAsync();
         Assert.True(psql.ExitCode == 0, $"The init script failed ({psql.ExitCode}): {await errors}");
 
-        var provisioner = new NpgsqlConnectionStringBuilder(postgres.ConnectionString)
-        {
-            Username = access.Provisioner, Password = passwords["MESH_PROVISIONER_PASSWORD"], Database = access.Database, Pooling = false,
-        };
-        await using var session = new NpgsqlConnection(provisioner.ConnectionString);
-        await session.OpenAsync();
+        await using var session = await ServerSessions.SignInAsync(postgres, access.Provisioner, passwords["MESH_PROVISIONER_PASSWORD"], access.Database);
         var consumer = $"{ConsumerLoginFunctions.RolePrefix}analyst";
         await using (var create = new NpgsqlCommand($"SELECT {ConsumerLoginFunctions.Create}($1, $2)", session))
         {
@@ -59,13 +54,9 @@ public sealed class PostgresInitScriptTests(PostgresServerFixture postgres) : IC
             Assert.Equal(true, await create.ExecuteScalarAsync());
         }
 
-        await using (var analyst = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(provisioner.ConnectionString) { Username = consumer, Password = "analyst-password" }.ConnectionString))
-        {
-            await analyst.OpenAsync();
-        }
+        // The login it created signs in with its password.
+        await using var analyst = await ServerSessions.SignInAsync(postgres, consumer, "analyst-password", access.Database);
 
-        await using var grant = new NpgsqlCommand($"GRANT hr TO {access.Provisioner}", session);
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => grant.ExecuteNonQueryAsync());
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        await ServerSessions.AssertRefusedAsync(session, $"GRANT hr TO {access.Provisioner}");
     }
 }
