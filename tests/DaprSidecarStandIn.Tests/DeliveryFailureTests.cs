@@ -132,7 +132,7 @@ public sealed class DeliveryFailureTests
         using var resources = new PubSubResources();
         resources.WriteInboundResiliency(
             new Dictionary<string, string> { ["policy"] = "exponential", ["duration"] = "10ms", ["maxInterval"] = "2s", ["maxRetries"] = "2" },
-            timeout: "300ms");
+            timeout: "1s");
         await using var app = new SubscriberApp(
             """[{"pubsubname":"pubsub","topic":"orders","route":"/orders","deadLetterTopic":"orders-dead"}]""",
             _ => AppAnswer.Success with { Delay = TimeSpan.FromSeconds(3) });
@@ -145,8 +145,10 @@ public sealed class DeliveryFailureTests
 
         await Eventually.TrueAsync(() => resources.TopicHolds("orders-dead", "slow"), DeliveryTimeout, () => sidecar.Output);
         Assert.Equal([1, 2, 3], app.Received.Select(delivery => delivery.Attempt));
-        // Each attempt is cut at 300 ms, then daprd waits 500 ms ±50 % (kit's initialInterval; duration is for constant policies).
-        AssertGapsAtLeast(app.Received, TimeSpan.FromMilliseconds(520));
+        // Each attempt is cut at 1 s (the app would answer success after 3 s, so the dead letter shows the cut), then daprd
+        // waits 500 ms ±50 % (kit's initialInterval; duration is for constant policies): at least 1.25 s between attempts,
+        // where a 10 ms backoff would leave 1.01 s. The timeout is long enough for a loaded machine's app to see each attempt.
+        AssertGapsAtLeast(app.Received, TimeSpan.FromMilliseconds(1150));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data;
 using DataMesh.Catalog.Observations;
 using DataMesh.Catalog.Registry;
 using DataMesh.Contracts;
@@ -9,7 +10,18 @@ namespace DataMesh.Catalog.Discovery;
 /// <summary>Gathers a product's facts: its newest descriptor and contracts read back with the shared loader, history, lineage and observations.</summary>
 public sealed class ProductFactsReader(CatalogDbContext db, PromiseObserver observer, QualityRuns quality)
 {
-    public async Task<ProductFacts?> FindAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The facts as of one snapshot of the catalog's database: a quality result or event reported while they are read
+    /// shows in none of their parts or in all of them, so the rules' last runs and the promise judged from them agree.
+    /// </summary>
+    public Task<ProductFacts?> FindAsync(string id, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            return await ReadAsync(id, cancellationToken);
+        });
+
+    private async Task<ProductFacts?> ReadAsync(string id, CancellationToken cancellationToken)
     {
         var record = await db.DataProducts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (record is null)
