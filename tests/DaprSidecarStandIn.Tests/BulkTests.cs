@@ -119,6 +119,42 @@ public sealed class BulkTests
     }
 
     [Fact]
+    public async Task BulkSubscribe_CarriesTheTraceOfItsLastEntryWithOne_AsDaprdsCallbackSpans_AndNoTracestate()
+    {
+        using var resources = new PubSubResources();
+        await using var app = new SubscriberApp(BulkInvoicesWithDeadLetters);
+        await app.StartAsync();
+        await using var sidecar = new StandInSidecar("finance", app.Port, resources.Path);
+        await sidecar.StartAsync();
+        using var client = sidecar.CreateDaprClient();
+
+        var traces = new[] { "00-11111111111111111111111111111111-2222222222222222-01", "00-33333333333333333333333333333333-4444444444444444-01" };
+        foreach (var (id, trace) in new[] { ("first", traces[0]), ("last-traced", traces[1]) })
+        {
+            await client.PublishEventAsync(PubSub, "invoices", new { Number = id }, new Dictionary<string, string>
+            {
+                ["cloudevent.id"] = id, ["cloudevent.traceparent"] = trace, ["cloudevent.tracestate"] = "mesh=1",
+            });
+        }
+
+        // Published with a traceid that is not a string: daprd starts no span for it, so the one before stays.
+        await PublishOverHttpAsync(sidecar, """{"specversion":"1.0","id":"untraced","source":"finance","type":"invoiced","traceid":42,"data":{}}""");
+
+        await Eventually.TrueAsync(() => app.ReceivedOn("/invoices").Count == 1, DeliveryTimeout, () => sidecar.Output);
+        var bulk = Assert.Single(app.ReceivedOn("/invoices"));
+        Assert.Equal(["first", "last-traced", "untraced"], Entries(bulk));
+        Assert.Equal(traces[1], bulk.Header("traceparent"));
+        Assert.Null(bulk.Header("tracestate"));
+    }
+
+    private static async Task PublishOverHttpAsync(StandInSidecar sidecar, string cloudEvent)
+    {
+        using var content = new StringContent(cloudEvent, System.Text.Encoding.UTF8, "application/cloudevents+json");
+        using var response = await sidecar.Http.PostAsync($"v1.0/publish/{PubSub}/invoices", content);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
     public async Task BulkSubscribe_A404_AcknowledgesEveryEntry_AndDeadLettersNone()
     {
         using var resources = new PubSubResources();

@@ -126,6 +126,32 @@ public sealed class DaprSidecarStandInTests
     }
 
     [Fact]
+    public async Task A_deliverys_traceparent_is_the_events_or_its_traceid_a_new_trace_when_it_does_not_parse_and_no_tracestate_goes_with_it()
+    {
+        using var resources = new PubSubResources();
+        await using var app = new SubscriberApp("""[{"pubsubname":"pubsub","topic":"employees","route":"/employees"}]""");
+        await app.StartAsync();
+        await using var sidecar = new StandInSidecar("hr", app.Port, resources.Path);
+        await sidecar.StartAsync();
+
+        const string parent = "00-11111111111111111111111111111111-2222222222222222-01";
+        const string traceid = "00-33333333333333333333333333333333-4444444444444444-01";
+        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"both","source":"hr","type":"hired","traceid":"{{traceid}}","traceparent":"{{parent}}","tracestate":"mesh=1","data":1}""", "application/cloudevents+json", null);
+        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"traceid-only","source":"hr","type":"hired","traceid":"{{traceid}}","data":1}""", "application/cloudevents+json", null);
+        await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"garbled","source":"hr","type":"hired","traceid":"not-a-trace","data":1}""", "application/cloudevents+json", null);
+        await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"number","source":"hr","type":"hired","traceid":42,"data":1}""", "application/cloudevents+json", null);
+
+        await Eventually.TrueAsync(() => app.Received.Count == 4, DeliveryTimeout, () => sidecar.Output);
+        ReceivedDelivery Delivered(string id) => app.Received.Single(delivery => delivery.Id == id);
+        Assert.Equal(parent, Delivered("both").Header("traceparent"));
+        Assert.Equal(traceid, Delivered("traceid-only").Header("traceparent"));
+        var started = Delivered("garbled").Header("traceparent");
+        Assert.True(System.Diagnostics.ActivityContext.TryParse(started, null, out _), $"not a W3C traceparent: {started}");
+        Assert.Null(Delivered("number").Header("traceparent"));
+        Assert.All(app.Received, delivery => Assert.Null(delivery.Header("tracestate")));
+    }
+
+    [Fact]
     public async Task Drop_GoesToDeadLetterTopic_AndA404WithoutDeadLetterTopic_IsDropped()
     {
         using var resources = new PubSubResources();

@@ -26,6 +26,7 @@ public sealed class BulkDelivery(HttpClient appClient, ILogger<BulkDelivery> log
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/'));
         request.Content = new StringContent(Body(subscription, entries), Encoding.UTF8, "application/json");
+        EventDelivery.AddHeader(request, "traceparent", DeliveryTrace.Of(entries.Select(entry => entry.CloudEvent)));
         EventDelivery.AddHeader(request, "pubsubname", subscription.PubSubName);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout is { } limit)

@@ -8,7 +8,7 @@ namespace DaprSidecarStandIn;
 
 /// <summary>
 /// Delivers one event to the app (a subscription without bulkSubscribe) over HTTP as daprd does (the CloudEvent POSTed to the route with
-/// <c>Content-Type: application/cloudevents+json</c>, trace headers, <c>pubsubname</c>, and the Kafka
+/// <c>Content-Type: application/cloudevents+json</c>, <c>traceparent</c> (<see cref="DeliveryTrace"/>), <c>pubsubname</c>, and the Kafka
 /// component's message metadata as headers) and reads the app's answer as daprd reads it.
 /// </summary>
 public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> logger) : IEventPostman
@@ -23,8 +23,7 @@ public sealed class EventDelivery(HttpClient appClient, ILogger<EventDelivery> l
         using var request = new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/'));
         request.Content = new StringContent(cloudEvent.ToJsonString(), Encoding.UTF8);
         request.Content.Headers.ContentType = CloudEventMediaType;
-        AddHeader(request, "traceparent", Text(cloudEvent, "traceparent"));
-        AddHeader(request, "tracestate", Text(cloudEvent, "tracestate"));
+        AddHeader(request, "traceparent", DeliveryTrace.Of(cloudEvent));
         AddHeader(request, "pubsubname", subscription.PubSubName);
         AddHeader(request, "__key", record.PartitionKey);
         AddHeader(request, "__topic", subscription.Topic);
