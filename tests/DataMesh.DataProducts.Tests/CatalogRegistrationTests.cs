@@ -38,19 +38,26 @@ public sealed class CatalogRegistrationTests
     }
 
     [Fact]
-    public async Task A_refusal_is_not_retried()
+    public async Task A_refusal_is_not_retried_and_the_log_says_why()
     {
-        await using var catalog = await FakeCatalog.StartAsync(HttpStatusCode.UnprocessableEntity, HttpStatusCode.Created);
-        using var service = await StartServiceAsync(catalog.Address);
+        await using var catalog = await FakeCatalog.StartAsync(HttpStatusCode.Conflict, HttpStatusCode.Created);
+        var log = new CapturedLog();
+        using var service = await StartServiceAsync(catalog.Address, log);
 
         Assert.False(await service.Services.GetRequiredService<CatalogRegistration>().Registered.WaitAsync(Deadline));
         Assert.Single(catalog.Requests);
+        Assert.Contains($"with 409; not retrying. {FakeCatalog.RefusalTitle}: {FakeCatalog.RefusalDetail}", log.Text, StringComparison.Ordinal);
     }
 
-    private static async Task<IHost> StartServiceAsync(Uri catalog)
+    private static async Task<IHost> StartServiceAsync(Uri catalog, ILoggerProvider? log = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (log is not null)
+        {
+            builder.Logging.AddProvider(log);
+        }
+
         builder.Services.AddDbContext<DomainDbContext>(options => options.UseNpgsql("Host=127.0.0.1;Database=unused"));
         builder.AddDataProducts<DomainDbContext>("hr", options =>
         {
@@ -65,9 +72,13 @@ public sealed class CatalogRegistrationTests
         return host;
     }
 
-    /// <summary>Answers registrations with the scripted status codes in turn and keeps the bodies.</summary>
+    /// <summary>Answers registrations with the scripted status codes in turn (a refusal with a problem, as the catalog's) and keeps the bodies.</summary>
     private sealed class FakeCatalog : IAsyncDisposable
     {
+        public const string RefusalTitle = "The registration conflicts with what is registered";
+
+        public const string RefusalDetail = "hr/employees.odcs.yaml:1:1: version: 1.0.0 is registered with other content";
+
         private CatalogStandIn server = null!;
 
         public Uri Address => server.Address;
@@ -81,7 +92,8 @@ public sealed class CatalogRegistrationTests
             {
                 using var reader = new StreamReader(request.Body);
                 catalog.Requests.Enqueue(await reader.ReadToEndAsync());
-                return Results.StatusCode((int)answers[Math.Min(catalog.Requests.Count, answers.Length) - 1]);
+                var status = (int)answers[Math.Min(catalog.Requests.Count, answers.Length) - 1];
+                return status is >= 400 and < 500 ? Results.Problem(title: RefusalTitle, detail: RefusalDetail, statusCode: status) : Results.StatusCode(status);
             }));
             return catalog;
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using DataMesh.Contracts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,7 @@ public sealed class CatalogRegistration(
         {
             while (true)
             {
-                var status = await PostAsync(http, request, stoppingToken);
+                var (status, problem) = await PostAsync(http, request, stoppingToken);
                 if (status is { } code && (int)code is >= 200 and < 300)
                 {
                     logger.LogInformation("Registered {Count} data product(s) with the catalog.", request.Descriptors.Count);
@@ -54,8 +55,10 @@ public sealed class CatalogRegistration(
 
                 if (status is { } refused && (int)refused is >= 400 and < 500 && refused is not (HttpStatusCode.NotFound or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
                 {
-                    // The catalog read the request and refused it: sending it again cannot change the answer.
-                    logger.LogError("The catalog refused the registration of the data products of {Domain} with {StatusCode}; not retrying.", options.Domain, (int)refused);
+                    // The catalog read the request and refused it: sending it again cannot change the answer. Its reasons
+                    // (file, line and field of each) are what the domain's team needs to fix it, so they go in the log.
+                    logger.LogError("The catalog refused the registration of the data products of {Domain} with {StatusCode}; not retrying. {Problem}",
+                        options.Domain, (int)refused, problem);
                     registered.SetResult(false);
                     return;
                 }
@@ -71,13 +74,13 @@ public sealed class CatalogRegistration(
         }
     }
 
-    /// <returns>The catalog's status code, or null when it could not be reached.</returns>
-    private async Task<HttpStatusCode?> PostAsync(HttpClient http, CatalogRegistrationRequest request, CancellationToken stoppingToken)
+    /// <returns>The catalog's status code (null when it could not be reached) and, with a refusal, its problem's title and detail.</returns>
+    private async Task<(HttpStatusCode? Status, string? Problem)> PostAsync(HttpClient http, CatalogRegistrationRequest request, CancellationToken stoppingToken)
     {
         try
         {
             using var response = await http.PostAsJsonAsync(new Uri(options.Catalog.Address, options.Catalog.Path), request, stoppingToken);
-            return response.StatusCode;
+            return (response.StatusCode, response.IsSuccessStatusCode ? null : await ProblemAsync(response, stoppingToken));
         }
         // The standard resilience handler ends a slow attempt with Polly's TimeoutRejectedException, not a cancellation:
         // a catalog that answers late (starting, loaded) is unreachable for now, never a reason to stop the service.
@@ -85,6 +88,29 @@ public sealed class CatalogRegistration(
             || (exception is TaskCanceledException && !stoppingToken.IsCancellationRequested))
         {
             logger.LogDebug(exception, "The catalog at {Address} could not be reached.", options.Catalog.Address);
+            return (null, null);
+        }
+    }
+
+    /// <summary>An RFC 7807 answer's title and detail, or null when the answer is not one (bounded: a log line, not a dump).</summary>
+    private static async Task<string?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        const int MaxLength = 8 * 1024;
+        if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var text = string.Join(": ", new[] { "title", "detail" }
+                .Select(name => problem.RootElement.ValueKind == JsonValueKind.Object && problem.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
+                .Where(part => !string.IsNullOrWhiteSpace(part)));
+            return text.Length == 0 ? null : text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+        }
+        catch (JsonException)
+        {
             return null;
         }
     }
