@@ -1,7 +1,7 @@
 namespace DataMesh.Catalog.Sql;
 
 /// <summary>
-/// How one of the caller's consumers connects to a SQL port: the contract's server and database, the consumer's role as user;
+/// How one of the caller's consumers connects to a SQL port: the deployment's server, the contract's database, the consumer's role as user;
 /// never a password (the one shown when the login was issued or last rotated).
 /// </summary>
 public sealed record SqlConnectionHint(string ConsumerId, string Role, string? Host, int? Port, string Database, string Schema)

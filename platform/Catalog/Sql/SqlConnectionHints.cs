@@ -7,9 +7,11 @@ namespace DataMesh.Catalog.Sql;
 /// <summary>
 /// Who is shown how to connect to a product's SQL port: a signed-in member of a team one of whose consumers holds a grant in
 /// force on the product and has an active login; for each such consumer, its role. Nobody else (administrators who are no
-/// member included): the hint names a login, which only its team needs.
+/// member included): the hint names a login, which only its team needs. The server is the one the logins are on, as the
+/// catalog reaches it (the address an issued login gives, <see cref="SqlProvisioner.Server"/>): a contract names the
+/// server of one deployment, and a local mesh's port changes with each run.
 /// </summary>
-public sealed class SqlConnectionHints(CatalogDbContext db)
+public sealed class SqlConnectionHints(CatalogDbContext db, SqlProvisioner provisioner)
 {
     public async Task<IReadOnlyList<SqlConnectionHint>> ForAsync(CatalogCaller caller, SqlPortFacts port, CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ public sealed class SqlConnectionHints(CatalogDbContext db)
             .Join(db.SqlLogins.AsNoTracking().Where(l => l.State == SqlLoginState.Active), c => c.Id, l => l.ConsumerId, (c, l) => l)
             .Where(l => db.AccessRequests.Any(r => r.ConsumerId == l.ConsumerId && r.DataProductId == port.DataProductId && r.Status == AccessStatus.Approved))
             .OrderBy(l => l.ConsumerId).ToListAsync(cancellationToken);
-        return logins.Select(l => new SqlConnectionHint(l.ConsumerId, l.Role, port.Host, port.ServerPort, port.Database, port.Schema)).ToList();
+        var (host, serverPort) = provisioner.IsConfigured ? provisioner.Server : (port.Host, port.ServerPort);
+        return logins.Select(l => new SqlConnectionHint(l.ConsumerId, l.Role, host, serverPort, port.Database, port.Schema)).ToList();
     }
 }

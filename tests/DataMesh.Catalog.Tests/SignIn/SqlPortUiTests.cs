@@ -3,6 +3,7 @@ using DataMesh.Catalog.Tests.Sql;
 using DataMesh.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace DataMesh.Catalog.Tests.SignIn;
 
@@ -39,8 +40,10 @@ public sealed class SqlPortUiTests(PostgresServerFixture postgres) : IClassFixtu
         var port = grace.GetByRole(AriaRole.Region, new() { Name = "SQL port employee-events" });
         await AssertPortAsync(port);
         var connect = port.Locator("#sql-connect-employee-events");
-        await Assertions.Expect(connect).ToContainTextAsync($"Host=postgres;Port=5432;Database=hr;Username={Role}");
-        await Assertions.Expect(connect).ToContainTextAsync($"postgresql://{Role}@postgres:5432/hr");
+        // The server the logins are on, as this deployment has it: the contract's (postgres:5432) is another deployment's.
+        var server = new NpgsqlConnectionStringBuilder(postgres.ConnectionString);
+        await Assertions.Expect(connect).ToContainTextAsync($"Host={server.Host};Port={server.Port};Database=hr;Username={Role}");
+        await Assertions.Expect(connect).ToContainTextAsync($"postgresql://{Role}@{server.Host}:{server.Port}/hr");
         await Assertions.Expect(connect).ToContainTextAsync("Password: the one shown when the login was issued");
         await browser.ScreenshotAsync(grace, "sql-port-granted-team.png");
 
