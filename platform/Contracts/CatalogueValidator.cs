@@ -59,6 +59,11 @@ internal sealed class CatalogueValidator(
         {
             errors.Add(contract.Source.Error("domain", $"'{contract.Domain}' differs from '{owner.Domain}', the domain of data product {owner.Id}"));
         }
+        else if (contract.Team is { Name.Length: > 0 } team && team.Name != owner.Team.Name && owner.Team.Name.Length > 0)
+        {
+            // A governance finding, not a validity one: both documents are valid, and the mesh wants one owner.
+            errors.Add(contract.Source.Error("team", $"names team '{team.Name}' but data product {owner.Id} is owned by '{owner.Team.Name}'") with { Rule = MeshGovernance.OwnerTeam });
+        }
         else if (!filesWithErrors.Contains(owner.Source.Location.File) && !owner.OutputPorts.Any(p => p.ContractId == contract.Id && p.Version.ComparePrecedenceTo(contract.Version) == 0))
         {
             errors.Add(contract.Source.Error("version", $"no output port of data product {owner.Id} offers contract {contract.Id} version {contract.Version}"));

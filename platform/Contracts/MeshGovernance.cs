@@ -18,6 +18,12 @@ public static partial class MeshGovernance
     /// <summary>A contract names its domain and the data product offering it.</summary>
     public const string Ownership = "ownership";
 
+    /// <summary>A contract that names a team names the team owning its data product: it speaks for the owner.</summary>
+    public const string OwnerTeam = "owner-team";
+
+    /// <summary>Every property (nested ones too) says what it means: consumers cannot use a field they cannot read.</summary>
+    public const string PropertyDescription = "property-description";
+
     /// <summary>A contract says what its data is for, how to use it and what it cannot do.</summary>
     public const string Description = "description";
 
@@ -423,6 +429,12 @@ public static partial class MeshGovernance
 
     private static void CheckProperty(List<ContractValidationError> findings, SchemaProperty property, bool item)
     {
+        // An array's elements are described by the array.
+        if (!item && string.IsNullOrWhiteSpace(property.Description))
+        {
+            findings.Add(property.Source.Error("description", $"property '{property.Name}' has no description; consumers need to know what it means") with { Rule = PropertyDescription });
+        }
+
         // An array's elements take the array's classification when they state none.
         if (property.ClassificationName is { } written && ClassificationOf(written) is null)
         {

@@ -23,6 +23,17 @@ public sealed class StreamSubscriber : IAsyncDisposable
     private readonly AsyncDuplexStreamingCall<StreamRequest, StreamResponse> call;
     private readonly ConcurrentQueue<TopicEvent> received = new();
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// gRPC's request stream takes one write or completion at a time: completing it while an answer is being written throws,
+    /// and the stream would stay open, the server waiting for the client's end for ever.
+    /// </summary>
+    private readonly SemaphoreSlim writing = new(1, 1);
+
+    /// <summary>How long <see cref="CloseAsync"/> waits for the server to end the stream: a test fails rather than hangs.</summary>
+    private static readonly TimeSpan EndTimeout = TimeSpan.FromSeconds(60);
+
+    private bool completed;
     private Task? reading;
 
     private StreamSubscriber(GrpcChannel channel, AsyncDuplexStreamingCall<StreamRequest, StreamResponse> call)
@@ -92,18 +103,31 @@ public sealed class StreamSubscriber : IAsyncDisposable
     /// <summary>Closes the client's side of the stream and waits for the server to end it.</summary>
     public async Task CloseAsync()
     {
+        await writing.WaitAsync();
         try
         {
+            completed = true;
             await call.RequestStream.CompleteAsync();
         }
-        catch (Exception exception) when (exception is RpcException or InvalidOperationException)
+        catch (RpcException)
         {
             // Already ended by the server.
+        }
+        finally
+        {
+            writing.Release();
         }
 
         if (reading is not null)
         {
-            await reading;
+            try
+            {
+                await reading.WaitAsync(EndTimeout);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"The sidecar did not end the stream within {EndTimeout} of the client closing its side.");
+            }
         }
     }
 
@@ -133,7 +157,7 @@ public sealed class StreamSubscriber : IAsyncDisposable
                 var attempt = attempts.AddOrUpdate(message.Id, 1, (_, count) => count + 1);
                 if (Answer(message, attempt) is { } status)
                 {
-                    await call.RequestStream.WriteAsync(new StreamRequest
+                    await AnswerAsync(new StreamRequest
                     {
                         EventProcessed = new Dapr.Client.Autogen.Grpc.v1.SubscribeTopicEventsRequestProcessedAlpha1
                         {
@@ -150,7 +174,24 @@ public sealed class StreamSubscriber : IAsyncDisposable
         }
         catch (InvalidOperationException)
         {
-            // Written to after the client completed its side: the stream is closing.
+            // An answer written after the server ended the call: the stream is over.
+        }
+    }
+
+    /// <summary>Writes an answer unless the client has completed its side (an event may still arrive meanwhile).</summary>
+    private async Task AnswerAsync(StreamRequest answer)
+    {
+        await writing.WaitAsync();
+        try
+        {
+            if (!completed)
+            {
+                await call.RequestStream.WriteAsync(answer);
+            }
+        }
+        finally
+        {
+            writing.Release();
         }
     }
 }

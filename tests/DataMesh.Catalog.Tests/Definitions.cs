@@ -17,6 +17,13 @@ internal static class Definitions
     public static CatalogRegistrationRequest Finance() =>
         new("finance", [File("finance/payroll.odps.yaml")], [File("finance/payroll.odcs.yaml")]);
 
+    /// <summary>
+    /// Marketing's registration of a product whose descriptor and contract another tool wrote (JSON flow style, a v3.0.x-style
+    /// team list, roles, price, SBOM, a BigQuery server...): valid against the standards and within the mesh's governance.
+    /// </summary>
+    public static CatalogRegistrationRequest ForeignTool() =>
+        new("marketing", [File("marketing/partner-scores.odps.yaml")], [File("marketing/partner-scores.odcs.yaml")]);
+
     /// <summary>A request with one file's text edited.</summary>
     public static CatalogRegistrationRequest Edit(this CatalogRegistrationRequest request, string path, string old, string replacement)
     {

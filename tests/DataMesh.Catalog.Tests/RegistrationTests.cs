@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DataMesh.Catalog.Api;
 using DataMesh.Contracts;
+using DataMesh.DataProducts.Registration;
 using DataMesh.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,23 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
         var product = await Catalog.QueryAsync(db => db.DataProducts.SingleAsync());
         Assert.Equal(("hr.employees", "people-platform", "1.0.0"), (product.Id, product.Owner, product.Version));
         Assert.Equal(["confidential", "internal", "public", "restricted"], product.Classifications);
+    }
+
+    [Fact]
+    public async Task A_product_another_tool_described_registers_when_it_is_valid_and_within_the_governance()
+    {
+        var response = await Catalog.ServiceClient("marketing").PostAsJsonAsync(Registrations, Definitions.ForeignTool());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["contract marketing.partner-scores.events 1.0.0", "data-product marketing.partner-scores 1.0.0"], Names(receipt.GetProperty("registered")));
+        var facts = await Http.GetFromJsonAsync<JsonElement>($"{CatalogApi.Prefix}/products/marketing.partner-scores");
+        Assert.Equal(("Partner scores", "marketing-analytics"), (facts.GetProperty("name").GetString(), facts.GetProperty("owner").GetProperty("name").GetString()));
+        var port = Assert.Single(facts.GetProperty("outputPorts").EnumerateArray());
+        Assert.Equal(("marketing.partner-scores.events", "marketing.partner-scores.v1", "/api/marketing/partner-scores"),
+            (port.GetProperty("contractId").GetString(), port.GetProperty("topic").GetString(), port.GetProperty("queryLocation").GetString()));
+        Assert.Equal(["freshness", "latency", "retention", "generalAvailability"], port.GetProperty("promises").EnumerateArray().Select(p => p.GetProperty("property").GetString()));
+        Assert.Equal(["partnerId", "score", "scoredAt"], Assert.Single(port.GetProperty("eventTypes").EnumerateArray()).GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("path").GetString()));
     }
 
     [Fact]
@@ -130,18 +148,24 @@ public sealed class RegistrationTests(PostgresServerFixture postgres) : CatalogT
     [Fact]
     public async Task Governance_refuses_properties_without_descriptions_and_contracts_of_another_team()
     {
-        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, Definitions.Hr()
-            .Edit("hr/employees.odcs.yaml", "        description: The salary of the event.\n", "")
-            .Edit("hr/employees.odcs.yaml", "team:\n  name: people-platform", "team:\n  name: payroll-team"));
+        // A contract's own findings come first; the one across files (its team against its product's) once it has none.
+        Assert.Equal(
+            [("property-description", "schema[0].properties[4].description"), ("property-description", "schema[1].properties[2].description")],
+            await GovernanceFindingsAsync(Definitions.Hr().Edit("hr/employees.odcs.yaml", "        description: The salary of the event.\n", "")));
+        Assert.Equal(
+            [("owner-team", "team")],
+            await GovernanceFindingsAsync(Definitions.Hr().Edit("hr/employees.odcs.yaml", "team:\n  name: people-platform", "team:\n  name: payroll-team")));
+        Assert.Equal(0, await Catalog.QueryAsync(db => db.DataProducts.CountAsync()));
+    }
 
+    /// <summary>The rule and path of each error of a registration the catalog refuses as breaking the governance.</summary>
+    private async Task<List<(string? Rule, string? Path)>> GovernanceFindingsAsync(CatalogRegistrationRequest request)
+    {
+        var response = await Catalog.ServiceClient("hr").PostAsJsonAsync(Registrations, request);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("urn:datamesh:catalog:governance", problem.GetProperty("type").GetString());
-        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("path").GetString())).ToList();
-        Assert.Contains(("owner-team", "team"), errors);
-        Assert.Contains(("property-description", "schema[0].properties[4].description"), errors);
-        Assert.Contains(("property-description", "schema[1].properties[2].description"), errors);
-        Assert.Equal(0, await Catalog.QueryAsync(db => db.DataProducts.CountAsync()));
+        return problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("path").GetString())).ToList();
     }
 
     [Fact]

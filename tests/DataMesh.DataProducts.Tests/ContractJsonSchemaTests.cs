@@ -26,9 +26,9 @@ public sealed class ContractJsonSchemaTests : IDisposable
               "description": "Someone left the company.",
               "type": "object",
               "properties": {
-                "employeeId": { "type": "string", "format": "uuid" },
-                "reason": { "type": "string", "enum": ["resignation", "dismissal", "retirement", "endOfContract"] },
-                "lastDay": { "type": "string", "format": "date" }
+                "employeeId": { "description": "The employee this event is about.", "type": "string", "format": "uuid" },
+                "reason": { "description": "Why they left.", "type": "string", "enum": ["resignation", "dismissal", "retirement", "endOfContract"] },
+                "lastDay": { "description": "Last working day.", "type": "string", "format": "date" }
               },
               "required": ["employeeId", "reason", "lastDay"],
               "additionalProperties": false
@@ -43,12 +43,12 @@ public sealed class ContractJsonSchemaTests : IDisposable
         var hired = JsonSerializer.SerializeToNode(ContractJsonSchema.For(contract, "EmployeeHired"))!["properties"]!;
         var changed = JsonSerializer.SerializeToNode(ContractJsonSchema.For(contract, "EmployeeChanged"))!["properties"]!;
 
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": ["null", "string"] }"""), hired["department"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": "number", "minimum": 0 }"""), hired["salary"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": "string", "format": "email" }"""), hired["email"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": "string", "maxLength": 200 }"""), hired["name"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": ["null", "array"], "maxItems": 20, "items": { "type": "string" } }"""), hired["skills"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "type": "string", "format": "date-time" }"""), changed["changedAt"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "description": "The department they work in.", "type": ["null", "string"] }"""), hired["department"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "description": "Monthly gross salary.", "type": "number", "minimum": 0 }"""), hired["salary"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "description": "Work e-mail address.", "type": "string", "format": "email" }"""), hired["email"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "description": "Full name.", "type": "string", "maxLength": 200 }"""), hired["name"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "description": "What they are good at.", "type": ["null", "array"], "maxItems": 20, "items": { "type": "string" } }"""), hired["skills"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "description": "When the change took effect.", "type": "string", "format": "date-time" }"""), changed["changedAt"]));
     }
 
     [Fact]

@@ -14,51 +14,51 @@ public sealed class ContractValidationTests : IDisposable
     [InlineData(
         "format: email\n        required: true\n        classification: confidential",
         "format: email\n        required: true\n        classification: secret",
-        "hr/employees.odcs.yaml:45:9: schema[0].properties[2].classification: 'secret' is not one of public, internal, confidential, restricted")]
+        "hr/employees.odcs.yaml:48:9: schema[0].properties[2].classification: 'secret' is not one of public, internal, confidential, restricted")]
     [InlineData(
         "format: email\n        required: true\n        classification: confidential",
         "format: email\n        required: true\n        classification: internal",
-        "hr/employees.odcs.yaml:45:9: schema[0].properties[2].classification: is internal but the field is personal data (pii: true); personal data is confidential or restricted")]
+        "hr/employees.odcs.yaml:48:9: schema[0].properties[2].classification: is internal but the field is personal data (pii: true); personal data is confidential or restricted")]
     [InlineData(
         "        logicalType: date\n        required: true\n        classification: restricted\n",
         "        logicalType: date\n        required: true\n",
-        "hr/employees.odcs.yaml:50:9: schema[0].properties[3].classification: is required: public, internal, confidential or restricted")]
+        "hr/employees.odcs.yaml:53:9: schema[0].properties[3].classification: is required: public, internal, confidential or restricted")]
     [InlineData(
-        "      - name: birthDate\n        logicalType: date\n",
-        "      - name: birthDate\n",
-        "hr/employees.odcs.yaml:50:9: schema[0].properties[3].logicalType: is required")]
+        "      - name: birthDate\n        description: Date of birth.\n        logicalType: date\n",
+        "      - name: birthDate\n        description: Date of birth.\n",
+        "hr/employees.odcs.yaml:53:9: schema[0].properties[3].logicalType: is required")]
     [InlineData(
         "        primaryKey: true\n        classification: internal\n      - name: name",
         "        primarykey: true\n        classification: internal\n      - name: name",
-        "hr/employees.odcs.yaml:29:9: schema[0].properties[0].primarykey: unknown field; expected one of id, name, physicalType, description, businessName, authoritativeDefinitions, tags, customProperties, primaryKey, primaryKeyPosition, logicalType, logicalTypeOptions, physicalName, required, unique, partitioned, partitionKeyPosition, classification, encryptedName, transformSourceObjects, transformLogic, transformDescription, examples, criticalDataElement, relationships, quality, properties, items")]
+        "hr/employees.odcs.yaml:30:9: schema[0].properties[0].primarykey: unknown field; expected one of id, name, physicalType, description, businessName, authoritativeDefinitions, tags, customProperties, primaryKey, primaryKeyPosition, logicalType, logicalTypeOptions, physicalName, required, unique, partitioned, partitionKeyPosition, classification, encryptedName, transformSourceObjects, transformLogic, transformDescription, examples, criticalDataElement, relationships, quality, properties, items")]
     [InlineData(
         "          format: uuid\n        required: true\n        primaryKey: true\n        classification: internal\n      - name: name",
         "          format: uuid\n        required: false\n        primaryKey: true\n        classification: internal\n      - name: name",
-        "hr/employees.odcs.yaml:29:9: schema[0].properties[0].primaryKey: a primary key must also be required: true")]
+        "hr/employees.odcs.yaml:30:9: schema[0].properties[0].primaryKey: a primary key must also be required: true")]
     [InlineData(
         "          - property: pii\n            value: true\n        examples",
         "          - property: PII\n            value: true\n        examples",
-        "hr/employees.odcs.yaml:47:13: schema[0].properties[2].customProperties[0].property: 'PII' would not mark personal data; the custom property is 'pii', in lower case")]
+        "hr/employees.odcs.yaml:50:13: schema[0].properties[2].customProperties[0].property: 'PII' would not mark personal data; the custom property is 'pii', in lower case")]
     [InlineData(
         "          - property: pii\n            value: true\n        examples",
         "          - property: pii\n            value: yes\n        examples",
-        "hr/employees.odcs.yaml:48:13: schema[0].properties[2].customProperties[0].value: 'yes' is not true or false")]
+        "hr/employees.odcs.yaml:51:13: schema[0].properties[2].customProperties[0].value: 'yes' is not true or false")]
     [InlineData("          maxLength: 200", "          maximum: 200",
-        "hr/employees.odcs.yaml:34:11: schema[0].properties[1].logicalTypeOptions.maximum: unknown field; expected one of format, minLength, maxLength, pattern")]
+        "hr/employees.odcs.yaml:36:11: schema[0].properties[1].logicalTypeOptions.maximum: unknown field; expected one of format, minLength, maxLength, pattern")]
     [InlineData("          format: email", "          format: e-mail",
-        "hr/employees.odcs.yaml:43:11: schema[0].properties[2].logicalTypeOptions.format: 'e-mail' is not one of email, uuid, uri, hostname, ipv4, ipv6")]
+        "hr/employees.odcs.yaml:46:11: schema[0].properties[2].logicalTypeOptions.format: 'e-mail' is not one of email, uuid, uri, hostname, ipv4, ipv6")]
     [InlineData("          maxItems: 20", "          maxItems: -1",
-        "hr/employees.odcs.yaml:79:11: schema[0].properties[7].logicalTypeOptions.maxItems: '-1' is not a whole number of zero or more")]
+        "hr/employees.odcs.yaml:87:11: schema[0].properties[7].logicalTypeOptions.maxItems: '-1' is not a whole number of zero or more")]
     [InlineData("        items:\n          logicalType: string\n", "",
-        "hr/employees.odcs.yaml:76:9: schema[0].properties[7].items: is required")]
-    [InlineData("      - name: salary\n        logicalType: number\n        logicalTypeOptions:\n          minimum: 0\n        required: true",
-        "      - name: salary\n        logicalType: boolean\n        logicalTypeOptions:\n          minimum: 0\n        required: true",
-        "hr/employees.odcs.yaml:59:9: schema[0].properties[4].logicalTypeOptions: logicalType boolean takes no options")]
-    [InlineData("      - name: department\n        logicalType: string\n        required: false\n        classification: internal\n      - name: skills",
-        "      - name: employeeId\n        logicalType: string\n        required: false\n        classification: internal\n      - name: skills",
-        "hr/employees.odcs.yaml:72:9: schema[0].properties[6].name: 'employeeId' is already used by schema[0].properties[0]")]
+        "hr/employees.odcs.yaml:83:9: schema[0].properties[7].items: is required")]
+    [InlineData("      - name: salary\n        description: Monthly gross salary.\n        logicalType: number\n        logicalTypeOptions:\n          minimum: 0\n        required: true",
+        "      - name: salary\n        description: Monthly gross salary.\n        logicalType: boolean\n        logicalTypeOptions:\n          minimum: 0\n        required: true",
+        "hr/employees.odcs.yaml:64:9: schema[0].properties[4].logicalTypeOptions: logicalType boolean takes no options")]
+    [InlineData("      - name: department\n        description: The department they work in.\n        logicalType: string\n        required: false\n        classification: internal\n      - name: skills",
+        "      - name: employeeId\n        description: The department they work in.\n        logicalType: string\n        required: false\n        classification: internal\n      - name: skills",
+        "hr/employees.odcs.yaml:78:9: schema[0].properties[6].name: 'employeeId' is already used by schema[0].properties[0]")]
     [InlineData("    logicalType: object\n    description: Someone's position", "    logicalType: record\n    description: Someone's position",
-        "hr/employees.odcs.yaml:102:5: schema[1].logicalType: 'record' is not one of object")]
+        "hr/employees.odcs.yaml:111:5: schema[1].logicalType: 'record' is not one of object")]
     public void A_broken_schema_is_reported_at_its_line_with_its_field_path(string text, string replacement, string expected)
     {
         folder.Replace(Contract, text, replacement);
@@ -68,19 +68,19 @@ public sealed class ContractValidationTests : IDisposable
 
     [Theory]
     [InlineData("            reason: retirement", "            reason: retired",
-        "hr/employees.odcs.yaml:158:13: schema[2].customProperties[0].value[0].reason: 'retired' is not one of resignation, dismissal, retirement, endOfContract")]
+        "hr/employees.odcs.yaml:174:13: schema[2].customProperties[0].value[0].reason: 'retired' is not one of resignation, dismissal, retirement, endOfContract")]
     [InlineData("            lastDay: 2025-06-30\n", "",
-        "hr/employees.odcs.yaml:157:13: schema[2].customProperties[0].value[0].lastDay: is required but missing")]
+        "hr/employees.odcs.yaml:173:13: schema[2].customProperties[0].value[0].lastDay: is required but missing")]
     [InlineData("            lastDay: 2025-06-30\n", "            lastDay: 2025-06-31\n",
-        "hr/employees.odcs.yaml:159:13: schema[2].customProperties[0].value[0].lastDay: '2025-06-31' is not a valid date")]
+        "hr/employees.odcs.yaml:175:13: schema[2].customProperties[0].value[0].lastDay: '2025-06-31' is not a valid date")]
     [InlineData("            lastDay: 2025-06-30\n", "            lastDay: 2025-06-30\n            note: left on good terms\n",
-        "hr/employees.odcs.yaml:160:13: schema[2].customProperties[0].value[0].note: is not a field of the contract")]
+        "hr/employees.odcs.yaml:176:13: schema[2].customProperties[0].value[0].note: is not a field of the contract")]
     [InlineData("            salary: 5400.50", "            salary: '5400.50'",
-        "hr/employees.odcs.yaml:94:13: schema[0].customProperties[0].value[0].salary: expected a number, found '5400.50'")]
+        "hr/employees.odcs.yaml:103:13: schema[0].customProperties[0].value[0].salary: expected a number, found '5400.50'")]
     [InlineData("            skills: [analysis, mathematics]", "            skills: [analysis, 42]",
-        "hr/employees.odcs.yaml:97:32: schema[0].customProperties[0].value[0].skills[1]: expected a string, found 42")]
+        "hr/employees.odcs.yaml:106:32: schema[0].customProperties[0].value[0].skills[1]: expected a string, found 42")]
     [InlineData("examples: [ada@example.com]", "examples: [ada-at-example.com]",
-        "hr/employees.odcs.yaml:49:20: schema[0].properties[2].examples[0]: 'ada-at-example.com' is not a valid email")]
+        "hr/employees.odcs.yaml:52:20: schema[0].properties[2].examples[0]: 'ada-at-example.com' is not a valid email")]
     public void An_example_that_breaks_the_contract_is_reported_at_the_offending_value(string text, string replacement, string expected)
     {
         folder.Replace(Contract, text, replacement);
@@ -107,15 +107,15 @@ public sealed class ContractValidationTests : IDisposable
 
     [Theory]
     [InlineData("  - property: freshness\n    value: 5\n    unit: s\n", "",
-        "hr/employees.odcs.yaml:160:1: slaProperties: needs a 'freshness' entry (every contract states freshness, latency, retention)")]
+        "hr/employees.odcs.yaml:176:1: slaProperties: needs a 'freshness' entry (every contract states freshness, latency, retention)")]
     [InlineData("    value: 1\n    unit: s\n  - property: retention", "    value: 0\n    unit: s\n  - property: retention",
-        "hr/employees.odcs.yaml:165:5: slaProperties[1].value: '0' is not a positive number")]
+        "hr/employees.odcs.yaml:181:5: slaProperties[1].value: '0' is not a positive number")]
     [InlineData("    value: 1\n    unit: s\n  - property: retention", "    value: 1\n  - property: retention",
-        "hr/employees.odcs.yaml:164:5: slaProperties[1].unit: is required for latency")]
+        "hr/employees.odcs.yaml:180:5: slaProperties[1].unit: is required for latency")]
     [InlineData("    value: 7\n    unit: y", "    value: 7\n    unit: fortnights",
-        "hr/employees.odcs.yaml:169:5: slaProperties[2].unit: 'fortnights' is not a time unit (ms, s, min, h, d, w, y)")]
+        "hr/employees.odcs.yaml:185:5: slaProperties[2].unit: 'fortnights' is not a time unit (ms, s, min, h, d, w, y)")]
     [InlineData("  - property: availability\n    value: 99.5\n    unit: percent", "  - property: latency\n    value: 2\n    unit: s",
-        "hr/employees.odcs.yaml:170:5: slaProperties[3].property: 'latency' is already used by slaProperties[1]")]
+        "hr/employees.odcs.yaml:186:5: slaProperties[3].property: 'latency' is already used by slaProperties[1]")]
     public void A_missing_or_unusable_sla_is_reported(string text, string replacement, string expected)
     {
         folder.Replace(Contract, text, replacement);
@@ -124,19 +124,19 @@ public sealed class ContractValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("    host: kafka\n", "", "hr/employees.odcs.yaml:174:5: servers[0].host: is required")]
+    [InlineData("    host: kafka\n", "", "hr/employees.odcs.yaml:190:5: servers[0].host: is required")]
     [InlineData("    physicalName: hr.employees.v1\n    physicalType: topic\n    logicalType: object\n    description: Someone left", "    physicalName: hr.employees.v9\n    physicalType: topic\n    logicalType: object\n    description: Someone left",
-        "hr/employees.odcs.yaml:129:5: schema[2].physicalName: 'hr.employees.v9' is another topic than EmployeeHired's 'hr.employees.v1'; a contract's event types share one topic")]
+        "hr/employees.odcs.yaml:142:5: schema[2].physicalName: 'hr.employees.v9' is another topic than EmployeeHired's 'hr.employees.v1'; a contract's event types share one topic")]
     [InlineData("    physicalType: topic\n    logicalType: object\n    description: Someone's", "    logicalType: object\n    description: Someone's",
-        "hr/employees.odcs.yaml:99:5: schema[1].physicalType: is missing; an event type is published on a topic (physicalType: topic)")]
-    [InlineData("    format: json\n", "    format: avro\n", "hr/employees.odcs.yaml:177:5: servers[0].format: 'avro' is not one of json (the events are JSON CloudEvents)")]
+        "hr/employees.odcs.yaml:108:5: schema[1].physicalType: is missing; an event type is published on a topic (physicalType: topic)")]
+    [InlineData("    format: json\n", "    format: avro\n", "hr/employees.odcs.yaml:193:5: servers[0].format: 'avro' is not one of json (the events are JSON CloudEvents)")]
     [InlineData("  - server: employee-api\n    type: api\n    location: /api/hr/employees\n", "",
-        "hr/employees.odcs.yaml:173:1: servers: needs a server of type api (the endpoint that answers queries)")]
-    [InlineData("    type: api", "    type: https", "hr/employees.odcs.yaml:180:5: servers[1].type: 'https' is not one of kafka, api, athena, azure, bigquery, clickhouse, databricks, denodo, dremio, duckdb, glue, cloudsql, db2, hive, impala, informix, kinesis, local, mysql, oracle, postgresql, postgres, presto, pubsub, redshift, s3, sftp, snowflake, sqlserver, synapse, trino, vertica, zen, custom")]
+        "hr/employees.odcs.yaml:189:1: servers: needs a server of type api (the endpoint that answers queries)")]
+    [InlineData("    type: api", "    type: https", "hr/employees.odcs.yaml:196:5: servers[1].type: 'https' is not one of kafka, api, athena, azure, bigquery, clickhouse, databricks, denodo, dremio, duckdb, glue, cloudsql, db2, hive, impala, informix, kinesis, local, mysql, oracle, postgresql, postgres, presto, pubsub, redshift, s3, sftp, snowflake, sqlserver, synapse, trino, vertica, zen, custom")]
     [InlineData("    location: /api/hr/employees", "    location: api/hr/employees",
-        "hr/employees.odcs.yaml:181:5: servers[1].location: 'api/hr/employees' is neither a path starting with '/' nor an http(s) URL")]
+        "hr/employees.odcs.yaml:197:5: servers[1].location: 'api/hr/employees' is neither a path starting with '/' nor an http(s) URL")]
     [InlineData("    type: api", "    type: kafka\n    host: kafka",
-        "hr/employees.odcs.yaml:182:5: servers[1].location: unknown field; expected one of id, server, type, description, environment, roles, customProperties, host, format")]
+        "hr/employees.odcs.yaml:198:5: servers[1].location: unknown field; expected one of id, server, type, description, environment, roles, customProperties, host, format")]
     public void A_server_that_names_no_topic_or_endpoint_is_reported(string text, string replacement, params string[] expected)
     {
         folder.Replace(Contract, text, replacement);
@@ -150,7 +150,7 @@ public sealed class ContractValidationTests : IDisposable
         folder.Replace(Contract, "  - server: employee-api", "  - server: employee-events-copy\n    type: kafka\n    host: kafka\n  - server: employee-api");
 
         Assert.Equal(
-            ["hr/employees.odcs.yaml:180:5: servers[1].type: a second kafka server; a contract is served through one kafka server (the first is employee-events)"],
+            ["hr/employees.odcs.yaml:196:5: servers[1].type: a second kafka server; a contract is served through one kafka server (the first is employee-events)"],
             folder.Errors());
     }
 
@@ -160,7 +160,7 @@ public sealed class ContractValidationTests : IDisposable
         folder.Replace(DefinitionsFolder.PayrollContract, "\"^[0-9]{4}-[0-9]{2}$\"", "\"^[0-9\"");
 
         Assert.Equal(
-            ["finance/payroll.odcs.yaml:26:11: schema[0].properties[1].logicalTypeOptions.pattern: '^[0-9' is not a valid regular expression"],
+            ["finance/payroll.odcs.yaml:28:11: schema[0].properties[1].logicalTypeOptions.pattern: '^[0-9' is not a valid regular expression"],
             folder.Errors());
     }
 
@@ -174,7 +174,7 @@ public sealed class ContractValidationTests : IDisposable
         Assert.Equal(
             [
                 "finance/payroll.odcs.yaml:5:1: status: 'live' is not one of proposed, draft, active, deprecated, retired",
-                "hr/employees.odcs.yaml:169:5: slaProperties[2].unit: 'fortnights' is not a time unit (ms, s, min, h, d, w, y)",
+                "hr/employees.odcs.yaml:185:5: slaProperties[2].unit: 'fortnights' is not a time unit (ms, s, min, h, d, w, y)",
             ],
             folder.Errors());
     }

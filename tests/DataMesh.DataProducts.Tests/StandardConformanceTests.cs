@@ -114,7 +114,7 @@ public sealed class StandardConformanceTests
 
     [Theory]
     [InlineData("minimal.odcs.yaml", new[] { MeshGovernance.Ownership, MeshGovernance.Description, MeshGovernance.EventTypes, MeshGovernance.Promises, MeshGovernance.Servers })]
-    [InlineData("foreign.odcs.yaml", new[] { MeshGovernance.Identifier, MeshGovernance.Description, MeshGovernance.ClassificationRule, MeshGovernance.Promises, MeshGovernance.Servers })]
+    [InlineData("foreign.odcs.yaml", new[] { MeshGovernance.Identifier, MeshGovernance.Description, MeshGovernance.PropertyDescription, MeshGovernance.ClassificationRule, MeshGovernance.Promises, MeshGovernance.Servers })]
     [InlineData("kafka-avro.odcs.yaml", new[] { MeshGovernance.Ownership, MeshGovernance.Description, MeshGovernance.EventTypes, MeshGovernance.Promises, MeshGovernance.Servers })]
     [InlineData("port-no-upstream.odps.yaml", new[] { MeshGovernance.UpstreamProduct })]
     [InlineData("output-no-contract.odps.yaml", new[] { MeshGovernance.Ownership })]

@@ -50,6 +50,27 @@ public sealed class LintCommandTests : IDisposable
             run.Output);
     }
 
+    /// <summary>
+    /// Every rule the catalog refuses a registration for is one lint reports: a property without a description, and across
+    /// files a contract naming another team than its product's owner.
+    /// </summary>
+    [Fact]
+    public void What_the_catalog_would_refuse_is_a_governance_finding_the_undescribed_property_and_the_other_team()
+    {
+        var hr = folder.CopyFolder(Tool.DomainFolders.Single(f => f.Contains("/hr/", StringComparison.Ordinal)), "hr");
+        var contract = Path.Combine(hr, "employees.odcs.yaml");
+        File.WriteAllText(contract, ReplaceFirst(File.ReadAllText(contract), "        description: The employee.\n", ""));
+        var other = Path.Combine(hr, "headcount.odcs.yaml");
+        File.WriteAllText(other, ReplaceFirst(File.ReadAllText(other), "team:\n  name: people-platform", "team:\n  name: payroll-team"));
+
+        var run = Tool.Run("lint", hr);
+
+        Assert.Equal(ExitCodes.Findings, run.Exit);
+        var governance = run.Output[run.Output.IndexOf("Mesh governance", StringComparison.Ordinal)..];
+        Assert.Matches(@"employees\.odcs\.yaml:\d+:\d+: schema\[0\]\.properties\[0\]\.description: property '\w+' has no description", governance);
+        Assert.Matches(@"headcount\.odcs\.yaml:\d+:\d+: team: names team 'payroll-team' but data product hr\.headcount is owned by 'people-platform'", governance);
+    }
+
     /// <summary>A project's build copies its DataProducts folder under bin/ and obj/: those copies are not the folder's own definitions.</summary>
     [Fact]
     public void A_folder_is_linted_without_the_copies_under_bin_and_obj()

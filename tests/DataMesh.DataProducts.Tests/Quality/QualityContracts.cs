@@ -5,7 +5,7 @@ namespace DataMesh.DataProducts.Tests.Quality;
 /// <summary>
 /// A small contract whose schema object is a table (<c>employees</c>) with a property <c>email</c> (column
 /// <c>Email</c>) and a property <c>status</c> (column <c>Status</c>), into which a test writes quality rules. The property's rules start on
-/// line 24, the object's two lines after them (after <c>status</c>'s, when it has none), each rule's first field at column 13
+/// line 25, the object's three lines after them (after <c>status</c>'s, when it has none), each rule's first field at column 13
 /// (property) or 9 (object).
 /// </summary>
 internal static class QualityContracts
@@ -31,12 +31,14 @@ internal static class QualityContracts
             physicalName: employees
             properties:
               - name: email
+                description: Work e-mail address.
                 logicalType: string
                 physicalName: Email
                 required: true
                 classification: confidential
                 quality:
         {Indent(emailRules, 10)}      - name: status
+                description: Whether they still work here.
                 logicalType: string
                 physicalName: Status
                 required: true

@@ -87,25 +87,25 @@ public sealed class QualityRuleReadingTests
 
     [Theory]
     [InlineData("- metric: emptyValues\n  mustBe: 0",
-        "hr/employees.odcs.yaml:24:13: schema[0].properties[0].quality[0].metric: 'emptyValues' is not one of rowCount, nullValues, missingValues, invalidValues, duplicateValues")]
+        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].metric: 'emptyValues' is not one of rowCount, nullValues, missingValues, invalidValues, duplicateValues")]
     [InlineData("- type: sql\n  mustBe: 0",
-        "hr/employees.odcs.yaml:24:13: schema[0].properties[0].quality[0].query: is required")]
+        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].query: is required")]
     [InlineData("- metric: nullValues\n  mustBe: 0\n  mustBeLessThan: 1",
-        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].mustBeLessThan: a rule has one operator; mustBe is already given")]
+        "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[0].mustBeLessThan: a rule has one operator; mustBe is already given")]
     [InlineData("- metric: nullValues",
-        "hr/employees.odcs.yaml:24:13: schema[0].properties[0].quality[0]: a library rule needs one operator (mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween)")]
+        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0]: a library rule needs one operator (mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween)")]
     [InlineData("- metric: nullValues\n  mustbe: 0",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].mustbe: unknown field; expected one of id, name, description, type, dimension, method, severity, businessImpact, schedule, scheduler, unit, tags, customProperties, authoritativeDefinitions, metric, rule, arguments, query, engine, implementation, mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween")]
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].mustbe: unknown field; expected one of id, name, description, type, dimension, method, severity, businessImpact, schedule, scheduler, unit, tags, customProperties, authoritativeDefinitions, metric, rule, arguments, query, engine, implementation, mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween")]
     [InlineData("- type: text\n  description: Checked by hand.\n  mustBe: 0",
-        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].mustBe: a text rule is not measured, so it has no operator")]
+        "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[0].mustBe: a text rule is not measured, so it has no operator")]
     [InlineData("- metric: nullValues\n  mustBe: 0\n  dimension: speed",
-        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].dimension: 'speed' is not one of accuracy, completeness, conformity, consistency, coverage, timeliness, uniqueness")]
+        "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[0].dimension: 'speed' is not one of accuracy, completeness, conformity, consistency, coverage, timeliness, uniqueness")]
     [InlineData("- metric: nullValues\n  mustBeBetween: [1, 1]",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].mustBeBetween: the two bounds are both 1; they differ")]
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].mustBeBetween: the two bounds are both 1; they differ")]
     [InlineData("- metric: nullValues\n  arguments: 5\n  mustBe: 0",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].arguments: expected a mapping of fields, found '5'")]
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].arguments: expected a mapping of fields, found '5'")]
     [InlineData("- type: sql\n  query: SELECT 1\n  arguments: {a: 1}\n  mustBe: 1",
-        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].arguments: a sql rule has no arguments")]
+        "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[0].arguments: a sql rule has no arguments")]
     /// <summary>What the standard's schema refuses in a rule is refused while reading: the document is not valid ODCS.</summary>
     public void A_broken_rule_is_reported_at_its_field(string rules, string expected)
     {
@@ -118,26 +118,26 @@ public sealed class QualityRuleReadingTests
     /// </summary>
     [Theory]
     [InlineData("- metric: rowCount\n  mustBe: 0",
-        "hr/employees.odcs.yaml:24:13: schema[0].properties[0].quality[0].metric: rowCount cannot be measured on a property (it measures the object's rows: put it on the schema object)")]
+        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].metric: rowCount cannot be measured on a property (it measures the object's rows: put it on the schema object)")]
     [InlineData("- metric: invalidValues\n  mustBe: 0",
-        "hr/employees.odcs.yaml:24:13: schema[0].properties[0].quality[0].arguments: is required: invalidValues needs validValues or pattern")]
+        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].arguments: is required: invalidValues needs validValues or pattern")]
     [InlineData("- metric: invalidValues\n  arguments:\n    validvalues: [a]\n  mustBe: 0",
-        "hr/employees.odcs.yaml:26:15: schema[0].properties[0].quality[0].arguments.validvalues: invalidValues takes no argument validvalues; it takes validValues, pattern",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].arguments: needs validValues or pattern: invalidValues measures nothing without")]
+        "hr/employees.odcs.yaml:27:15: schema[0].properties[0].quality[0].arguments.validvalues: invalidValues takes no argument validvalues; it takes validValues, pattern",
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].arguments: needs validValues or pattern: invalidValues measures nothing without")]
     [InlineData("- metric: nullValues\n  arguments:\n    validValues: [a]\n  mustBe: 0",
-        "hr/employees.odcs.yaml:26:15: schema[0].properties[0].quality[0].arguments.validValues: nullValues takes no arguments here")]
+        "hr/employees.odcs.yaml:27:15: schema[0].properties[0].quality[0].arguments.validValues: nullValues takes no arguments here")]
     [InlineData("- metric: invalidValues\n  arguments:\n    pattern: '[a-'\n  mustBe: 0",
-        "hr/employees.odcs.yaml:26:15: schema[0].properties[0].quality[0].arguments.pattern: '[a-' is not a valid regular expression")]
+        "hr/employees.odcs.yaml:27:15: schema[0].properties[0].quality[0].arguments.pattern: '[a-' is not a valid regular expression")]
     [InlineData("- metric: nullValues\n  mustBeBetween: [10, 1]",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].mustBeBetween: 10 is not below 1; the smaller bound comes first")]
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].mustBeBetween: 10 is not below 1; the smaller bound comes first")]
     [InlineData("- metric: nullValues\n  mustBe: none",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].mustBe: expected a number (or true/false), found \"none\"; the platform compares the measured number with it")]
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].mustBe: expected a number (or true/false), found \"none\"; the platform compares the measured number with it")]
     [InlineData("- type: sql\n  query: SELECT 1\n  metric: nullValues\n  mustBe: 1",
-        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].metric: a sql rule has no metric; write a library rule for the metric and a sql rule for the rest")]
+        "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[0].metric: a sql rule has no metric; write a library rule for the metric and a sql rule for the rest")]
     [InlineData("- metric: nullValues\n  rule: nullValues\n  mustBe: 0",
-        "hr/employees.odcs.yaml:25:13: schema[0].properties[0].quality[0].rule: is the deprecated name of metric; write metric only")]
+        "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].rule: is the deprecated name of metric; write metric only")]
     [InlineData("- id: no-nulls\n  metric: nullValues\n  mustBe: 0\n- id: no-nulls\n  metric: duplicateValues\n  mustBe: 0",
-        "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[1].id: 'no-nulls' is already used by schema[0].properties[0].quality[0]; a rule's id is unique in its list")]
+        "hr/employees.odcs.yaml:28:13: schema[0].properties[0].quality[1].id: 'no-nulls' is already used by schema[0].properties[0].quality[0]; a rule's id is unique in its list")]
     public void A_valid_rule_the_platform_cannot_run_is_read_then_reported_by_governance(string rules, params string[] expected)
     {
         Assert.Equal(expected, QualityContracts.Findings(rules));
@@ -153,7 +153,7 @@ public sealed class QualityRuleReadingTests
         var error = Assert.Single(QualityContracts.Findings("- metric: nullValues\n  mustBe: 0\n  schedule: 0 25 * * *"));
 
         Assert.StartsWith(
-            "hr/employees.odcs.yaml:26:13: schema[0].properties[0].quality[0].schedule: '0 25 * * *' is not a cron expression of five fields (minute hour day-of-month month day-of-week)",
+            "hr/employees.odcs.yaml:27:13: schema[0].properties[0].quality[0].schedule: '0 25 * * *' is not a cron expression of five fields (minute hour day-of-month month day-of-week)",
             error,
             StringComparison.Ordinal);
     }
@@ -172,8 +172,8 @@ public sealed class QualityRuleReadingTests
     {
         Assert.Equal(
             [
-                "hr/employees.odcs.yaml:33:9: schema[0].quality[0].arguments: is required: duplicateValues needs properties",
-                "hr/employees.odcs.yaml:37:9: schema[0].quality[1].unit: rowCount counts rows; it has no percentage",
+                "hr/employees.odcs.yaml:35:9: schema[0].quality[0].arguments: is required: duplicateValues needs properties",
+                "hr/employees.odcs.yaml:39:9: schema[0].quality[1].unit: rowCount counts rows; it has no percentage",
             ],
             QualityContracts.Findings("- metric: nullValues\n  mustBe: 0", "      - metric: duplicateValues\n        mustBe: 0\n      - metric: rowCount\n        mustBe: 0\n        unit: percent\n"));
     }

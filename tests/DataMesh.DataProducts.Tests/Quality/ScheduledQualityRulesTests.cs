@@ -80,6 +80,7 @@ public sealed class ScheduledQualityRulesTests(PostgresServerFixture postgres) :
             physicalName: employees
             properties:
               - name: email
+                description: Work e-mail address.
                 logicalType: string
                 physicalName: Email
                 required: true

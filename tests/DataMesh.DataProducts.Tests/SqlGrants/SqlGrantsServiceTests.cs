@@ -192,9 +192,11 @@ public sealed class SqlGrantsServiceTests(PostgresServerFixture postgres) : ICla
                     physicalName: headcount
                     properties:
                       - name: department
+                        description: The department.
                         logicalType: string
                         classification: internal
                       - name: headcount
+                        description: The headcount.
                         logicalType: integer
                         classification: internal
                   - name: people
@@ -203,12 +205,15 @@ public sealed class SqlGrantsServiceTests(PostgresServerFixture postgres) : ICla
                     physicalName: people
                     properties:
                       - name: id
+                        description: The id.
                         logicalType: integer
                         classification: internal
                       - name: department
+                        description: The department.
                         logicalType: string
                         classification: internal
                       - name: email
+                        description: The email.
                         logicalType: string
                         classification: confidential
                         customProperties:

@@ -30,14 +30,15 @@ internal sealed class SqlPortDatabase
           - name: headcount
             physicalType: table
             properties:
-              - {name: department, logicalType: string, physicalType: text, classification: internal}
-              - {name: headcount, logicalType: integer, physicalType: integer, classification: internal}
+              - {name: department, description: The department., logicalType: string, physicalType: text, classification: internal}
+              - {name: headcount, description: The headcount., logicalType: integer, physicalType: integer, classification: internal}
           - name: people
             physicalType: table
             properties:
-              - {name: id, logicalType: integer, physicalType: integer, classification: internal}
-              - {name: department, logicalType: string, physicalType: text, classification: internal}
+              - {name: id, description: The id., logicalType: integer, physicalType: integer, classification: internal}
+              - {name: department, description: The department., logicalType: string, physicalType: text, classification: internal}
               - name: email
+                description: Work e-mail address.
                 logicalType: string
                 physicalType: text
                 classification: restricted
