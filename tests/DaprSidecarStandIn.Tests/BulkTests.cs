@@ -138,20 +138,13 @@ public sealed class BulkTests
         }
 
         // Published with a traceid that is not a string: daprd starts no span for it, so the one before stays.
-        await PublishOverHttpAsync(sidecar, """{"specversion":"1.0","id":"untraced","source":"finance","type":"invoiced","traceid":42,"data":{}}""");
+        await HttpPublisher.PublishAsync(sidecar, "invoices", """{"specversion":"1.0","id":"untraced","source":"finance","type":"invoiced","traceid":42,"data":{}}""", "application/cloudevents+json");
 
         await Eventually.TrueAsync(() => app.ReceivedOn("/invoices").Count == 1, DeliveryTimeout, () => sidecar.Output);
         var bulk = Assert.Single(app.ReceivedOn("/invoices"));
         Assert.Equal(["first", "last-traced", "untraced"], Entries(bulk));
         Assert.Equal(traces[1], bulk.Header("traceparent"));
         Assert.Null(bulk.Header("tracestate"));
-    }
-
-    private static async Task PublishOverHttpAsync(StandInSidecar sidecar, string cloudEvent)
-    {
-        using var content = new StringContent(cloudEvent, System.Text.Encoding.UTF8, "application/cloudevents+json");
-        using var response = await sidecar.Http.PostAsync($"v1.0/publish/{PubSub}/invoices", content);
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using DataMesh.Testing;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Dapr;
 using Dapr.Client;
@@ -88,8 +87,8 @@ public sealed class DaprSidecarStandInTests
         await sidecar.StartAsync();
 
         const string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"hire-1","source":"hr-system","type":"employee.hired","datacontenttype":"application/json","data":{"name":"Ada","level":5}}""", "application/cloudevents+json", traceparent);
-        await PublishOverHttpAsync(sidecar, "employees", """{"name":"Grace","level":5}""", "application/json", traceparent: null);
+        await HttpPublisher.PublishAsync(sidecar, "employees", """{"specversion":"1.0","id":"hire-1","source":"hr-system","type":"employee.hired","datacontenttype":"application/json","data":{"name":"Ada","level":5}}""", "application/cloudevents+json", traceparent);
+        await HttpPublisher.PublishAsync(sidecar, "employees", """{"name":"Grace","level":5}""", "application/json", traceparent: null);
 
         await Eventually.TrueAsync(() => app.Received.Count == 2, DeliveryTimeout, () => sidecar.Output);
         var hired = Assert.Single(app.ReceivedOn("/hired"));
@@ -115,8 +114,8 @@ public sealed class DaprSidecarStandInTests
 
         const string origin = "00-11111111111111111111111111111111-2222222222222222-01";
         const string call = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"kept","source":"hr","type":"hired","traceid":"{{origin}}","traceparent":"{{origin}}","data":1}""", "application/cloudevents+json", call);
-        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"replaced","source":"hr","type":"hired","traceparent":"{{origin}}","data":1}""", "application/cloudevents+json", call);
+        await HttpPublisher.PublishAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"kept","source":"hr","type":"hired","traceid":"{{origin}}","traceparent":"{{origin}}","data":1}""", "application/cloudevents+json", call);
+        await HttpPublisher.PublishAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"replaced","source":"hr","type":"hired","traceparent":"{{origin}}","data":1}""", "application/cloudevents+json", call);
 
         await Eventually.TrueAsync(() => app.Received.Count == 2, DeliveryTimeout, () => sidecar.Output);
         var kept = app.Received.Single(delivery => delivery.Id == "kept");
@@ -136,10 +135,10 @@ public sealed class DaprSidecarStandInTests
 
         const string parent = "00-11111111111111111111111111111111-2222222222222222-01";
         const string traceid = "00-33333333333333333333333333333333-4444444444444444-01";
-        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"both","source":"hr","type":"hired","traceid":"{{traceid}}","traceparent":"{{parent}}","tracestate":"mesh=1","data":1}""", "application/cloudevents+json", null);
-        await PublishOverHttpAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"traceid-only","source":"hr","type":"hired","traceid":"{{traceid}}","data":1}""", "application/cloudevents+json", null);
-        await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"garbled","source":"hr","type":"hired","traceid":"not-a-trace","data":1}""", "application/cloudevents+json", null);
-        await PublishOverHttpAsync(sidecar, "employees", """{"specversion":"1.0","id":"number","source":"hr","type":"hired","traceid":42,"data":1}""", "application/cloudevents+json", null);
+        await HttpPublisher.PublishAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"both","source":"hr","type":"hired","traceid":"{{traceid}}","traceparent":"{{parent}}","tracestate":"mesh=1","data":1}""", "application/cloudevents+json", null);
+        await HttpPublisher.PublishAsync(sidecar, "employees", $$"""{"specversion":"1.0","id":"traceid-only","source":"hr","type":"hired","traceid":"{{traceid}}","data":1}""", "application/cloudevents+json", null);
+        await HttpPublisher.PublishAsync(sidecar, "employees", """{"specversion":"1.0","id":"garbled","source":"hr","type":"hired","traceid":"not-a-trace","data":1}""", "application/cloudevents+json", null);
+        await HttpPublisher.PublishAsync(sidecar, "employees", """{"specversion":"1.0","id":"number","source":"hr","type":"hired","traceid":42,"data":1}""", "application/cloudevents+json", null);
 
         await Eventually.TrueAsync(() => app.Received.Count == 4, DeliveryTimeout, () => sidecar.Output);
         ReceivedDelivery Delivered(string id) => app.Received.Single(delivery => delivery.Id == id);
@@ -304,21 +303,5 @@ public sealed class DaprSidecarStandInTests
 
         var stateStore = await Assert.ThrowsAsync<DaprException>(() => client.GetStateAsync<string>("statestore", "key"));
         Assert.Equal(StatusCode.Unimplemented, Assert.IsType<RpcException>(stateStore.InnerException).StatusCode);
-    }
-
-    private static async Task PublishOverHttpAsync(StandInSidecar sidecar, string topic, string body, string contentType, string? traceparent)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/publish/{PubSub}/{topic}")
-        {
-            Content = new StringContent(body, Encoding.UTF8),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        if (traceparent is not null)
-        {
-            request.Headers.Add("traceparent", traceparent);
-        }
-
-        using var response = await sidecar.Http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 }
